@@ -1,0 +1,1 @@
+"""Schema, engine and session set-up, and Alembic migrations: nothing else."""

@@ -1,0 +1,176 @@
+"""The schema: SQLModel tables for organisations, directives, requirements,
+submissions, exemptions, attachments, settings and the audit log.
+
+Dates are ``datetime.date``; instants are aware UTC ``datetime``. Text is
+stored NFC (the services clean it on the way in). ``name_key`` and
+``sort_key`` are stored so that search and Vietnamese ordering work the same
+on every database back end.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class OrgKind:
+    """Values of ``Organization.kind``."""
+
+    OFFICE = "office"  # this office: the one running Theo dõi
+    GRASSROOTS = "grassroots"  # công đoàn cơ sở, nghiệp đoàn
+    UPPER = "upper"  # a member office with members of its own
+
+    ALL = (OFFICE, GRASSROOTS, UPPER)
+
+
+class Organization(SQLModel, table=True):
+    __tablename__ = "organization"
+    __table_args__ = (
+        Index("ix_organization_sort_key", "sort_key"),
+        Index("ix_organization_name_key", "name_key"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: Optional[str] = Field(default=None, max_length=64, unique=True)
+    name: str = Field(max_length=500)
+    name_key: str = Field(max_length=500)
+    sort_key: str = Field(max_length=4000)
+    kind: str = Field(default=OrgKind.GRASSROOTS, max_length=32)
+    sector: Optional[str] = Field(default=None, max_length=200)
+    parent_id: Optional[int] = Field(default=None, foreign_key="organization.id")
+    chair: Optional[str] = Field(default=None, max_length=200)
+    phone: Optional[str] = Field(default=None, max_length=64)
+    email: Optional[str] = Field(default=None, max_length=200)
+    address: Optional[str] = Field(default=None, max_length=500)
+    members: Optional[int] = None
+    female_members: Optional[int] = None
+    workers: Optional[int] = None
+    active_from: Optional[date] = None
+    # The day the unit ceased (dissolved, merged, moved away); it is not
+    # active on that day.
+    active_to: Optional[date] = None
+    merged_into_id: Optional[int] = Field(default=None, foreign_key="organization.id")
+    note: Optional[str] = Field(default=None, max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Setting(SQLModel, table=True):
+    """Office identity and preferences, one value per key."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: Optional[str] = Field(default=None, max_length=2000)
+
+
+class Directive(SQLModel, table=True):
+    __tablename__ = "directive"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    number: str = Field(max_length=100)
+    # Folded number, so "314/KH-LDLD" finds "314/KH-LĐLĐ".
+    number_key: str = Field(max_length=100, unique=True)
+    kind: Optional[str] = Field(default=None, max_length=16)
+    issuer: Optional[str] = Field(default=None, max_length=500)
+    issued_on: Optional[date] = None
+    subject: Optional[str] = Field(default=None, max_length=2000)
+    file_name: Optional[str] = Field(default=None, max_length=500)
+    file_sha256: Optional[str] = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Requirement(SQLModel, table=True):
+    """What a directive asks of member units.
+
+    ``first_due`` is the due date of period 1; with ``every_months`` set, period
+    n is due ``every_months * (n - 1)`` months later (month-end anchored), up to
+    ``until`` when given. ``applies_kinds`` / ``applies_sectors`` (lists; empty or
+    null means all) filter the units it applies to. ``indicators`` is a list of
+    ``{"key", "label"}``.
+    """
+
+    __tablename__ = "requirement"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    directive_id: int = Field(foreign_key="directive.id", index=True)
+    title: str = Field(max_length=1000)
+    first_due: date
+    every_months: Optional[int] = None
+    until: Optional[date] = None
+    applies_kinds: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
+    applies_sectors: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
+    indicators: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Submission(SQLModel, table=True):
+    """One unit's answer to one requirement for one period."""
+
+    __tablename__ = "submission"
+    __table_args__ = (
+        UniqueConstraint("requirement_id", "organization_id", "period", name="uq_submission_unit_period"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    requirement_id: int = Field(foreign_key="requirement.id", index=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True)
+    period: int = 1
+    received_on: date
+    doc_number: Optional[str] = Field(default=None, max_length=100)
+    doc_date: Optional[date] = None
+    indicator_values: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+    note: Optional[str] = Field(default=None, max_length=2000)
+    recorded_by: Optional[str] = Field(default=None, max_length=200)
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """A file attached to a submission, stored once by content hash."""
+
+    __tablename__ = "attachment"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    sha256: str = Field(max_length=64, index=True)
+    file_name: str = Field(max_length=500)
+    size: int
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class Exemption(SQLModel, table=True):
+    """A unit excused from a requirement (``period`` null: every period)."""
+
+    __tablename__ = "exemption"
+    __table_args__ = (Index("ix_exemption_req_org", "requirement_id", "organization_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    requirement_id: int = Field(foreign_key="requirement.id")
+    organization_id: int = Field(foreign_key="organization.id")
+    period: Optional[int] = None
+    reason: str = Field(max_length=1000)
+    created_by: Optional[str] = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditLog(SQLModel, table=True):
+    """Every change to every other table, written in the same transaction."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=16)  # create, update, delete
+    entity: str = Field(max_length=64)
+    entity_id: Optional[str] = Field(default=None, max_length=100)
+    before: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+    after: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))

@@ -1,0 +1,121 @@
+"""The ``theodoi`` command line: parses arguments, calls core and io, prints.
+
+Exit status: 0 success, 2 bad usage or refused input (nothing written),
+1 anything else. With ``--json`` stdout holds one JSON document only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import date
+
+from db.migrate import DatabaseOpenError
+from desktop import __version__
+from desktop.cli import directives, office, status, submissions, units
+from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
+from desktop.core.errors import UserError
+
+log = logging.getLogger("theodoi")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own words, after ours
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi: lệnh không đúng cú pháp ({message}). Xem hướng dẫn: theodoi --help\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = db_parent()
+    parser = _Parser(
+        prog="theodoi",
+        description="Theo dõi: sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở.",
+        parents=[parent],
+    )
+    parser.add_argument("--version", action="version", version=f"theodoi {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    office.register(sub, parent)
+    units.register(sub, parent)
+    directives.register(sub, parent)
+    submissions.register(sub, parent)
+    status.register(sub, parent)
+    gui = sub.add_parser("gui", help="mở cửa sổ Theo dõi", parents=[parent])
+    gui.set_defaults(func=cmd_gui)
+    return parser
+
+
+def _no_screen() -> bool:
+    env = os.environ
+    return (
+        sys.platform.startswith("linux")
+        and not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+        and not env.get("QT_QPA_PLATFORM")
+    )
+
+
+def cmd_gui(args) -> int:
+    if _no_screen():
+        # Qt would abort without a display; the text dashboard still helps.
+        print("Không tìm thấy màn hình đồ họa (DISPLAY); hiển thị tổng quan dạng chữ.", file=sys.stderr)
+        return start(args)
+    from desktop.ui.app import run  # Qt is loaded only for the window
+
+    return run(getattr(args, "db", None), [sys.argv[0]])
+
+
+def start(args) -> int:
+    """No command: what ``make run`` shows until the window exists: the
+    dashboard, with the demo office offered on an empty database."""
+    with session_for(args) as session:
+        from desktop.core.office import get_office
+        from desktop.core.units import member_units
+
+        empty = get_office(session) is None and not member_units(session)
+    if empty:
+        say("Cơ sở dữ liệu còn trống.")
+        answer = "k"
+        if sys.stdin.isatty():
+            answer = input("Tạo văn phòng mẫu (dữ liệu demo) để xem thử? [C/k] ").strip().lower() or "c"
+        if answer not in ("c", "co", "có", "y", "yes"):
+            say("Bắt đầu bằng: theodoi init --office \"Tên văn phòng\"  hoặc xem thử: theodoi demo")
+            return 0
+        args.force = False
+        office.cmd_demo(args)
+        say("")
+    return status.show_dashboard(args, date.today())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if not getattr(args, "func", None):
+            return start(args)
+        return args.func(args)
+    except (UserError, DatabaseOpenError) as exc:
+        if wants_json(args):
+            emit_json({"error": exc.message, "exit_code": 2})
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; không có gì được ghi.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: never a traceback at the user
+        log.debug("unexpected error", exc_info=True)
+        if wants_json(args):
+            emit_json({"error": str(exc), "exit_code": 1})
+        print(
+            f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). Không có thay đổi nào được ghi. "
+            "Hãy chạy lại với THEODOI_DEBUG=1 để xem chi tiết và gửi cho người hỗ trợ.",
+            file=sys.stderr,
+        )
+        if os.environ.get("THEODOI_DEBUG"):
+            raise
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""What every command shares: the database option, opening the store, and
+printing for people or as one JSON document."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from db.engine import resolve_url
+from db.migrate import open_database
+from db.session import unit_of_work
+from desktop.core.dates import parse_date, parse_optional_date
+from desktop.io.attachments import store_dir_for
+
+
+def db_parent() -> argparse.ArgumentParser:
+    """Options every subcommand accepts (``--db`` and ``--json``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="ĐƯỜNG_DẪN",
+        help="tệp cơ sở dữ liệu hoặc URL SQLAlchemy (mặc định: $THEODOI_DB hoặc thư mục dữ liệu người dùng)",
+    )
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="in kết quả dạng JSON")
+    return parent
+
+
+def wants_json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+def engine_for(args: argparse.Namespace) -> Engine:
+    return open_database(resolve_url(getattr(args, "db", None)))
+
+
+@contextlib.contextmanager
+def session_for(args: argparse.Namespace, *, commit: bool = True) -> Iterator[Session]:
+    """A unit of work on the database the user chose; all or nothing."""
+    engine = engine_for(args)
+    try:
+        with unit_of_work(engine, commit=commit) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def attachment_store(args: argparse.Namespace) -> Path:
+    return store_dir_for(resolve_url(getattr(args, "db", None)))
+
+
+def date_arg(value: str | None) -> date | None:
+    return parse_optional_date(value)
+
+
+def as_of_arg(value: str | None) -> date:
+    return parse_date(value) if value else date.today()
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, (date, datetime)):
+        return obj.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+def emit_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=_default) + "\n")
+
+
+def say(text: str = "") -> None:
+    print(text)
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr)

@@ -1,0 +1,154 @@
+"""``theodoi status`` and the dashboard: who is on time, late or missing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.cli.common import as_of_arg, emit_json, say, session_for, wants_json
+from desktop.core.dates import format_date
+from desktop.core.directives import find_directive
+from desktop.core.office import get_office
+from desktop.core.status import DirectiveStatus, PeriodStatus, Status, status_overview
+
+SHOWN_NAMES = 8
+
+
+def register(sub, parent) -> None:
+    p = sub.add_parser("status", help="tình hình thực hiện: đúng hạn, chậm, chưa nộp", parents=[parent])
+    p.add_argument("--directive", metavar="SỐ_VĂN_BẢN")
+    p.add_argument("--as-of", metavar="NGÀY", help="tính đến ngày (mặc định: hôm nay)")
+    p.add_argument("--upcoming", action="store_true", help="thêm kỳ sắp tới của mỗi yêu cầu")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("dashboard", help="tổng quan: kỳ gần nhất của mỗi yêu cầu và hạn sắp tới", parents=[parent])
+    p.add_argument("--as-of", metavar="NGÀY")
+    p.set_defaults(func=cmd_dashboard)
+
+
+def _names(ps: PeriodStatus, status: Status) -> list[str]:
+    return [u.unit.name for u in ps.with_status(status)]
+
+
+def period_json(ps: PeriodStatus) -> dict:
+    c = ps.counts
+    r = ps.requirement
+    return {
+        "id": r.id,
+        "title": r.title,
+        "period": ps.period.number,
+        "period_label": ps.period.label(ps.recurring),
+        "due": ps.period.due,
+        "applicable": c.applicable,
+        "on_time": c.on_time,
+        "late": c.late,
+        "missing": c.missing,
+        "exempt": c.exempt,
+        "pending": c.pending,
+        "submitted": c.submitted,
+        "missing_units": _names(ps, Status.MISSING),
+        "late_units": _names(ps, Status.LATE),
+        "exempt_units": [
+            {"name": u.unit.name, "reason": u.exemption.reason} for u in ps.with_status(Status.EXEMPT)
+        ],
+        "pending_units": _names(ps, Status.PENDING),
+        "by_sector": [
+            {"sector": sector, **vars(counts)} for sector, counts in ps.by_sector().items()
+        ],
+        "indicator_totals": ps.indicator_totals(),
+    }
+
+
+def overview_json(as_of: date, overview: list[DirectiveStatus]) -> dict:
+    return {
+        "as_of": as_of,
+        "directives": [
+            {
+                "number": ds.directive.number,
+                "subject": ds.directive.subject,
+                "requirements": [period_json(ps) for ps in ds.periods],
+            }
+            for ds in overview
+        ],
+    }
+
+
+def _short(names: list[str]) -> str:
+    head = "; ".join(names[:SHOWN_NAMES])
+    return head + (f"; … và {len(names) - SHOWN_NAMES} đơn vị khác" if len(names) > SHOWN_NAMES else "")
+
+
+def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
+    c = ps.counts
+    expected = c.applicable - c.exempt
+    line = (
+        f"{indent}[{ps.requirement.id}] {ps.requirement.title} — {ps.period.label(ps.recurring)}: "
+        f"{c.submitted}/{expected} đơn vị đã nộp (đúng hạn {c.on_time}, chậm {c.late})"
+    )
+    if c.missing:
+        line += f", chưa nộp {c.missing}"
+    if c.pending:
+        line += f", chưa đến hạn {c.pending}"
+    if c.exempt:
+        line += f", miễn {c.exempt}"
+    say(line)
+    if c.missing:
+        say(f"{indent}    Chưa nộp: {_short(_names(ps, Status.MISSING))}")
+    if c.late:
+        say(f"{indent}    Nộp chậm: {_short(_names(ps, Status.LATE))}")
+
+
+def cmd_status(args) -> int:
+    as_of = as_of_arg(args.as_of)
+    with session_for(args) as session:
+        directive = find_directive(session, args.directive) if args.directive else None
+        overview = status_overview(session, as_of, directive=directive, upcoming=args.upcoming)
+        if wants_json(args):
+            emit_json(overview_json(as_of, overview))
+            return 0
+        say(f"Tình hình thực hiện tính đến ngày {format_date(as_of)}")
+        for ds in overview:
+            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+            if not ds.periods:
+                say("  (chưa có kỳ nào đến hạn)")
+            for ps in ds.periods:
+                print_period(ps)
+    return 0
+
+
+def cmd_dashboard(args) -> int:
+    return show_dashboard(args, as_of_arg(getattr(args, "as_of", None)))
+
+
+def show_dashboard(args, as_of: date) -> int:
+    with session_for(args) as session:
+        office = get_office(session)
+        overview = status_overview(session, as_of, upcoming=True)
+        if wants_json(args):
+            doc = overview_json(as_of, overview)
+            doc["office"] = office.name if office else None
+            emit_json(doc)
+            return 0
+        say(f"THEO DÕI — {office.name if office else 'chưa khai báo văn phòng'}")
+        say(f"Tổng quan tính đến ngày {format_date(as_of)}")
+        upcoming: list[PeriodStatus] = []
+        for ds in overview:
+            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+            latest: dict[int, PeriodStatus] = {}
+            for ps in ds.periods:
+                if ps.period.due > as_of:
+                    upcoming.append(ps)
+                else:
+                    latest[ps.requirement.id] = ps
+            for ps in latest.values():
+                print_period(ps)
+            if not latest:
+                say("  (chưa có kỳ nào đến hạn)")
+        if upcoming:
+            say("\nHạn sắp tới:")
+            for ps in sorted(upcoming, key=lambda p: p.period.due):
+                c = ps.counts
+                say(
+                    f"  {format_date(ps.period.due)}  [{ps.requirement.id}] {ps.requirement.title}: "
+                    f"đã nộp {c.submitted}/{c.applicable - c.exempt}"
+                )
+    return 0

@@ -1,0 +1,129 @@
+"""``theodoi units``: import, list and retire member units."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from db.models import Organization
+from desktop.cli.common import as_of_arg, emit_json, say, session_for, wants_json
+from desktop.core.dates import format_date, parse_date
+from desktop.core.errors import UserError
+from desktop.core.units import UNIT_FIELDS, find_unit, import_units, list_units, retire_unit
+from desktop.core.office import get_office
+from desktop.io.unit_sheet import read_unit_sheet
+
+
+def register(sub, parent: argparse.ArgumentParser) -> None:
+    units = sub.add_parser("units", help="đơn vị trực thuộc", parents=[parent])
+    cmds = units.add_subparsers(dest="units_command", required=True, metavar="LỆNH")
+
+    p = cmds.add_parser("import", help="nhập danh sách đơn vị từ tệp .xlsx", parents=[parent])
+    p.add_argument("file", metavar="TỆP")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p.add_argument(
+        "--column", action="append", default=[], metavar="TIÊU_ĐỀ=TRƯỜNG",
+        help="gán cột cho trường khi tiêu đề không được nhận ra, ví dụ \"Tên CĐCS=name\" (để trống trường để bỏ cột)",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("list", help="danh sách đơn vị theo thứ tự chữ cái tiếng Việt", parents=[parent])
+    p.add_argument("--search", metavar="CHỮ")
+    p.add_argument("--as-of", metavar="NGÀY")
+    p.add_argument("--all", action="store_true", help="gồm cả đơn vị đã thôi hoạt động")
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("retire", help="đơn vị thôi hoạt động hoặc sáp nhập", parents=[parent])
+    p.add_argument("unit", metavar="TÊN_HOẶC_MÃ")
+    p.add_argument("--on", required=True, metavar="NGÀY")
+    p.add_argument("--merged-into", metavar="TÊN_HOẶC_MÃ")
+    p.set_defaults(func=cmd_retire)
+
+
+def unit_json(u: Organization) -> dict:
+    return {
+        "id": u.id,
+        "code": u.code,
+        "name": u.name,
+        "sector": u.sector,
+        "chair": u.chair,
+        "phone": u.phone,
+        "workers": u.workers,
+        "members": u.members,
+        "female_members": u.female_members,
+        "active_from": u.active_from,
+        "active_to": u.active_to,
+        "kind": u.kind,
+        "merged_into_id": u.merged_into_id,
+    }
+
+
+def _column_overrides(items: list[str]) -> dict[str, str]:
+    overrides = {}
+    for item in items:
+        header, sep, fld = item.rpartition("=")
+        fld = fld.strip()
+        if not sep or not header.strip() or (fld and fld not in UNIT_FIELDS):
+            raise UserError(
+                f"--column “{item}” không đúng dạng TIÊU_ĐỀ=TRƯỜNG. Các trường: {', '.join(UNIT_FIELDS)}."
+            )
+        overrides[header.strip()] = fld
+    return overrides
+
+
+def cmd_import(args) -> int:
+    sheet = read_unit_sheet(args.file, _column_overrides(args.column))
+    with session_for(args, commit=not args.dry_run) as session:
+        office = get_office(session)
+        result = import_units(session, sheet.rows, parent_id=office.id if office else None)
+    skipped = sorted(sheet.skipped + result.skipped, key=lambda s: s.row)
+    if wants_json(args):
+        emit_json(
+            {
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": [asdict(s) for s in skipped],
+                "warnings": sheet.warnings + result.warnings,
+                "dry_run": args.dry_run,
+                "encoding": sheet.encoding,
+                "columns": sheet.columns,
+            }
+        )
+        return 0
+    head = "Xem trước (chưa ghi gì): " if args.dry_run else ""
+    say(f"{head}thêm mới {result.created}, cập nhật {result.updated}, không đổi {result.unchanged}, bỏ qua {len(skipped)} dòng.")
+    for s in skipped:
+        say(f"  dòng {s.row}: {s.reason}")
+    for w in sheet.warnings + result.warnings:
+        say(f"  lưu ý: {w}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    as_of = as_of_arg(args.as_of)
+    with session_for(args) as session:
+        units = list_units(session, search=args.search, as_of=as_of, include_retired=args.all)
+    if wants_json(args):
+        emit_json([unit_json(u) for u in units])
+        return 0
+    for i, u in enumerate(units, 1):
+        extra = f" — thôi hoạt động từ {format_date(u.active_to)}" if u.active_to else ""
+        say(f"{i:>4}. {u.name}{f' [{u.code}]' if u.code else ''}{f' ({u.sector})' if u.sector else ''}{extra}")
+    say(f"Tổng: {len(units)} đơn vị.")
+    return 0
+
+
+def cmd_retire(args) -> int:
+    on = parse_date(args.on)
+    with session_for(args) as session:
+        unit = find_unit(session, args.unit)
+        target = find_unit(session, args.merged_into) if args.merged_into else None
+        retire_unit(session, unit, on, target)
+        doc = unit_json(unit)
+    if wants_json(args):
+        emit_json(doc)
+    else:
+        into = f", sáp nhập vào “{target.name}”" if target else ""
+        say(f"Đã ghi: “{unit.name}” thôi hoạt động từ ngày {format_date(on)}{into}.")
+    return 0

@@ -1,0 +1,109 @@
+"""Starting the window: Qt application, language, the database (chosen by
+--db, THEODOI_DB, the first-start wizard, or the default), one window per
+database, and the first-start wizard on an empty database."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from db.engine import data_dir, default_db_path, resolve_url, sqlite_path
+from db.migrate import DatabaseOpenError, open_database
+from db.session import unit_of_work
+from desktop.core.office import get_office
+from desktop.core.units import member_units
+from desktop.ui.context import AppContext, Changed
+from desktop.ui.errors import log_unexpected, show_error
+from desktop.ui.i18n import install_translator
+from desktop.ui.mainwindow import MainWindow
+
+
+def chosen_url(db: str | None) -> str:
+    """``--db``, else ``THEODOI_DB``, else the file picked at first start,
+    else the default file."""
+    if db:
+        return resolve_url(db)
+    import os
+
+    if os.environ.get("THEODOI_DB"):
+        return resolve_url(None)
+    saved = QSettings().value("database/path")
+    return resolve_url(saved or default_db_path())
+
+
+def instance_lock(url: str) -> QLockFile:
+    """A lock per database, so a second window on the same data is refused."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(url.encode()).hexdigest()[:16]
+    lock = QLockFile(str(folder / f"theodoi-{name}.lock"))
+    lock.setStaleLockTime(0)
+    return lock
+
+
+def is_empty(engine) -> bool:
+    with unit_of_work(engine, commit=False) as s:
+        return get_office(s) is None and not member_units(s)
+
+
+def first_start(ctx: AppContext, parent=None) -> AppContext | None:
+    """Run the wizard; returns the context to use (a new one if the user
+    moved the data), or None when cancelled."""
+    from desktop.ui.dialogs.first_start import FirstStartWizard
+
+    path = sqlite_path(ctx.url) or default_db_path()
+    wizard = FirstStartWizard(path, parent)
+    if wizard.exec() != QDialog.Accepted:
+        return None
+    if wizard.data_path != path:
+        ctx.close()
+        url = resolve_url(wizard.data_path)
+        ctx = AppContext(open_database(url), url)
+        QSettings().setValue("database/path", str(wizard.data_path))
+    ctx.write(wizard.apply, Changed.ALL)
+    return ctx
+
+
+def run(db: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName("Theo doi")
+    app.setApplicationName("theodoi")
+    app.setApplicationDisplayName("Theo dõi")
+    install_translator(app, QSettings().value("ui/language", "vi"))
+    url = chosen_url(db)
+    lock = instance_lock(url)
+    if not lock.tryLock(100):
+        QMessageBox.information(
+            None, "Theo dõi",
+            app.translate("app", "Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó."),
+        )
+        return 0
+    try:
+        try:
+            engine = open_database(url)
+        except DatabaseOpenError as exc:
+            show_error(None, exc)
+            return 2
+        ctx = AppContext(engine, url)
+        if is_empty(engine):
+            ctx = first_start(ctx)
+            if ctx is None:
+                return 0
+        window = MainWindow(ctx)
+        window.show()
+        return app.exec()
+    except Exception as exc:  # the last line of defence: logged, explained
+        log_unexpected(exc)
+        show_error(None, exc)
+        return 1
+    finally:
+        lock.unlock()
+
+
+def main() -> None:
+    """The ``theodoi-app`` entry point (no console window on Windows)."""
+    sys.exit(run())

@@ -1,0 +1,219 @@
+"""Import a unit list: pick the file, check how its columns were read (and
+correct them), see what would change, then import, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from db.session import unit_of_work
+from desktop.core.office import get_office
+from desktop.core.units import UNIT_FIELDS, import_units
+from desktop.io.unit_sheet import read_unit_sheet
+from desktop.ui.context import Changed
+from desktop.ui.errors import show_error
+from desktop.ui.tasks import TaskRunner
+
+PREVIEW_ROWS = 50
+
+
+def field_labels(tr) -> dict[str, str]:
+    return {
+        "": tr("— bỏ qua cột này —"),
+        "code": tr("Mã đơn vị"),
+        "name": tr("Tên đơn vị"),
+        "sector": tr("Khối"),
+        "kind": tr("Loại đơn vị"),
+        "chair": tr("Chủ tịch"),
+        "phone": tr("Điện thoại"),
+        "email": tr("Thư điện tử"),
+        "address": tr("Địa chỉ"),
+        "note": tr("Ghi chú"),
+        "members": tr("Số đoàn viên"),
+        "female_members": tr("Đoàn viên nữ"),
+        "workers": tr("Số lao động"),
+        "active_from": tr("Ngày thành lập"),
+    }
+
+
+def import_file(ctx, path: Path, columns: dict[str, str], *, dry_run: bool, progress=None, cancelled=None):
+    """Read and import in one go; a dry run rolls back. Returns (sheet,
+    result)."""
+    sheet = read_unit_sheet(path, columns)
+    with unit_of_work(ctx.engine, commit=not dry_run) as session:
+        office = get_office(session)
+        result = import_units(session, sheet.rows, parent_id=office.id if office else None, progress=progress, cancelled=cancelled)
+    return sheet, result
+
+
+class ImportUnitsDialog(QDialog):
+    def __init__(self, ctx, parent=None, runner: TaskRunner | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner or TaskRunner(self)
+        self.task = None
+        self.path: Path | None = None
+        self.overrides: dict[str, str] = {}
+        self.setWindowTitle(self.tr("Nhập danh sách đơn vị"))
+        self.resize(900, 620)
+
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        browse = QPushButton(self.tr("Chọn tệp…"))
+        browse.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Tệp:")))
+        top.addWidget(self.file, 1)
+        top.addWidget(browse)
+
+        self.mapping_box = QGroupBox(self.tr("Cột trong tệp → thông tin của đơn vị"))
+        self.mapping = QFormLayout(self.mapping_box)
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(130)
+        self.progress = QProgressBar()
+        self.progress.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Nhập"), QDialogButtonBox.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(self.tr("Đóng"), QDialogButtonBox.RejectRole)
+        self.import_button.clicked.connect(self.run_import)
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(QLabel(self.tr("Xem trước:")))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+
+    # -- steps ---------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn danh sách đơn vị"), "", self.tr("Bảng tính Excel (*.xlsx)"))
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        """Read ``path`` and show what an import would do (a dry run)."""
+        self.path = path
+        self.file.setText(str(path))
+        self._start(lambda progress, cancelled: import_file(self.ctx, path, self.overrides, dry_run=True), self._previewed)
+
+    def run_import(self) -> None:
+        path, overrides = self.path, dict(self.overrides)
+        self._start(
+            lambda progress, cancelled: import_file(self.ctx, path, overrides, dry_run=False, progress=progress, cancelled=cancelled),
+            self._imported,
+        )
+
+    def cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
+
+    # -- plumbing ------------------------------------------------------
+    def _start(self, fn, on_done) -> None:
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.setText(self.tr("Hủy"))
+        self.task = self.runner.start(fn, lambda result: self._finish(on_done, result), self._failed)
+        if self.task is not None:
+            self.task.progress.connect(lambda f, _m: (self.progress.setRange(0, 100), self.progress.setValue(int(f * 100))))
+
+    def _finish(self, on_done, result) -> None:
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.setText(self.tr("Đóng"))
+        on_done(result)
+
+    def _failed(self, exc, details) -> None:
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.setText(self.tr("Đóng"))
+        self.import_button.setEnabled(False)
+        self.summary.setPlainText(getattr(exc, "message", str(exc)))
+        show_error(self, exc, details)
+
+    def _previewed(self, result) -> None:
+        sheet, outcome = result
+        self._show_mapping(sheet)
+        self._show_preview(sheet)
+        self.summary.setPlainText(self._describe(sheet, outcome, dry_run=True))
+        self.import_button.setEnabled(bool(sheet.rows))
+
+    def _imported(self, result) -> None:
+        sheet, outcome = result
+        self.summary.setPlainText(self._describe(sheet, outcome, dry_run=False))
+        self.ctx.changed.emit(Changed.UNITS)
+        self.import_button.setEnabled(False)
+
+    def _describe(self, sheet, outcome, *, dry_run: bool) -> str:
+        head = self.tr("Nếu nhập: ") if dry_run else self.tr("Đã nhập: ")
+        lines = [
+            head + self.tr("thêm mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng.").format(
+                c=outcome.created, u=outcome.updated, n=outcome.unchanged, s=len(sheet.skipped) + len(outcome.skipped)
+            )
+        ]
+        for s in sorted(sheet.skipped + outcome.skipped, key=lambda s: s.row):
+            lines.append(self.tr("Dòng {row}: {reason}").format(row=s.row, reason=s.reason))
+        return "\n".join(lines)
+
+    def _show_mapping(self, sheet) -> None:
+        while self.mapping.rowCount():
+            self.mapping.removeRow(0)
+        labels = field_labels(self.tr)
+        for header in sheet.headers:
+            combo = QComboBox()
+            for fld in ("",) + UNIT_FIELDS:
+                combo.addItem(labels[fld], fld)
+            combo.setCurrentIndex(max(combo.findData(sheet.columns.get(header, "")), 0))
+            combo.currentIndexChanged.connect(lambda _i, h=header, c=combo: self._remap(h, c.currentData()))
+            self.mapping.addRow(header, combo)
+
+    def _remap(self, header: str, fld: str) -> None:
+        self.overrides[header] = fld
+        if self.path is not None:
+            self.load(self.path)
+
+    def _show_preview(self, sheet) -> None:
+        labels = field_labels(self.tr)
+        fields = [f for f in UNIT_FIELDS if any(f in r.values for r in sheet.rows[:PREVIEW_ROWS])]
+        self.preview.clear()
+        self.preview.setColumnCount(len(fields) + 1)
+        self.preview.setHorizontalHeaderLabels([self.tr("Dòng")] + [labels[f] for f in fields])
+        rows = sheet.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            self.preview.setItem(i, 0, QTableWidgetItem(str(r.row)))
+            for j, f in enumerate(fields, 1):
+                value = r.values.get(f)
+                item = QTableWidgetItem("" if value is None else str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.preview.setItem(i, j, item)
+        self.preview.resizeColumnsToContents()

@@ -1,0 +1,37 @@
+"""A unit ceases: dissolved, or merged into another unit, on a date."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+
+from db.models import Organization
+from desktop.core.units import list_units, retire_unit
+from desktop.ui.context import Changed
+from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
+
+
+class RetireDialog(FormDialog):
+    def __init__(self, ctx, unit: Organization, parent=None):
+        super().__init__(parent.tr("Thôi hoạt động / Sáp nhập"), parent)
+        self.ctx, self.unit = ctx, unit
+        self.note.setText(
+            self.tr("“{name}” sẽ không còn được tính từ ngày thôi hoạt động; số liệu trước đó vẫn giữ nguyên.").format(name=unit.name)
+        )
+        self.note.show()
+        self.on = date_edit()
+        self.into = QComboBox()
+        self.into.addItem(self.tr("— Giải thể, không sáp nhập —"), None)
+        for other in ctx.read(lambda s: list_units(s)):
+            if other.id != unit.id:
+                self.into.addItem(other.name, other.id)
+        self.form.addRow(self.tr("Ngày thôi hoạt động"), self.on)
+        self.form.addRow(self.tr("Sáp nhập vào"), self.into)
+
+    def save(self) -> None:
+        on, unit_id, into_id = date_value(self.on), self.unit.id, self.into.currentData()
+
+        def run(session):
+            target = session.get(Organization, into_id) if into_id else None
+            return retire_unit(session, session.get(Organization, unit_id), on, target)
+
+        self.ctx.write(run, Changed.UNITS)

@@ -1,0 +1,57 @@
+"""Errors in the window: a Vietnamese sentence for what the user can act
+on; for anything unexpected, a log file and a "copy details" button, never a
+traceback on screen."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from db.migrate import DatabaseOpenError
+from desktop.core.errors import UserError
+
+log = logging.getLogger("theodoi.ui")
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("theodoi", appauthor=False))
+
+
+def log_unexpected(exc: BaseException, details: str | None = None) -> Path:
+    """Append the error to the log file; returns its path."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "theodoi.log"
+    text = details or "".join(traceback.format_exception(exc))
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} ===\n{text}")
+    return path
+
+
+def is_expected(exc: BaseException) -> bool:
+    return isinstance(exc, (UserError, DatabaseOpenError))
+
+
+def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None) -> None:
+    tr = lambda s: QApplication.translate("errors", s)  # noqa: E731
+    if is_expected(exc):
+        QMessageBox.warning(parent, tr("Không thực hiện được"), exc.message)
+        return
+    path = log_unexpected(exc, details)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Critical)
+    box.setWindowTitle(tr("Lỗi ngoài dự kiến"))
+    box.setText(
+        tr("Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi không được ghi. Dữ liệu trước đó vẫn an toàn.")
+    )
+    box.setInformativeText(tr("Chi tiết đã được lưu vào tệp nhật ký:") + f"\n{path}")
+    copy = box.addButton(tr("Sao chép chi tiết"), QMessageBox.ActionRole)
+    box.addButton(QMessageBox.Close)
+    full = details or "".join(traceback.format_exception(exc))
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(full))
+    box.exec()

@@ -1,0 +1,104 @@
+"""Cài đặt: this office's identity as printed on documents, where the data
+lives, and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout
+
+from db.engine import sqlite_path
+from desktop.core.office import get_office, init_office
+from desktop.ui.context import Changed
+from desktop.ui.errors import show_error
+from desktop.ui.screens.base import Screen
+
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
+
+
+class SettingsScreen(Screen):
+    watches = (Changed.OFFICE,)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.fields = {
+            "name": QLineEdit(),
+            "parent_name": QLineEdit(),
+            "place": QLineEdit(),
+            "symbol": QLineEdit(),
+            "signing_authority": QLineEdit(),
+            "signer_title": QLineEdit(),
+            "signer_name": QLineEdit(),
+        }
+        self.fields["parent_name"].setPlaceholderText("LĐLĐ TỈNH LAI CHÂU")
+        self.fields["place"].setPlaceholderText("Tam Đường")
+        self.fields["symbol"].setPlaceholderText("LĐLĐ")
+        self.fields["signing_authority"].setPlaceholderText("TM. BAN THƯỜNG VỤ")
+        self.fields["signer_title"].setPlaceholderText("CHỦ TỊCH")
+        office_box = QGroupBox(self.tr("Văn phòng và người ký"))
+        form = QFormLayout(office_box)
+        for key, label in (
+            ("name", self.tr("Tên văn phòng (*)")),
+            ("parent_name", self.tr("Cơ quan cấp trên")),
+            ("place", self.tr("Địa danh ghi trên văn bản")),
+            ("symbol", self.tr("Ký hiệu trong số văn bản")),
+            ("signing_authority", self.tr("Thẩm quyền ký")),
+            ("signer_title", self.tr("Chức vụ người ký")),
+            ("signer_name", self.tr("Họ tên người ký")),
+        ):
+            form.addRow(label, self.fields[key])
+        save = QPushButton(self.tr("&Lưu thông tin văn phòng"))
+        save.clicked.connect(self.save_office)
+        form.addRow("", save)
+
+        data_box = QGroupBox(self.tr("Dữ liệu"))
+        data = QFormLayout(data_box)
+        path = sqlite_path(ctx.url)
+        self.data_path = QLabel(str(path) if path else ctx.url)
+        self.data_path.setWordWrap(True)
+        open_folder = QPushButton(self.tr("Mở thư mục dữ liệu"))
+        open_folder.setEnabled(path is not None)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        row = QHBoxLayout()
+        row.addWidget(self.data_path, 1)
+        row.addWidget(open_folder)
+        data.addRow(self.tr("Tệp dữ liệu"), row)
+
+        lang_box = QGroupBox(self.tr("Ngôn ngữ"))
+        lang = QFormLayout(lang_box)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(QSettings().value("ui/language", "vi")), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        lang.addRow(self.tr("Ngôn ngữ giao diện"), self.language)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(office_box)
+        layout.addWidget(data_box)
+        layout.addWidget(lang_box)
+        layout.addStretch()
+
+    def title(self) -> str:
+        return self.tr("Cài đặt")
+
+    def refresh(self) -> None:
+        office = self.ctx.read(get_office)
+        for key, edit in self.fields.items():
+            edit.setText((getattr(office, key) or "") if office else "")
+
+    def save_office(self) -> None:
+        values = {k: e.text() for k, e in self.fields.items()}
+        name = values.pop("name")
+        try:
+            self.ctx.write(lambda s: init_office(s, name, **values), Changed.OFFICE)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, self.tr("Đã lưu"), self.tr("Đã lưu thông tin văn phòng."))
+
+    def _language_changed(self) -> None:
+        QSettings().setValue("ui/language", self.language.currentData())
+        QMessageBox.information(
+            self, self.tr("Ngôn ngữ"), self.tr("Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.")
+        )

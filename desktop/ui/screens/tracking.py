@@ -1,0 +1,236 @@
+"""Theo dõi: the grid of units × periods of one requirement. Enter records
+what the selected unit sent; several cells at once take one date; Ctrl+Z
+takes back the last entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from db.models import Requirement
+from desktop.core.directives import list_directives, requirements_of
+from desktop.core.status import Status, requirement_statuses
+from desktop.core.submissions import exempt_unit, undo_record
+from desktop.ui.context import Changed
+from desktop.ui.dialogs.form import date_edit, date_value
+from desktop.ui.errors import show_error
+from desktop.ui.screens.base import Screen
+from desktop.ui.widgets.status_style import LETTERS, label
+from desktop.ui.widgets.tracking_model import TrackingModel, TrackingProxy
+
+
+class TrackingScreen(Screen):
+    watches = (Changed.DIRECTIVES, Changed.UNITS, Changed.SUBMISSIONS)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.undo_stack: list = []
+        self.requirement = QComboBox()
+        self.requirement.currentIndexChanged.connect(lambda _i: self.reload_grid())
+        self.as_of = date_edit()
+        self.as_of.dateChanged.connect(lambda _d: self.reload_grid())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm đơn vị…"))
+        self.search.setClearButtonEnabled(True)
+        self.only_owing = QCheckBox(self.tr("Chỉ đơn vị chưa nộp hoặc nộp chậm"))
+
+        self.model = TrackingModel(self)
+        self.proxy = TrackingProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.only_owing.toggled.connect(self.proxy.set_only_owing)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(90)
+        self.table.doubleClicked.connect(lambda _i: self.record_current())
+
+        legend = "   ".join(f"{LETTERS[s]} = {label(s)}" for s in (Status.ON_TIME, Status.LATE, Status.MISSING, Status.EXEMPT, Status.PENDING))
+        self.record_button = QPushButton(self.tr("&Ghi nhận… (Enter)"))
+        self.bulk_button = QPushButton(self.tr("Ghi nhận &hàng loạt…"))
+        self.exempt_button = QPushButton(self.tr("&Miễn…"))
+        self.undo_button = QPushButton(self.tr("&Hoàn tác (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.record_button.clicked.connect(self.record_current)
+        self.bulk_button.clicked.connect(self.record_bulk)
+        self.exempt_button.clicked.connect(self.exempt_selected)
+        self.undo_button.clicked.connect(self.undo_last)
+        QShortcut(QKeySequence(Qt.Key_Return), self.table, activated=self.record_current)
+        QShortcut(QKeySequence(Qt.Key_Enter), self.table, activated=self.record_current)
+        QShortcut(QKeySequence.Undo, self, activated=self.undo_last)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Yêu cầu:")))
+        top.addWidget(self.requirement, 3)
+        top.addWidget(QLabel(self.tr("Tính đến ngày:")))
+        top.addWidget(self.as_of)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.only_owing)
+        buttons = QHBoxLayout()
+        for b in (self.record_button, self.bulk_button, self.exempt_button, self.undo_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(legend))
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+    def title(self) -> str:
+        return self.tr("Theo dõi")
+
+    # -- loading -------------------------------------------------------
+    def refresh(self) -> None:
+        chosen = self.requirement.currentData()
+
+        def load(session):
+            return [(d, r) for d in list_directives(session) for r in requirements_of(session, d)]
+
+        self.requirement.blockSignals(True)
+        self.requirement.clear()
+        for d, r in self.ctx.read(load):
+            self.requirement.addItem(f"{d.number} — {r.title}", r.id)
+        self.requirement.setCurrentIndex(max(self.requirement.findData(chosen), 0))
+        self.requirement.blockSignals(False)
+        self.reload_grid()
+
+    def reload_grid(self) -> None:
+        rid, as_of = self.requirement.currentData(), date_value(self.as_of) or date.today()
+        if rid is None:
+            self.model.set_periods([])
+            self.summary.setText(self.tr("Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu."))
+            return
+
+        def load(session):
+            requirement = session.get(Requirement, rid)
+            return requirement, requirement_statuses(session, requirement, as_of, upcoming=True)
+
+        self.current_requirement, periods = self.ctx.read(load)
+        self.model.set_periods(periods)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        due = [p for p in periods if p.period.due <= as_of]
+        if due:
+            c = due[-1].counts
+            self.summary.setText(
+                self.tr("Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.").format(
+                    done=c.submitted, total=c.applicable - c.exempt, on=c.on_time, late=c.late, missing=c.missing
+                )
+            )
+        else:
+            self.summary.setText(self.tr("Chưa có kỳ nào đến hạn."))
+
+    def show_period(self, requirement_id: int, period: int, only_owing: bool = True) -> None:
+        """Open the grid on a requirement with the owing units shown."""
+        self.refresh()
+        self.requirement.setCurrentIndex(max(self.requirement.findData(requirement_id), 0))
+        self.only_owing.setChecked(only_owing)
+        for col, ps in enumerate(self.model.periods, 1):
+            if ps.period.number == period and self.proxy.rowCount():
+                self.table.setCurrentIndex(self.proxy.index(0, col))
+        self.table.setFocus()
+
+    # -- actions -------------------------------------------------------
+    def _selected_cells(self):
+        cells = []
+        for index in self.table.selectionModel().selectedIndexes():
+            row, ps, us = self.model.cell(self.proxy.mapToSource(index))
+            if ps is not None and us is not None:
+                cells.append((row, ps, us))
+        return cells
+
+    def record_current(self) -> None:
+        from desktop.ui.dialogs.submission import SubmissionDialog
+
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row, ps, us = self.model.cell(self.proxy.mapToSource(index))
+        if ps is None:
+            ps = self.model.periods[-1] if self.model.periods else None
+            us = row.cells.get(ps.period.number) if ps else None
+        if ps is None or us is None:
+            QMessageBox.information(self, self.tr("Không áp dụng"), self.tr("Đơn vị này không phải thực hiện kỳ này."))
+            return
+        dialog = SubmissionDialog(self.ctx, row.unit, ps.requirement, ps.period, us.submission, self)
+        if dialog.exec() and dialog.recorded is not None:
+            self._pushed(dialog.recorded)
+
+    def record_bulk(self) -> None:
+        from desktop.ui.dialogs.submission import record_entry
+
+        cells = [c for c in self._selected_cells() if c[2].status in (Status.MISSING, Status.PENDING)]
+        if not cells:
+            QMessageBox.information(self, self.tr("Ghi nhận hàng loạt"), self.tr("Hãy chọn các ô “chưa nộp” cần ghi nhận."))
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Ghi nhận hàng loạt"),
+            self.tr("Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):").format(n=len(cells)),
+            text=QDate.currentDate().toString("dd/MM/yyyy"),
+        )
+        if not ok:
+            return
+        from desktop.core.dates import parse_date
+
+        try:
+            received = parse_date(text)
+            for row, ps, _us in cells:
+                self._pushed(
+                    record_entry(self.ctx, row.unit.id, ps.requirement.id, ps.period.number, received=received,
+                                 doc_number="", doc_date=None, raw_values={}, note="", files=[])
+                )
+        except Exception as exc:
+            show_error(self, exc)
+
+    def exempt_selected(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Miễn"), self.tr("Lý do miễn (ví dụ: không phát sinh):"))
+        if not ok:
+            return
+
+        def run(session):
+            for row, ps, _us in cells:
+                exempt_unit(session, row.unit, session.get(Requirement, ps.requirement.id), reason=reason, period=ps.period.number)
+
+        try:
+            self.ctx.write(run, Changed.SUBMISSIONS)
+        except Exception as exc:
+            show_error(self, exc)
+
+    def _pushed(self, recorded) -> None:
+        self.undo_stack.append(recorded)
+        self.undo_button.setEnabled(True)
+
+    def undo_last(self) -> None:
+        if not self.undo_stack:
+            return
+        recorded = self.undo_stack.pop()
+        try:
+            self.ctx.write(lambda s: undo_record(s, recorded), Changed.SUBMISSIONS)
+        except Exception as exc:
+            show_error(self, exc)
+        self.undo_button.setEnabled(bool(self.undo_stack))

@@ -1,0 +1,43 @@
+"""How a status looks: a colour, and always a letter and a word too, so it
+reads without colour (printouts, colour-blind users)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desktop.core.status import Status
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("status", text)
+
+
+COLOURS = {
+    Status.ON_TIME: QColor("#2e7d32"),
+    Status.LATE: QColor("#ef6c00"),
+    Status.MISSING: QColor("#c62828"),
+    Status.EXEMPT: QColor("#78909c"),
+    Status.PENDING: QColor("#1565c0"),
+    Status.NOT_APPLICABLE: QColor("#bdbdbd"),
+}
+BACKGROUNDS = {status: QColor(colour.red(), colour.green(), colour.blue(), 48) for status, colour in COLOURS.items()}
+LETTERS = {
+    Status.ON_TIME: "✓ Đ",
+    Status.LATE: "! C",
+    Status.MISSING: "✗ T",
+    Status.EXEMPT: "– M",
+    Status.PENDING: "… H",
+    Status.NOT_APPLICABLE: "",
+}
+
+
+def label(status: Status) -> str:
+    return {
+        Status.ON_TIME: _tr("Đúng hạn"),
+        Status.LATE: _tr("Chậm hạn"),
+        Status.MISSING: _tr("Chưa nộp"),
+        Status.EXEMPT: _tr("Được miễn"),
+        Status.PENDING: _tr("Chưa đến hạn"),
+        Status.NOT_APPLICABLE: _tr("Không áp dụng"),
+    }[status]
