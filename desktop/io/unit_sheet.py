@@ -45,6 +45,15 @@ HEADER_ALIASES: dict[str, str] = {
 _TOTAL_ROW = re.compile(r"^(tong cong|tong so|cong|tong)\s*[:.]?\s*$|^tong cong\b")
 
 
+class HeaderNotFound(UserError):
+    """No row names the units; ``headers`` are the cells of the likeliest
+    header row, for the user to map by hand."""
+
+    def __init__(self, message: str, headers: list[str]):
+        super().__init__(message)
+        self.headers = headers
+
+
 @dataclass
 class UnitSheet:
     rows: list[UnitRow] = field(default_factory=list)
@@ -111,6 +120,16 @@ def _find_header(rows: list[tuple], overrides: dict[str, str] | None) -> tuple[i
     return best
 
 
+def _likely_header(rows: list[tuple]) -> list[str]:
+    # The first row with the most text cells among the first rows.
+    best: list[str] = []
+    for row in rows[:HEADER_SCAN_ROWS]:
+        texts = [clean(v) for v in row if isinstance(v, str) and clean(v)]
+        if len(texts) > len(best):
+            best = texts
+    return best
+
+
 def _phone(value: Any) -> str:
     # Excel turns 0912345678 into the number 912345678; the leading zero of
     # a Vietnamese phone number is restored.
@@ -153,9 +172,11 @@ def read_unit_sheet(path: Path | str, columns: dict[str, str] | None = None) -> 
     rows = _open_rows(path)
     header_index, mapping, written = _find_header(rows, columns)
     if header_index < 0:
-        raise UserError(
-            f"Không tìm thấy dòng tiêu đề trong tệp “{path.name}”: cần ít nhất một cột “Tên đơn vị” "
-            "(hoặc “Tên công đoàn cơ sở”, “Đơn vị”). Hãy thêm dòng tiêu đề rồi thử lại."
+        raise HeaderNotFound(
+            f"Không tìm thấy cột tên đơn vị trong tệp “{path.name}”: cần một cột tiêu đề “Tên đơn vị” "
+            "(hoặc “Tên công đoàn cơ sở”, “Đơn vị”). Hãy chỉ rõ cột nào là tên đơn vị "
+            "(trên dòng lệnh: --column \"Tiêu đề cột=name\").",
+            _likely_header(rows),
         )
     sheet = UnitSheet(
         columns=written,

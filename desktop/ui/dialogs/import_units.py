@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db.session import unit_of_work
 from desktop.core.office import get_office
 from desktop.core.units import UNIT_FIELDS, import_units
-from desktop.io.unit_sheet import read_unit_sheet
+from desktop.io.unit_sheet import HeaderNotFound, read_unit_sheet
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
@@ -157,11 +157,16 @@ class ImportUnitsDialog(QDialog):
         self.cancel_button.setText(self.tr("Đóng"))
         self.import_button.setEnabled(False)
         self.summary.setPlainText(getattr(exc, "message", str(exc)))
+        if isinstance(exc, HeaderNotFound):
+            # Not an error to click away: the mapping step is the answer.
+            self._show_mapping(exc.headers, {})
+            self.preview.setRowCount(0)
+            return
         show_error(self, exc, details)
 
     def _previewed(self, result) -> None:
         sheet, outcome = result
-        self._show_mapping(sheet)
+        self._show_mapping(sheet.headers, sheet.columns)
         self._show_preview(sheet)
         self.summary.setPlainText(self._describe(sheet, outcome, dry_run=True))
         self.import_button.setEnabled(bool(sheet.rows))
@@ -183,15 +188,22 @@ class ImportUnitsDialog(QDialog):
             lines.append(self.tr("Dòng {row}: {reason}").format(row=s.row, reason=s.reason))
         return "\n".join(lines)
 
-    def _show_mapping(self, sheet) -> None:
+    def mapping_combo(self, header: str) -> QComboBox | None:
+        for row in range(self.mapping.rowCount()):
+            label = self.mapping.itemAt(row, QFormLayout.LabelRole)
+            if label is not None and label.widget().text() == header:
+                return self.mapping.itemAt(row, QFormLayout.FieldRole).widget()
+        return None
+
+    def _show_mapping(self, headers: list[str], columns: dict[str, str]) -> None:
         while self.mapping.rowCount():
             self.mapping.removeRow(0)
         labels = field_labels(self.tr)
-        for header in sheet.headers:
+        for header in headers:
             combo = QComboBox()
             for fld in ("",) + UNIT_FIELDS:
                 combo.addItem(labels[fld], fld)
-            combo.setCurrentIndex(max(combo.findData(sheet.columns.get(header, "")), 0))
+            combo.setCurrentIndex(max(combo.findData(self.overrides.get(header, columns.get(header, ""))), 0))
             combo.currentIndexChanged.connect(lambda _i, h=header, c=combo: self._remap(h, c.currentData()))
             self.mapping.addRow(header, combo)
 

@@ -98,6 +98,7 @@ class DashboardScreen(Screen):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(3, QHeaderView.Fixed)
         header.resizeSection(3, 130)
@@ -115,6 +116,7 @@ class DashboardScreen(Screen):
         chart_layout.addStretch()
 
         self.upcoming = QListWidget()
+        self.upcoming.setWordWrap(True)
         upcoming_box = QGroupBox(self.tr("Hạn sắp tới"))
         QVBoxLayout(upcoming_box).addWidget(self.upcoming)
 

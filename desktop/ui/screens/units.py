@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +67,7 @@ class UnitsScreen(Screen):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, 0)
+        self.table.sortByColumn(1, Qt.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -128,6 +129,8 @@ class UnitsScreen(Screen):
         self.sector.blockSignals(False)
         self.model.set_rows(units)
         self._apply_filters()
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
 
     def _apply_filters(self) -> None:
         sector, state, today = self.sector.currentData(), self.state.currentData(), date.today()

@@ -88,6 +88,18 @@ class RowTableModel(QAbstractTableModel):
         return self.rows[index.row()]
 
 
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Apply ``change`` to what ``proxy`` filters on, then filter again
+    (``beginFilterChange`` where Qt has it, ``invalidateFilter`` before)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:
+        change()
+        proxy.invalidateFilter()
+
+
 class SearchProxy(QSortFilterProxyModel):
     """Sorts by ``SORT_ROLE`` (Vietnamese order for text) and keeps rows
     whose folded text holds every word typed, plus an optional predicate."""
@@ -99,12 +111,10 @@ class SearchProxy(QSortFilterProxyModel):
         self._predicate: Callable[[Any], bool] | None = None
 
     def set_search(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_words", fold(text).split()))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._predicate = predicate
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_predicate", predicate))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
@@ -116,6 +126,12 @@ class SearchProxy(QSortFilterProxyModel):
         if self._predicate is not None:
             return self._predicate(model.data(index, ROW_ROLE))
         return True
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        # Row numbers count what is shown, not the rows behind the filter.
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+            return section + 1
+        return super().headerData(section, orientation, role)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)

@@ -12,6 +12,7 @@ from desktop.core.dates import format_date
 from desktop.core.status import PeriodStatus, Status, UnitStatus
 from desktop.core.vntext import fold
 from desktop.ui.widgets.status_style import BACKGROUNDS, LETTERS, label
+from desktop.ui.widgets.table_models import refilter
 
 CELL_ROLE = Qt.UserRole + 20
 
@@ -109,12 +110,10 @@ class TrackingProxy(QSortFilterProxyModel):
         self.only_owing = False
 
     def set_search(self, text: str) -> None:
-        self.words = fold(text).split()
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "words", fold(text).split()))
 
     def set_only_owing(self, value: bool) -> None:
-        self.only_owing = value
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "only_owing", value))
 
     def filterAcceptsRow(self, source_row: int, _parent) -> bool:
         row = self.sourceModel().rows[source_row]

@@ -1,0 +1,240 @@
+"""The real windows driven as a clerk would: first start, units, import
+with column mapping, recording a submission, the dashboard numbers moving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWizard
+
+from db.session import unit_of_work
+from desktop.core.demo import build_demo
+from desktop.core.office import get_office
+from desktop.core.status import Status
+from desktop.core.units import list_units
+from desktop.ui.context import Changed
+from tests.conftest import write_xlsx
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def demo(ctx):
+    with unit_of_work(ctx.engine, actor="demo") as s:
+        build_demo(s, today=TODAY)
+    return ctx
+
+
+@pytest.fixture
+def window(qtbot, demo):
+    from desktop.ui.mainwindow import MainWindow
+
+    w = MainWindow(demo)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_first_start_sets_up_the_office(qtbot, ctx):
+    from desktop.ui.dialogs.first_start import FirstStartWizard
+
+    wizard = FirstStartWizard(ctx.engine.url and __import__("pathlib").Path("/tmp/x.sqlite3"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()  # welcome: "my own office" is the default
+    wizard.name.setText("Liên đoàn Lao động phường Tân Phong")
+    wizard.place.setText("Lai Châu")
+    wizard.symbol.setText("LĐLĐ")
+    assert wizard.button(QWizard.NextButton).isEnabled()
+    wizard.next()
+    wizard.signer_name.setText("Nguyễn Thị Lan")
+    wizard.next()
+    assert wizard.currentId() == wizard.data_id
+    ctx.write(wizard.apply, Changed.ALL)
+    office = ctx.read(get_office)
+    assert office.name == "Liên đoàn Lao động phường Tân Phong"
+    assert (office.place, office.symbol, office.signer_name, office.signing_authority) == (
+        "Lai Châu", "LĐLĐ", "Nguyễn Thị Lan", "TM. BAN THƯỜNG VỤ"
+    )
+
+
+def test_the_office_name_is_required_before_going_on(qtbot, ctx):
+    from desktop.ui.dialogs.first_start import FirstStartWizard
+    from pathlib import Path
+
+    wizard = FirstStartWizard(Path("/tmp/x.sqlite3"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert not wizard.button(QWizard.NextButton).isEnabled()
+
+
+def test_first_start_can_open_the_demo_office(qtbot, ctx):
+    from desktop.ui.dialogs.first_start import FirstStartWizard
+    from pathlib import Path
+
+    wizard = FirstStartWizard(Path("/tmp/x.sqlite3"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.demo.setChecked(True)
+    assert wizard.nextId() == -1  # the demo needs no more questions
+    ctx.write(wizard.apply, Changed.ALL)
+    assert ctx.read(get_office).name == "Liên đoàn Lao động huyện Tam Đường"
+
+
+def test_every_screen_opens_on_the_demo_data(window, qtbot):
+    for i in range(len(window.screens)):
+        window.nav.setCurrentRow(i)
+        qtbot.wait(1)
+        assert window.stack.currentWidget() is window.screens[i]
+    assert window.dashboard.model.rowCount() == 3
+    assert window.units.proxy.rowCount() == 19  # one unit merged away in 2022
+    assert window.directives.model.rowCount() == 2
+
+
+def test_unit_search_ignores_diacritics_as_you_type(window, qtbot):
+    window.go(window.units)
+    qtbot.keyClicks(window.units.search, "truong tieu hoc")
+    names = [window.units.proxy.index(r, 1).data() for r in range(window.units.proxy.rowCount())]
+    assert names == ["Công đoàn cơ sở Trường Tiểu học Bình Lư"]
+    window.units.state.setCurrentIndex(window.units.state.findData("all"))
+    assert window.units.proxy.rowCount() == 2  # with the school merged in 2022
+
+
+def test_units_are_sorted_in_vietnamese_order(window):
+    window.go(window.units)
+    names = [window.units.proxy.index(r, 1).data() for r in range(window.units.proxy.rowCount())]
+    from desktop.core.vntext import sort_key
+
+    assert names == sorted(names, key=sort_key)
+    assert names.index("Công đoàn cơ sở Công ty Cổ phần Chè Tam Đường") < names.index("Công đoàn cơ sở Cơ quan Huyện ủy Tam Đường")
+
+
+def test_adding_a_unit_with_a_form(window, qtbot, messages):
+    from desktop.ui.dialogs.unit_edit import UnitDialog
+
+    window.go(window.units)
+    dialog = UnitDialog(window.ctx, None, window.units)
+    qtbot.addWidget(dialog)
+    dialog.accept()  # no name yet: refused, the dialog stays
+    assert messages and "Tên đơn vị" in messages[-1][1]
+    assert dialog.result() == 0
+    dialog.name.setText("Công đoàn cơ sở Trường Mầm non Hoa Ban")
+    dialog.code.setText("TD30")
+    dialog.members.setValue(18)
+    dialog.female.setValue(30)
+    dialog.accept()  # more women than members: refused
+    assert "nữ" in messages[-1][1]
+    dialog.female.setValue(17)
+    dialog.accept()
+    assert dialog.result() == 1
+    assert window.units.proxy.rowCount() == 20
+
+
+def test_retiring_a_unit_hides_it_from_the_active_list(window, qtbot):
+    from desktop.ui.dialogs.retire_unit import RetireDialog
+
+    window.go(window.units)
+    window.units.table.selectRow(0)
+    unit = window.units.selected_unit()
+    dialog = RetireDialog(window.ctx, unit, window.units)
+    qtbot.addWidget(dialog)
+    dialog.on.setDate(QDate(2025, 7, 1))
+    dialog.accept()
+    assert dialog.result() == 1
+    assert unit.name not in [u.name for u in window.ctx.read(lambda s: list_units(s, as_of=date(2025, 7, 2)))]
+
+
+def test_import_with_a_column_mapped_by_hand(qtbot, ctx, tmp_path):
+    from desktop.ui.dialogs.import_units import ImportUnitsDialog
+
+    book = write_xlsx(tmp_path / "ds.xlsx", [
+        ["DANH SÁCH CÔNG ĐOÀN CƠ SỞ TRỰC THUỘC"],
+        ["TT", "Tên CĐCS trực thuộc", "Số đoàn viên"],
+        [1, "Công đoàn Trường Tiểu học Kim Đồng", 25],
+        [2, "Công đoàn Công ty May Hồng Hà", "1.204"],
+    ])
+    dialog = ImportUnitsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.load(book)
+    assert "cột tên đơn vị" in dialog.summary.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    # the clerk tells which column holds the names
+    combo = dialog.mapping_combo("Tên CĐCS trực thuộc")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("name"))
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.rowCount() == 2
+    assert "thêm mới 2" in dialog.summary.toPlainText()
+    assert ctx.read(lambda s: list_units(s)) == []  # the preview wrote nothing
+    dialog.import_button.click()
+    names = {u.name: u.members for u in ctx.read(lambda s: list_units(s))}
+    assert names == {"Công đoàn Trường Tiểu học Kim Đồng": 25, "Công đoàn Công ty May Hồng Hà": 1204}
+
+
+def test_recording_a_submission_moves_the_dashboard_and_undo_takes_it_back(window, qtbot):
+    from desktop.ui.dialogs.submission import SubmissionDialog
+
+    window.go(window.dashboard)
+    first = window.dashboard.model.rows[0]
+    missing_before = first.counts.missing
+    assert missing_before > 0
+    window.dashboard.table.selectRow(0)
+    window.dashboard.missing_button.click()  # one click to the missing units
+    tracking = window.tracking
+    assert window.stack.currentWidget() is tracking
+    assert tracking.only_owing.isChecked()
+    row = next(r for r in tracking.model.rows if any(c.status is Status.MISSING for c in r.cells.values()))
+    period_status = next(p for p in tracking.model.periods if row.cells.get(p.period.number) and row.cells[p.period.number].status is Status.MISSING)
+    dialog = SubmissionDialog(window.ctx, row.unit, period_status.requirement, period_status.period, None, tracking)
+    qtbot.addWidget(dialog)
+    dialog.doc_number.setText("07/KH-CĐCS")
+    dialog.accept()
+    assert dialog.result() == 1
+    tracking._pushed(dialog.recorded)
+    window.go(window.dashboard)
+    assert window.dashboard.model.rows[0].counts.missing == missing_before - 1
+    tracking.undo_last()
+    window.dashboard.refresh()
+    assert window.dashboard.model.rows[0].counts.missing == missing_before
+
+
+def test_a_bad_indicator_value_is_explained_and_nothing_is_saved(window, qtbot, messages):
+    from desktop.ui.dialogs.submission import SubmissionDialog
+
+    tracking = window.tracking
+    window.go(tracking)
+    index = tracking.requirement.findText("314/KH-LĐLĐ", Qt.MatchStartsWith)
+    tracking.requirement.setCurrentIndex(index)
+    row = next(r for r in tracking.model.rows if any(c.status is Status.MISSING for c in r.cells.values()))
+    ps = tracking.model.periods[0]
+    dialog = SubmissionDialog(window.ctx, row.unit, ps.requirement, ps.period, None, tracking)
+    qtbot.addWidget(dialog)
+    dialog.values["sessions"].setText("hai buổi")
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "không phải là số" in messages[-1][1]
+    tracking.reload_grid()
+    assert next(r for r in tracking.model.rows if r.unit.id == row.unit.id).cells[1].status is Status.MISSING
+
+
+def test_the_window_remembers_its_screen(qtbot, demo):
+    from desktop.ui.mainwindow import MainWindow
+
+    w = MainWindow(demo)
+    qtbot.addWidget(w)
+    w.go(w.tracking)
+    w.close()
+    again = MainWindow(demo)
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.tracking
+
+
+def test_settings_save_the_office_identity(window, messages):
+    window.go(window.settings)
+    window.settings.fields["signer_name"].setText("Trần Văn Bình")
+    window.settings.save_office()
+    assert window.ctx.read(get_office).signer_name == "Trần Văn Bình"
+    assert messages[-1][0] == "information"
