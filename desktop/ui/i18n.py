@@ -1,6 +1,8 @@
 """Languages: the strings in the code are Vietnamese (the default); English
-comes from ``resources/i18n/theodoi_en.ts``, compiled to ``.qm`` with
-PySide6's lrelease on first use and kept in the user cache folder."""
+comes from ``resources/i18n/theodoi_en.ts``. Qt ships no Vietnamese for its
+own buttons and menus ("OK", "Cancel", "Copy"), so ``qt_vi.ts`` supplies
+them. Sources are compiled to ``.qm`` with PySide6's lrelease on first use
+and kept in the user cache folder."""
 
 from __future__ import annotations
 
@@ -9,23 +11,23 @@ import subprocess
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 
 from desktop.resources import resource
 
 _installed: list[QTranslator] = []
 
 
-def compiled_translation(language: str) -> Path | None:
-    """The ``.qm`` for ``language``, compiling the ``.ts`` when it is newer;
-    None when there is none."""
-    source = resource("i18n", f"theodoi_{language}.ts")
+def compiled_translation(name: str) -> Path | None:
+    """The ``.qm`` for ``name`` (e.g. "theodoi_en", "qt_vi"), compiling the
+    ``.ts`` when it is newer; None when there is none."""
+    source = resource("i18n", f"{name}.ts")
     shipped = source.with_suffix(".qm")
     if not source.exists():
         return shipped if shipped.exists() else None
     if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
-    cache = Path(platformdirs.user_cache_dir("theodoi", appauthor=False)) / f"theodoi_{language}.qm"
+    cache = Path(platformdirs.user_cache_dir("theodoi", appauthor=False)) / f"{name}.qm"
     if cache.exists() and cache.stat().st_mtime >= source.stat().st_mtime:
         return cache
     lrelease = shutil.which("pyside6-lrelease")
@@ -36,19 +38,24 @@ def compiled_translation(language: str) -> Path | None:
     return cache if result.returncode == 0 and cache.exists() else None
 
 
+LANGUAGE_FILES = {"vi": ("qt_vi",), "en": ("theodoi_en",)}
+
+
 def install_translator(app, language: str) -> bool:
-    """Load ``language`` into ``app``; Vietnamese needs nothing."""
+    """Switch ``app`` to ``language`` ("vi" or "en"): translations and the
+    locale used for dates and numbers in widgets. False if a translation
+    could not be loaded."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if language == "vi":
-        return True
-    path = compiled_translation(language)
-    if path is None:
-        return False
-    translator = QTranslator(app)
-    if translator.load(str(path)):
-        app.installTranslator(translator)
-        _installed.append(translator)
-        return True
-    return False
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam) if language == "vi" else QLocale(QLocale.English, QLocale.UnitedKingdom))
+    ok = True
+    for name in LANGUAGE_FILES.get(language, ()):
+        path = compiled_translation(name)
+        translator = QTranslator(app)
+        if path is not None and translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            ok = False
+    return ok

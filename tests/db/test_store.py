@@ -122,3 +122,40 @@ def test_the_copy_made_before_a_migration_is_a_complete_database(engine, db_path
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert c.execute("SELECT name FROM organization").fetchall() == [("Đơn vị A",)]
     assert not list((tmp_path / "backups").glob("*.part"))
+
+
+def test_opening_an_older_database_copies_it_aside_then_upgrades_it(db_path, tmp_path, monkeypatch):
+    import shutil
+
+    import db.migrate as migrate
+
+    # A database at today's head...
+    engine = open_database(resolve_url(db_path))
+    with unit_of_work(engine) as s:
+        s.add(Organization(name="Đơn vị A", name_key="don vi a", sort_key="x"))
+    old_head = head_revision()
+    engine.dispose()
+    # ...opened by a version that has one more migration.
+    newer = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "versions" / "9000_probe.py").write_text(
+        "from alembic import op\nimport sqlalchemy as sa\n"
+        f"revision = '9000'\ndown_revision = '{old_head}'\nbranch_labels = None\ndepends_on = None\n"
+        "def upgrade():\n    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def downgrade():\n    op.drop_table('probe')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+    backups = tmp_path / "backups"
+    engine = open_database(resolve_url(db_path), backup_dir=backups)
+    try:
+        assert current_revision(engine) == "9000"
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT name FROM organization")).scalars().all() == ["Đơn vị A"]
+    finally:
+        engine.dispose()
+    (copy,) = backups.glob("*.sqlite3")
+    assert old_head in copy.name
+    with sqlite3.connect(copy) as c:
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+        assert c.execute("SELECT name FROM organization").fetchall() == [("Đơn vị A",)]
