@@ -174,3 +174,34 @@ class AuditLog(SQLModel, table=True):
     entity_id: Optional[str] = Field(default=None, max_length=100)
     before: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
     after: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+
+
+class OutgoingDocument(SQLModel, table=True):
+    """The register of outgoing documents (sổ văn bản đi): every report and
+    letter this office issues takes the next number of the year for its kind;
+    rows are never deleted, so numbers are never reused."""
+
+    __tablename__ = "outgoing_document"
+    __table_args__ = (
+        UniqueConstraint("year", "kind", "seq", name="uq_outgoing_year_kind_seq"),
+        # "01/BC-LĐLĐ" comes back every year; within a year it is unique.
+        UniqueConstraint("year", "number_key", name="uq_outgoing_year_number"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    year: int
+    kind: str = Field(max_length=16)  # BC (báo cáo), CV (công văn), …
+    seq: Optional[int] = None  # None for a number typed by hand that fits no series
+    number: str = Field(max_length=100)  # "05/BC-LĐLĐ"
+    number_key: str = Field(max_length=100)
+    issued_on: date
+    title: str = Field(max_length=2000)  # trích yếu
+    directive_id: Optional[int] = Field(default=None, foreign_key="directive.id")
+    requirement_id: Optional[int] = Field(default=None, foreign_key="requirement.id")
+    period: Optional[int] = None
+    as_of: Optional[date] = None
+    recipients: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
+    files: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
+    signer_name: Optional[str] = Field(default=None, max_length=200)
+    created_by: Optional[str] = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -14,7 +14,7 @@ from datetime import date
 
 from db.migrate import DatabaseOpenError
 from desktop import __version__
-from desktop.cli import directives, office, status, submissions, units
+from desktop.cli import directives, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     directives.register(sub, parent)
     submissions.register(sub, parent)
     status.register(sub, parent)
+    reports.register(sub, parent)
     gui = sub.add_parser("gui", help="mở cửa sổ Theo dõi", parents=[parent])
     gui.set_defaults(func=cmd_gui)
     return parser

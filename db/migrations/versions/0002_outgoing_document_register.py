@@ -1,0 +1,46 @@
+"""outgoing document register
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('outgoing_document',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=True),
+    sa.Column('number', sa.String(length=100), nullable=False),
+    sa.Column('number_key', sa.String(length=100), nullable=False),
+    sa.Column('issued_on', sa.Date(), nullable=False),
+    sa.Column('title', sa.String(length=2000), nullable=False),
+    sa.Column('directive_id', sa.Integer(), nullable=True),
+    sa.Column('requirement_id', sa.Integer(), nullable=True),
+    sa.Column('period', sa.Integer(), nullable=True),
+    sa.Column('as_of', sa.Date(), nullable=True),
+    sa.Column('recipients', sa.JSON(), nullable=True),
+    sa.Column('files', sa.JSON(), nullable=True),
+    sa.Column('signer_name', sa.String(length=200), nullable=True),
+    sa.Column('created_by', sa.String(length=200), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['directive_id'], ['directive.id'], ),
+    sa.ForeignKeyConstraint(['requirement_id'], ['requirement.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('year', 'number_key', name='uq_outgoing_year_number'),
+    sa.UniqueConstraint('year', 'kind', 'seq', name='uq_outgoing_year_kind_seq')
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('outgoing_document')

@@ -1,0 +1,228 @@
+"""The one place that knows the layout of an official document, following
+Nghị định 30/2020/NĐ-CP as the union applies it: A4, margins 20 mm top and
+bottom, 30 mm left, 15 mm right; the office header beside the Quốc hiệu;
+body 14 pt justified with a first-line indent; page numbers centred at the
+top from page 2; "Nơi nhận" beside the signature block; appendix tables
+whose header repeats on every page, landscape when wide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+from xml.sax.saxutils import escape
+
+from desktop.io.documents.fonts import register_fonts
+
+TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+BODY_SIZE = 14
+
+
+def text(value: object) -> str:
+    """Plain text made safe for a reportlab paragraph."""
+    return escape("" if value is None else str(value))
+
+
+@dataclass
+class Styles:
+    family: str
+
+    def __post_init__(self) -> None:
+        f = self.family
+        self.body = ParagraphStyle("body", fontName=f, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.3,
+                                   alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6)
+        self.body_plain = ParagraphStyle("body_plain", parent=self.body, firstLineIndent=0)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=f"{f}-Bold", firstLineIndent=10 * mm, spaceBefore=4)
+        self.header = ParagraphStyle("header", fontName=f, fontSize=13, leading=15.5, alignment=TA_CENTER)
+        self.header_bold = ParagraphStyle("header_bold", parent=self.header, fontName=f"{f}-Bold")
+        self.motto = ParagraphStyle("motto", parent=self.header_bold, fontSize=13.5, leading=16)
+        self.nation = ParagraphStyle("nation", parent=self.header_bold, fontSize=12, leading=15)
+        self.place_date = ParagraphStyle("place_date", parent=self.header, fontName=f"{f}-Italic", fontSize=14, leading=17)
+        self.subject_line = ParagraphStyle("subject_line", parent=self.header, fontSize=12, leading=14)
+        self.title = ParagraphStyle("title", fontName=f"{f}-Bold", fontSize=14, leading=17, alignment=TA_CENTER)
+        self.subtitle = ParagraphStyle("subtitle", parent=self.title)
+        self.note = ParagraphStyle("note", parent=self.header, fontName=f"{f}-Italic", fontSize=13, leading=16)
+        self.kinh_gui = ParagraphStyle("kinh_gui", parent=self.header, fontSize=14, leading=17)
+        self.recipient_line = ParagraphStyle("recipient_line", parent=self.body_plain, leftIndent=40 * mm, spaceAfter=0)
+        self.recipients_title = ParagraphStyle("recipients_title", fontName=f"{f}-BoldItalic", fontSize=12, leading=14)
+        self.recipients = ParagraphStyle("recipients", fontName=f, fontSize=11, leading=13, alignment=TA_LEFT)
+        self.sign = ParagraphStyle("sign", fontName=f"{f}-Bold", fontSize=14, leading=17, alignment=TA_CENTER)
+        self.cell = ParagraphStyle("cell", fontName=f, fontSize=12, leading=14)
+        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=f"{f}-Bold", alignment=TA_CENTER)
+
+
+@dataclass
+class Heading:
+    """The top of a document: who issues it, its number, where and when."""
+
+    parent_name: str | None
+    office_name: str
+    number: str
+    place_date: str
+    subject_line: str | None = None  # "V/v …" of a letter, under the number
+
+
+@dataclass
+class Signature:
+    authority: str | None  # "TM. BAN THƯỜNG VỤ"
+    title: str | None  # "CHỦ TỊCH"
+    name: str | None
+    recipients: list[str] = field(default_factory=list)
+
+
+class _Line(Flowable):
+    """A short centred rule under a heading, as the decree draws it."""
+
+    def __init__(self, width: float):
+        super().__init__()
+        self.line_width = width
+        self.height = 4
+
+    def wrap(self, avail_width, avail_height):
+        self.avail = avail_width
+        return avail_width, self.height
+
+    def draw(self):
+        x = (self.avail - self.line_width) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(x, 2, x + self.line_width, 2)
+
+
+class OfficialDocument:
+    """Builds one PDF: ``add`` flowables, ``appendix`` for a landscape part,
+    then ``build(path)``."""
+
+    def __init__(self, *, title: str, author: str, subject: str):
+        self.family = register_fonts()
+        self.styles = Styles(self.family)
+        self.story: list = []
+        self.meta = dict(title=title, author=author, subject=subject, creator="Theo dõi")
+
+    # -- blocks ----------------------------------------------------------
+    def heading(self, h: Heading) -> None:
+        s = self.styles
+        left = []
+        if h.parent_name:
+            left.append(Paragraph(text(h.parent_name.upper()), s.header))
+        left += [Paragraph(text(h.office_name.upper()), s.header_bold), Spacer(1, 3), _Line(30 * mm), Spacer(1, 2),
+                 Paragraph(text(f"Số: {h.number}"), s.header)]
+        if h.subject_line:
+            left.append(Paragraph(text(h.subject_line), s.subject_line))
+        right = [
+            Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.nation),
+            Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto),
+            Spacer(1, 3),
+            _Line(55 * mm),
+            Spacer(1, 6),
+            Paragraph(text(h.place_date), s.place_date),
+        ]
+        table = Table([[left, right]], colWidths=[70 * mm, None])
+        table.setStyle(self._table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        self.story += [table, Spacer(1, 14)]
+
+    def title(self, kind_title: str | None, subject: str | None) -> None:
+        if kind_title:
+            self.story.append(Paragraph(text(kind_title), self.styles.title))
+        if subject:
+            self.story.append(Paragraph(text(subject), self.styles.subtitle))
+        self.story += [Spacer(1, 3), _Line(35 * mm), Spacer(1, 10)]
+
+    def paragraph(self, content: str, *, style: str = "body", markup: bool = False) -> None:
+        self.story.append(Paragraph(content if markup else text(content), getattr(self.styles, style)))
+
+    def signature(self, sig: Signature, *, closing: str | None = None) -> None:
+        """Recipients and signature block, kept on one page with the closing
+        sentence so the signature never stands alone."""
+        s = self.styles
+        left = [Paragraph("Nơi nhận:", s.recipients_title)] + [Paragraph(text(f"- {r}"), s.recipients) for r in sig.recipients]
+        right = []
+        if sig.authority:
+            right.append(Paragraph(text(sig.authority.upper()), s.sign))
+        if sig.title:
+            right.append(Paragraph(text(sig.title.upper()), s.sign))
+        right.append(Spacer(1, 30 * mm))  # the wet signature and the seal
+        if sig.name:
+            right.append(Paragraph(text(sig.name), s.sign))
+        table = Table([[left, right]], colWidths=[75 * mm, None])
+        table.setStyle(self._table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        block = [Paragraph(text(closing), s.body)] if closing else []
+        self.story.append(KeepTogether(block + [Spacer(1, 10), table]))
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float | None],
+              centered: Sequence[int] = (), total_row: Sequence[object] | None = None) -> None:
+        """A bordered table whose header repeats on every page; cells wrap."""
+        s = self.styles
+        data = [[Paragraph(text(h), s.cell_head) for h in header]]
+        for row in rows:
+            data.append([Paragraph(text(v), s.cell_center if i in centered else s.cell) for i, v in enumerate(row)])
+        if total_row is not None:
+            data.append([Paragraph(f"<b>{text(v)}</b>", s.cell_center if i in centered or i == 0 else s.cell) for i, v in enumerate(total_row)])
+        table = Table(data, colWidths=list(widths), repeatRows=1)
+        table.setStyle(self._table_style([
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        self.story.append(table)
+
+    def _table_style(self, commands: list) -> TableStyle:
+        # Tables set a cell font even for paragraph cells: Helvetica unless
+        # told, which is neither embedded nor Vietnamese.
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.family)] + commands)
+
+    def appendix(self, *, wide: bool) -> None:
+        """Start the appendix on a new page, landscape when ``wide``."""
+        self.story += [NextPageTemplate("landscape" if wide else "portrait"), PageBreak()]
+
+    def spacer(self, height: float = 8) -> None:
+        self.story.append(Spacer(1, height))
+
+    # -- output ------------------------------------------------------------
+    def build(self, path) -> int:
+        """Write the PDF to ``path``; returns the number of pages."""
+        # initialFontName: the canvas would otherwise name Helvetica on every
+        # page, a font neither embedded nor Vietnamese.
+        doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+                              bottomMargin=BOTTOM, initialFontName=self.family, initialFontSize=BODY_SIZE,
+                              lang="vi-VN", **self.meta)
+        portrait = Frame(LEFT, BOTTOM, A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM, id="portrait", leftPadding=0, rightPadding=0)
+        w, h = landscape(A4)
+        wide = Frame(LEFT - 10 * mm, BOTTOM, w - LEFT - RIGHT + 10 * mm, h - TOP - BOTTOM, id="landscape", leftPadding=0, rightPadding=0)
+        doc.addPageTemplates([
+            PageTemplate("portrait", [portrait], onPage=self._page_number, pagesize=A4),
+            PageTemplate("landscape", [wide], onPage=self._page_number, pagesize=landscape(A4)),
+        ])
+        doc.build(self.story)
+        return doc.page
+
+    def _page_number(self, canvas, doc) -> None:
+        if doc.page < 2:
+            return
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(self.family, 13)
+        canvas.drawCentredString(width / 2, height - 12 * mm, str(doc.page))
+        canvas.restoreState()

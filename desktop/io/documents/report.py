@@ -1,0 +1,162 @@
+"""The report upward (báo cáo) as a PDF: heading, title, a body written from
+the statistics, an editable assessment, recipients and signature, and an
+appendix table unit by unit."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+
+from desktop.core.dates import format_date, official_date, place_date_line
+from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
+from desktop.core.status import Status
+from desktop.core.vntext import clean
+from desktop.io.documents.layout import Heading, OfficialDocument, Signature
+from desktop.io.documents.wording import lower_first, number, percent, say
+
+STATUS_WORDS = {
+    Status.ON_TIME: "Đúng hạn",
+    Status.LATE: "Chậm hạn",
+    Status.MISSING: "Chưa thực hiện",
+    Status.EXEMPT: "Được miễn",
+    Status.PENDING: "Chưa đến hạn",
+}
+GOOD_RATE = 0.9
+
+
+def dated(place: str | None, d: date) -> str:
+    """The place-and-date line; without a place, the date alone."""
+    return place_date_line(place, d) if place else official_date(d).capitalize()
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """User text split into paragraphs at blank lines, each cleaned."""
+    if not text:
+        return []
+    return [clean(p) for p in text.replace("\r\n", "\n").split("\n\n") if clean(p)]
+
+
+def report_subject(facts: ReportFacts) -> str:
+    return say("bao_cao", "trich_yeu", can_cu=directive_reference(facts.directive))
+
+
+def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tuple[str, str]]:
+    c = sec.counts
+    expected = c.applicable - c.exempt
+    out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
+    if c.applicable == 0:
+        return out + [("body", say("bao_cao", "khong_co_don_vi"))]
+    exempt = say("bao_cao", "mien", so=c.exempt) if c.exempt else ""
+    common = dict(phai_thuc_hien=number(c.applicable), mien=exempt, da_nop=number(c.submitted), can_nop=number(expected))
+    if sec.period.due > as_of:
+        out.append(("body", say("bao_cao", "so_lieu_chua_den_han", han=format_date(sec.period.due), **common)))
+    else:
+        out.append(("body", say("bao_cao", "so_lieu", ty_le=percent(c.submitted, expected), dung_han=number(c.on_time),
+                                cham_han=number(c.late), chua_nop=number(c.missing), **common)))
+    if len(sec.by_sector) > 1:
+        parts = [say("bao_cao", "khoi", ten=name, da_nop=number(k.submitted),
+                     can_nop=number(k.applicable - k.exempt)) for name, k in sec.by_sector.items()]
+        out.append(("body", say("bao_cao", "theo_khoi", danh_sach="; ".join(parts))))
+    if sec.indicators and c.submitted:
+        parts = [f"{label if label.isupper() else lower_first(label)}: {number(total)}" for _k, label, total in sec.indicators]
+        out.append(("body", say("bao_cao", "chi_tieu", danh_sach="; ".join(parts))))
+    missing = sec.names(Status.MISSING)
+    if missing:
+        out.append(("body", say("bao_cao", "chua_nop", danh_sach="; ".join(missing))))
+    if sec.exempt:
+        listed = "; ".join(f"{name} ({reason})" if reason else name for name, reason in sec.exempt)
+        out.append(("body", say("bao_cao", "duoc_mien", danh_sach=listed)))
+    return out
+
+
+def default_assessment(facts: ReportFacts) -> str:
+    """A plain assessment from the figures; the user may replace it."""
+    submitted = sum(s.counts.submitted for s in facts.sections)
+    expected = sum(s.counts.applicable - s.counts.exempt for s in facts.sections)
+    late_or_missing = sum(s.counts.late + s.counts.missing for s in facts.sections)
+    good = expected == 0 or (submitted / expected >= GOOD_RATE and late_or_missing <= expected * (1 - GOOD_RATE))
+    return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
+
+
+def recipients_for(facts_office, extra: list[str] | None) -> list[str]:
+    out = list(extra or [])
+    if not out and facts_office.parent_name:
+        out.append(say("bao_cao", "noi_nhan_cap_tren", cap_tren=facts_office.parent_name))
+    out.append(say("bao_cao", "luu"))
+    return out
+
+
+def appendix_columns(sec: RequirementFacts) -> tuple[list[str], list[float | None], bool]:
+    header = ["STT", "Tên đơn vị", "Khối", "Ngày nhận", "Số, ngày văn bản", "Tình trạng"]
+    header += [label for _k, label, _t in sec.indicators] + ["Ghi chú"]
+    wide = len(header) > 7
+    if wide:
+        widths = [13 * mm, 62 * mm, 30 * mm, 23 * mm, 34 * mm, 24 * mm] + [20 * mm] * len(sec.indicators) + [None]
+    else:
+        widths = [13 * mm, 56 * mm, 27 * mm, 22 * mm, None, 22 * mm, 0]
+        header, widths = header[:-1], widths[:-1]  # no room for notes in portrait
+    return header, widths, wide
+
+
+def appendix_rows(sec: RequirementFacts, with_notes: bool) -> list[list[str]]:
+    rows = []
+    for i, r in enumerate(sec.rows, 1):
+        doc = ", ".join(filter(None, [r.doc_number, f"ngày {format_date(r.doc_date)}" if r.doc_date else None]))
+        row = [str(i), r.unit.name, r.unit.sector or "", format_date(r.received_on) if r.received_on else "", doc,
+               STATUS_WORDS.get(r.status, "")]
+        row += [number(r.values[k]) if k in r.values else "" for k, _l, _t in sec.indicators]
+        if with_notes:
+            row.append(r.note or "")
+        rows.append(row)
+    return rows
+
+
+def render_report_pdf(
+    facts: ReportFacts,
+    *,
+    number_text: str,
+    issued_on: date,
+    path: Path,
+    assessment: str | None = None,
+    recipients: list[str] | None = None,
+) -> int:
+    """Write the report to ``path`` (the caller makes it atomic); returns the
+    page count."""
+    office = facts.office
+    subject = report_subject(facts)
+    doc = OfficialDocument(title=f"Báo cáo số {number_text}: {subject}", author=office.name, subject=subject)
+    doc.heading(Heading(office.parent_name, office.name, number_text, dated(office.place, issued_on)))
+    doc.title(say("bao_cao", "loai"), subject)
+    ref = directive_reference(facts.directive)
+    doc.paragraph(say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
+                      co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
+    doc.paragraph(say("bao_cao", "muc_ket_qua"), style="heading")
+    for i, sec in enumerate(facts.sections, 1):
+        for style, content in _section_paragraphs(i, sec, facts.as_of):
+            doc.paragraph(content, style=style)
+    doc.paragraph(say("bao_cao", "muc_danh_gia"), style="heading")
+    for para in paragraphs(assessment) or [default_assessment(facts)]:
+        doc.paragraph(para)
+    doc.signature(
+        Signature(office.signing_authority, office.signer_title, office.signer_name, recipients_for(office, recipients)),
+        closing=say("bao_cao", "ket_thuc", can_cu=ref, co_quan=office.name),
+    )
+
+    for sec in facts.sections:
+        header, widths, wide = appendix_columns(sec)
+        doc.appendix(wide=wide)
+        doc.paragraph(say("bao_cao", "phu_luc"), style="title")
+        doc.paragraph(say("bao_cao", "phu_luc_mo_ta", ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)), style="subtitle")
+        doc.paragraph(say("bao_cao", "phu_luc_kem_theo", so=number_text, ngay=format_date(issued_on), co_quan=office.name), style="note")
+        doc.spacer(8)
+        rows = appendix_rows(sec, with_notes=wide)
+        centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
+        total = None
+        if sec.indicators and rows:
+            total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.applicable - sec.counts.exempt}"]
+            total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
+        doc.table(header, rows or [["", "Không có đơn vị nào thuộc diện thực hiện.", "", "", "", ""] + [""] * (len(header) - 6)],
+                  widths, centered=centered, total_row=total)
+    return doc.build(path)

@@ -1,0 +1,193 @@
+"""Making the documents: take the number from the register, write the PDF
+and the workbook, and put them in place, as one act.
+
+Order matters for a power cut: the files are written under temporary names,
+the number is committed, then the files are renamed into place. A crash
+before the commit leaves no number taken; after it, at worst a number with
+its files missing (made again from the register), never a number given
+twice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy.engine import Engine
+
+from db.files import StagedFile, free_path
+from db.models import Directive, Requirement
+from db.session import unit_of_work
+from desktop.core.errors import Cancelled, UserError
+from desktop.core.register import take_number
+from desktop.core.reports import report_facts, urge_facts
+from desktop.core.vntext import fold
+from desktop.io.documents.report import recipients_for, render_report_pdf, report_subject
+from desktop.io.documents.urge import render_call_list_pdf, render_urge_pdf, urge_subject
+from desktop.io.documents.workbook import register_table, report_tables, write_workbook
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class MadeDocument:
+    report_id: int
+    number: str
+    files: dict[str, Path]
+    pages: int
+    units: list[str]
+
+
+def _slug(number: str, issued_on: date) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(number)).strip("-") + f"-{issued_on:%Y-%m-%d}"
+
+
+def _out_dir(out_dir: Path | str) -> Path:
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Không tạo được thư mục “{folder}” để lưu văn bản ({exc.strerror}). Hãy chọn thư mục khác.") from exc
+    return folder
+
+
+def _produce(engine: Engine, actor: str | None, build, progress: Progress | None, cancelled) -> MadeDocument:
+    """Run ``build(session, stage)`` in one transaction; ``stage(target)``
+    gives a StagedFile to write. Publishes the files after the commit."""
+    staged: list[StagedFile] = []
+
+    def stage(target: Path) -> StagedFile:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        f = StagedFile(target, overwrite=False)
+        staged.append(f)
+        return f
+
+    try:
+        with unit_of_work(engine, actor) as session:
+            made = build(session, stage)
+    except OSError as exc:
+        for f in staged:
+            f.discard()
+        raise UserError(
+            f"Không ghi được tệp vào “{exc.filename or (staged[-1].target.parent if staged else '')}” ({exc.strerror}). "
+            "Ổ đĩa có thể đã đầy hoặc đã rút ra; không có số văn bản nào bị lấy. Hãy kiểm tra rồi làm lại."
+        ) from exc
+    except BaseException:
+        for f in staged:
+            f.discard()
+        raise
+    for f in staged:
+        f.publish()
+    if progress:
+        progress(1.0, made.number)
+    return made
+
+
+def make_report(
+    engine: Engine,
+    *,
+    directive_id: int,
+    requirement_id: int | None = None,
+    period: int | None = None,
+    as_of: date,
+    issued_on: date,
+    out_dir: Path | str,
+    number: str | None = None,
+    assessment: str | None = None,
+    recipients: list[str] | None = None,
+    actor: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> MadeDocument:
+    """The report as PDF and workbook in ``out_dir``, registered under the
+    next number of ``issued_on``'s year (or ``number``)."""
+    folder = _out_dir(out_dir)
+
+    def build(session, stage) -> MadeDocument:
+        directive = session.get(Directive, directive_id)
+        requirement = session.get(Requirement, requirement_id) if requirement_id else None
+        facts = report_facts(session, directive, as_of, requirement=requirement, period=period)
+        if progress:
+            progress(0.1, "số liệu")
+        doc = take_number(
+            session, kind="BC", issued_on=issued_on, title=report_subject(facts), symbol=facts.office.symbol,
+            number=number, directive_id=directive.id, requirement_id=requirement_id,
+            period=facts.sections[0].period.number if requirement_id else None, as_of=as_of,
+            recipients=recipients_for(facts.office, recipients), signer_name=facts.office.signer_name,
+        )
+        stem = "bao-cao-" + _slug(doc.number, issued_on)
+        pdf = stage(free_path(folder, stem, ".pdf"))
+        pages = render_report_pdf(facts, number_text=doc.number, issued_on=issued_on, path=pdf.path,
+                                  assessment=assessment, recipients=recipients)
+        if progress:
+            progress(0.7, "PDF")
+        xlsx = stage(free_path(folder, stem, ".xlsx"))
+        write_workbook(report_tables(facts, doc.number, issued_on), xlsx.path, title=report_subject(facts), author=facts.office.name)
+        doc.files = [pdf.target.name, xlsx.target.name]
+        session.flush()
+        return MadeDocument(doc.id, doc.number, {"pdf": pdf.target, "xlsx": xlsx.target}, pages, [])
+
+    return _produce(engine, actor, build, progress, cancelled)
+
+
+def make_urge(
+    engine: Engine,
+    *,
+    requirement_id: int,
+    period: int | None = None,
+    as_of: date,
+    issued_on: date,
+    out_dir: Path | str,
+    new_due: date | None = None,
+    number: str | None = None,
+    actor: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> MadeDocument:
+    """The urging letter and the call list in ``out_dir``; the letter takes
+    the next CV number."""
+    folder = _out_dir(out_dir)
+
+    def build(session, stage) -> MadeDocument:
+        requirement = session.get(Requirement, requirement_id)
+        facts = urge_facts(session, requirement, as_of, period=period, new_due=new_due)
+        doc = take_number(
+            session, kind="CV", issued_on=issued_on, title=urge_subject(facts), symbol=facts.office.symbol, number=number,
+            directive_id=facts.directive.id, requirement_id=requirement.id, period=facts.requirement.period.number,
+            as_of=as_of, recipients=[u.name for u in facts.units], signer_name=facts.office.signer_name,
+        )
+        stem = "cong-van-" + _slug(doc.number, issued_on)
+        pdf = stage(free_path(folder, stem, ".pdf"))
+        pages = render_urge_pdf(facts, number_text=doc.number, issued_on=issued_on, path=pdf.path)
+        calls = stage(free_path(folder, stem + "-danh-sach-goi", ".pdf"))
+        render_call_list_pdf(facts, path=calls.path)
+        doc.files = [pdf.target.name, calls.target.name]
+        session.flush()
+        return MadeDocument(doc.id, doc.number, {"pdf": pdf.target, "call_list": calls.target}, pages,
+                            [u.name for u in facts.units])
+
+    return _produce(engine, actor, build, progress, cancelled)
+
+
+def export_register(engine: Engine, *, year: int | None, out_dir: Path | str) -> Path:
+    """The register of outgoing documents as a workbook in ``out_dir``."""
+    from desktop.core.office import get_office
+    from desktop.core.register import list_register
+
+    folder = _out_dir(out_dir)
+    with unit_of_work(engine, commit=False) as session:
+        office = get_office(session)
+        docs = list_register(session, year)
+    name = office.name if office else "Theo dõi"
+    target = free_path(folder, f"so-van-ban-di-{year or 'tat-ca'}", ".xlsx")
+    staged = StagedFile(target, overwrite=False)
+    try:
+        write_workbook([("Sổ văn bản đi", register_table(name, year, docs))], staged.path,
+                       title=f"Sổ văn bản đi {year or ''}".strip(), author=name)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged.publish()
