@@ -1,5 +1,6 @@
 """Refresh docs/screenshots/: the main window on the demo office, one PNG
-per screen, at 1366×768. Run: .venv/bin/python scripts/screenshots.py"""
+per screen, at 1366×768, and the first pages of the demo's report and urging
+letter (needs poppler's pdftoppm). Run: make screenshots"""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from db.session import unit_of_work  # noqa: E402
 from desktop.core.demo import build_demo  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
+from desktop.ui.tasks import TaskRunner  # noqa: E402
 
-NAMES = ["tong-quan", "don-vi", "van-ban", "theo-doi", "cai-dat"]
+NAMES = ["tong-quan", "don-vi", "van-ban", "theo-doi", "bao-cao-man-hinh", "cai-dat"]
 
 
 def main(out: Path = ROOT / "docs" / "screenshots") -> None:
@@ -35,17 +37,39 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> None:
         engine = open_database(url, backup_dir=Path(tmp))
         with unit_of_work(engine, actor="demo") as s:
             build_demo(s, today=date.today())
+        TaskRunner.inline = True  # the preview is ready before the picture
         window = MainWindow(AppContext(engine, url))
         window.resize(1366, 768)
         window.show()
         for i, name in enumerate(NAMES):
             window.nav.setCurrentRow(i)
+            if window.stack.currentWidget() is window.reports:
+                window.reports.preview()
             for _ in range(5):
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
         window.close()
+        documents(engine, Path(tmp), out)
         engine.dispose()
+
+
+def documents(engine, tmp: Path, out: Path) -> None:
+    import shutil
+    import subprocess
+
+    from desktop.io.reporting import make_report, make_urge
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: document previews skipped (apt-get install poppler-utils)")
+        return
+    today = date.today()
+    report = make_report(engine, directive_id=2, as_of=date(2022, 4, 30), issued_on=date(2022, 5, 5), out_dir=tmp / "docs")
+    letter = make_urge(engine, requirement_id=2, as_of=today, issued_on=today, out_dir=tmp / "docs")
+    for pdf, name, pages in ((report.files["pdf"], "bao-cao-demo", 3), (letter.files["pdf"], "cong-van-don-doc-demo", 1)):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", str(pages), str(pdf), str(out / name)], check=True)
+        for png in sorted(out.glob(f"{name}*.png")):
+            print(png)
 
 
 if __name__ == "__main__":

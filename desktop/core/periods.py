@@ -21,7 +21,7 @@ class Period:
     def label(self, recurring: bool) -> str:
         if not recurring:
             return f"hạn {format_date(self.due)}"
-        return f"kỳ {self.number} (hạn {format_date(self.due)})"
+        return f"kỳ {self.number}, hạn {format_date(self.due)}"
 
 
 _EVERY = re.compile(r"^(\d+)\s*(m|thang|y|nam)$")

@@ -17,14 +17,14 @@ from typing import Callable
 
 from sqlalchemy.engine import Engine
 
-from db.files import StagedFile, free_path
+from db.files import StagedFile, atomic_path, free_path
 from db.models import Directive, Requirement
 from db.session import unit_of_work
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.register import take_number
 from desktop.core.reports import report_facts, urge_facts
 from desktop.core.vntext import fold
-from desktop.io.documents.report import recipients_for, render_report_pdf, report_subject
+from desktop.io.documents.report import default_assessment, recipients_for, render_report_pdf, report_subject
 from desktop.io.documents.urge import render_call_list_pdf, render_urge_pdf, urge_subject
 from desktop.io.documents.workbook import register_table, report_tables, write_workbook
 
@@ -131,6 +131,40 @@ def make_report(
         return MadeDocument(doc.id, doc.number, {"pdf": pdf.target, "xlsx": xlsx.target}, pages, [])
 
     return _produce(engine, actor, build, progress, cancelled)
+
+
+def preview_report(
+    engine: Engine,
+    *,
+    directive_id: int,
+    requirement_id: int | None = None,
+    period: int | None = None,
+    as_of: date,
+    issued_on: date,
+    path: Path,
+    assessment: str | None = None,
+    recipients: list[str] | None = None,
+) -> int:
+    """The report as it will be, with the number left blank as on a paper
+    draft; nothing is registered. Returns the page count."""
+    with unit_of_work(engine, commit=False) as session:
+        directive = session.get(Directive, directive_id)
+        requirement = session.get(Requirement, requirement_id) if requirement_id else None
+        facts = report_facts(session, directive, as_of, requirement=requirement, period=period)
+    draft_number = f"{chr(0xA0) * 8}/BC-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
+    with atomic_path(path) as tmp:
+        pages = render_report_pdf(facts, number_text=draft_number, issued_on=issued_on, path=tmp,
+                                  assessment=assessment, recipients=recipients)
+    return pages
+
+
+def default_assessment_text(engine: Engine, *, directive_id: int, requirement_id: int | None, period: int | None,
+                            as_of: date) -> str:
+    """The assessment a report would carry unless the user writes another."""
+    with unit_of_work(engine, commit=False) as session:
+        directive = session.get(Directive, directive_id)
+        requirement = session.get(Requirement, requirement_id) if requirement_id else None
+        return default_assessment(report_facts(session, directive, as_of, requirement=requirement, period=period))
 
 
 def make_urge(
