@@ -170,22 +170,38 @@ class OfficialDocument:
         self.story.append(KeepTogether(block + [Spacer(1, 10), table]))
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float | None],
-              centered: Sequence[int] = (), total_row: Sequence[object] | None = None) -> None:
-        """A bordered table whose header repeats on every page; cells wrap."""
+              centered: Sequence[int] = (), total_row: Sequence[object] | None = None,
+              wrapped: Sequence[int] | None = None) -> None:
+        """A bordered table whose header repeats on every page. Cells of the
+        ``wrapped`` columns (default: all) wrap as paragraphs; the others
+        are plain text, which is several times faster on long tables."""
         s = self.styles
+        wrap = set(range(len(header))) if wrapped is None else set(wrapped)
+
+        def cell(i: int, v: object, bold: bool = False):
+            if i in wrap:
+                content = f"<b>{text(v)}</b>" if bold else text(v)
+                return Paragraph(content, s.cell_center if i in centered else s.cell)
+            return "" if v is None else str(v)
+
         data = [[Paragraph(text(h), s.cell_head) for h in header]]
-        for row in rows:
-            data.append([Paragraph(text(v), s.cell_center if i in centered else s.cell) for i, v in enumerate(row)])
+        data += [[cell(i, v) for i, v in enumerate(row)] for row in rows]
         if total_row is not None:
-            data.append([Paragraph(f"<b>{text(v)}</b>", s.cell_center if i in centered or i == 0 else s.cell) for i, v in enumerate(total_row)])
+            data.append([cell(i, v, bold=True) for i, v in enumerate(total_row)])
         table = Table(data, colWidths=list(widths), repeatRows=1)
-        table.setStyle(self._table_style([
+        commands = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+            ("FONTSIZE", (0, 1), (-1, -1), s.cell.fontSize),
+            ("LEADING", (0, 1), (-1, -1), s.cell.leading),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        ]
+        commands += [("ALIGN", (i, 1), (i, -1), "CENTER") for i in centered if i not in wrap]
+        if total_row is not None:
+            commands.append(("FONTNAME", (0, -1), (-1, -1), f"{self.family}-Bold"))
+        table.setStyle(self._table_style(commands))
         self.story.append(table)
 
     def _table_style(self, commands: list) -> TableStyle:

@@ -157,6 +157,7 @@ def render_report_pdf(
         if sec.indicators and rows:
             total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.applicable - sec.counts.exempt}"]
             total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
+        wrapped = {1, 2, 4} | ({len(header) - 1} if wide else set())
         doc.table(header, rows or [["", "Không có đơn vị nào thuộc diện thực hiện.", "", "", "", ""] + [""] * (len(header) - 6)],
-                  widths, centered=centered, total_row=total)
+                  widths, centered=centered, total_row=total, wrapped=wrapped)
     return doc.build(path)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,19 +28,49 @@ HEAD_FILL = PatternFill("solid", fgColor="EEEEEE")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def put(ws: Worksheet, row: int, col: int, value, *, bold: bool = False, number_format: str | None = None):
-    """Write one cell; text is always stored as text, never as a formula."""
+def _named_styles() -> list[NamedStyle]:
+    # One named style per kind of cell: setting a cell's style by name is
+    # several times faster than giving each cell its own font and border.
+    def style(name, *, bold=False, border=True, fill=None, number_format="General", **align):
+        ns = NamedStyle(name=name, font=Font(name=FONT, size=12, bold=bold), number_format=number_format,
+                        alignment=Alignment(vertical="center", **align))
+        if border:
+            ns.border = BORDER
+        if fill is not None:
+            ns.fill = fill
+        return ns
+
+    return [
+        style("td-title", bold=True, border=False, horizontal="center", wrap_text=True),
+        style("td-line", border=False, horizontal="center", wrap_text=True),
+        style("th", bold=True, fill=HEAD_FILL, horizontal="center", wrap_text=True),
+        style("td-text", wrap_text=True),
+        style("td-number", number_format="#,##0", horizontal="right"),
+        style("td-decimal", number_format="#,##0.0", horizontal="right"),
+        style("td-date", number_format="dd/mm/yyyy", horizontal="center"),
+        style("td-total", bold=True),
+        style("td-total-number", bold=True, number_format="#,##0", horizontal="right"),
+    ]
+
+
+def _style_for(value, total: bool) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float, date)):
+        return "td-total" if total else "td-text"
+    if isinstance(value, date):
+        return "td-date"
+    if total:
+        return "td-total-number"
+    return "td-decimal" if isinstance(value, float) else "td-number"
+
+
+def put(ws: Worksheet, row: int, col: int, value, style: str):
+    """Write one cell in a named style; text is always stored as text,
+    never as a formula."""
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
-    cell.font = Font(name=FONT, size=12, bold=bold)
-    if number_format:
-        cell.number_format = number_format
-    elif isinstance(value, date):
-        cell.number_format = "dd/mm/yyyy"
-    elif isinstance(value, int):
-        cell.number_format = "#,##0"
+    cell.style = style
     return cell
 
 
@@ -63,29 +93,22 @@ def write_sheet(ws: Worksheet, table: SheetTable) -> None:
     ncol = len(table.columns)
     r = 1
     for i, line in enumerate(table.title_lines):
-        put(ws, r, 1, line, bold=i == 0)
+        put(ws, r, 1, line, "td-title" if i == 0 else "td-line")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
-        ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
         r += 1
     r += 1
     header_row = r
     for c, col in enumerate(table.columns, 1):
-        cell = put(ws, r, c, col.title, bold=True)
-        cell.fill, cell.border = HEAD_FILL, BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        put(ws, r, c, col.title, "th")
         ws.column_dimensions[get_column_letter(c)].width = col.width
     for values in table.rows:
         r += 1
         for c, value in enumerate(values, 1):
-            cell = put(ws, r, c, value)
-            cell.border = BORDER
-            cell.alignment = Alignment(vertical="center", wrap_text=not table.columns[c - 1].numeric,
-                                       horizontal="right" if table.columns[c - 1].numeric else None)
+            put(ws, r, c, value, _style_for(value, False))
     if table.total is not None:
         r += 1
         for c, value in enumerate(table.total, 1):
-            cell = put(ws, r, c, value, bold=True)
-            cell.border = BORDER
+            put(ws, r, c, value, _style_for(value, True))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -145,6 +168,8 @@ def write_workbook(sheets: list[tuple[str, SheetTable]], path: Path, *, title: s
     """Write ``sheets`` to ``path`` (the caller makes it atomic)."""
     wb = Workbook()
     wb.remove(wb.active)
+    for style in _named_styles():
+        wb.add_named_style(style)
     for name, table in sheets:
         write_sheet(wb.create_sheet(name[:31]), table)
     wb.properties.title, wb.properties.creator = title, author
