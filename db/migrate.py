@@ -8,7 +8,6 @@ database, is refused with a message the user can act on.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -19,21 +18,15 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from db.engine import data_dir, make_engine, sqlite_path
-from db.files import atomic_path
+from db.backup import BackupError, backups_dir, create_backup, newest_good_backup, private
+from db.engine import make_engine, sqlite_path
+from db.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-class DatabaseOpenError(Exception):
-    """The database cannot be used; ``message`` says why in Vietnamese."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+class DatabaseOpenError(StoreError):
+    """The database cannot be used."""
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -58,8 +51,11 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
 
     Raises ``DatabaseOpenError`` for a file that is not a database, a
     database that is not Theo dõi's, or one from a newer version."""
-    engine = make_engine(url)
     path = sqlite_path(url)
+    if path is not None:
+        check_integrity(path)
+        new = not path.exists()
+    engine = make_engine(url)
     where = str(path) if path else engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as conn:
@@ -67,11 +63,7 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             tables = set(inspect(conn).get_table_names())
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseOpenError(
-            f"Không mở được cơ sở dữ liệu “{where}”: tệp này không phải cơ sở dữ liệu "
-            f"SQLite hoặc đã bị hỏng ({exc.orig}). Hãy chọn đúng tệp dữ liệu của Theo dõi "
-            "hoặc khôi phục từ bản sao lưu."
-        ) from exc
+        raise DatabaseOpenError(f"Không mở được cơ sở dữ liệu “{where}” ({exc.orig}).") from exc
 
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
@@ -90,25 +82,58 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
         )
     if current != head:
         if current is not None and path is not None:
-            backup_before_migration(path, current, backup_dir or data_dir() / "backups")
+            try:
+                backup_before_migration(path, current, backup_dir or backups_dir())
+            except BackupError as exc:
+                engine.dispose()
+                raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
         with engine.begin() as conn:
             cfg = alembic_config(engine)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+    if path is not None and new:
+        private(path)
     return engine
 
 
+def known_revisions() -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def backup_before_migration(path: Path, revision: str, folder: Path) -> Path:
-    """Copy the database with SQLite's online backup API before it is
-    upgraded; returns the copy's path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-truoc-nang-cap-{revision}-{stamp}.sqlite3"
-    with atomic_path(target) as tmp:
-        src = sqlite3.connect(path)
-        dst = sqlite3.connect(tmp)
+    """Copy the database aside before it is upgraded; returns the copy."""
+    return create_backup(path, folder, reason=f"truoc-nang-cap-{revision.lower()}")
+
+
+def check_integrity(path: Path) -> None:
+    """A quick check of an existing SQLite file, read-only, before anything
+    may write to it. Raises ``DatabaseOpenError`` naming the newest good
+    backup when the file is damaged."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
         try:
-            src.backup(dst)
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
-            dst.close()
-            src.close()
-    return target
+            conn.close()
+    except sqlite3.OperationalError:
+        return  # busy or locked by another window: not a sign of damage
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    if result == "ok":
+        return
+    if "file is not a database" in result:
+        raise DatabaseOpenError(
+            f"Không mở được cơ sở dữ liệu “{path}”: tệp này không phải cơ sở dữ liệu SQLite hoặc đã bị hỏng "
+            f"({result}). Hãy chọn đúng tệp dữ liệu của Theo dõi hoặc khôi phục từ bản sao lưu."
+        )
+    good = newest_good_backup()
+    offer = (
+        f" Bản sao lưu tốt gần nhất: {good.path} ({good.created:%d/%m/%Y %H:%M}). "
+        f"Khôi phục bằng lệnh: theodoi backup restore \"{good.path}\""
+        if good else " Không tìm thấy bản sao lưu nào; hãy gọi người hỗ trợ, đừng xóa tệp này."
+    )
+    raise DatabaseOpenError(
+        f"Cơ sở dữ liệu “{path}” bị hỏng ({result}); Theo dõi sẽ không ghi gì vào đó.{offer}"
+    )

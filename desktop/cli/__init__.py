@@ -12,9 +12,9 @@ import os
 import sys
 from datetime import date
 
-from db.migrate import DatabaseOpenError
+from db.errors import StoreError
 from desktop import __version__
-from desktop.cli import directives, office, reports, status, submissions, units
+from desktop.cli import backup, directives, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     submissions.register(sub, parent)
     status.register(sub, parent)
     reports.register(sub, parent)
+    backup.register(sub, parent)
     gui = sub.add_parser("gui", help="mở cửa sổ Theo dõi", parents=[parent])
     gui.set_defaults(func=cmd_gui)
     return parser
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             return start(args)
         return args.func(args)
-    except (UserError, DatabaseOpenError) as exc:
+    except (UserError, StoreError) as exc:
         if wants_json(args):
             emit_json({"error": exc.message, "exit_code": 2})
         print(f"Lỗi: {exc.message}", file=sys.stderr)

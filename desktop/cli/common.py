@@ -14,7 +14,8 @@ from typing import Any, Iterator
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.engine import resolve_url
+from db.backup import BackupError, daily_backup
+from db.engine import resolve_url, sqlite_path
 from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.core.dates import parse_date, parse_optional_date
@@ -39,7 +40,17 @@ def wants_json(args: argparse.Namespace) -> bool:
 
 
 def engine_for(args: argparse.Namespace) -> Engine:
-    return open_database(resolve_url(getattr(args, "db", None)))
+    """The database, upgraded if needed, and backed up at the first use of
+    the day."""
+    url = resolve_url(getattr(args, "db", None))
+    engine = open_database(url)
+    path = sqlite_path(url)
+    if path is not None:
+        try:
+            daily_backup(path)
+        except BackupError as exc:
+            warn(f"Lưu ý: {exc.message}")
+    return engine
 
 
 @contextlib.contextmanager

@@ -12,7 +12,9 @@ from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from db.engine import data_dir, default_db_path, resolve_url, sqlite_path
-from db.migrate import DatabaseOpenError, open_database
+from db.backup import BackupError, daily_backup, newest_good_backup, restore_backup
+from db.errors import StoreError
+from db.migrate import DatabaseOpenError, known_revisions, open_database
 from db.session import unit_of_work
 from desktop.core.office import get_office
 from desktop.core.units import member_units
@@ -68,6 +70,32 @@ def first_start(ctx: AppContext, parent=None) -> AppContext | None:
     return ctx
 
 
+def open_or_recover(url: str):
+    """The database; if it is damaged, offer the newest good backup. None
+    when it cannot be opened."""
+    try:
+        return open_database(url)
+    except DatabaseOpenError as exc:
+        path, good = sqlite_path(url), newest_good_backup()
+        if path is None or good is None or "bị hỏng" not in exc.message:
+            show_error(None, exc)
+            return None
+        answer = QMessageBox.question(
+            None, "Theo dõi",
+            QApplication.translate("app", "{problem}\n\nKhôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, "
+                                          "{subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.").format(
+                problem=exc.message, when=good.created.strftime("%d/%m/%Y %H:%M"), units=good.units, subs=good.submissions),
+        )
+        if answer != QMessageBox.Yes:
+            return None
+        try:
+            restore_backup(good.path, path, known=known_revisions(), keep_damaged=True)
+            return open_database(url)
+        except (StoreError, OSError) as again:
+            show_error(None, again)
+            return None
+
+
 def run(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("Theo doi")
@@ -83,11 +111,15 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         )
         return 0
     try:
-        try:
-            engine = open_database(url)
-        except DatabaseOpenError as exc:
-            show_error(None, exc)
+        engine = open_or_recover(url)
+        if engine is None:
             return 2
+        path = sqlite_path(url)
+        if path is not None:
+            try:
+                daily_backup(path)
+            except BackupError as exc:
+                QMessageBox.warning(None, "Theo dõi", exc.message)
         ctx = AppContext(engine, url)
         if is_empty(engine):
             ctx = first_start(ctx)

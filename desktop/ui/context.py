@@ -46,5 +46,17 @@ class AppContext(QObject):
         self.changed.emit(what)
         return result
 
+    def replace_file(self, fn: Callable[[], T]) -> T:
+        """Close every connection, run ``fn`` (which replaces the database
+        file, e.g. a restore), then open the database again."""
+        from db.migrate import open_database
+
+        self.engine.dispose()
+        try:
+            return fn()
+        finally:
+            self.engine = open_database(self.url)
+            self.changed.emit(Changed.ALL)
+
     def close(self) -> None:
         self.engine.dispose()

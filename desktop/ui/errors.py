@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.migrate import DatabaseOpenError
+from db.errors import StoreError
 from desktop.core.errors import UserError
 
 log = logging.getLogger("theodoi.ui")
@@ -34,7 +34,7 @@ def log_unexpected(exc: BaseException, details: str | None = None) -> Path:
 
 
 def is_expected(exc: BaseException) -> bool:
-    return isinstance(exc, (UserError, DatabaseOpenError))
+    return isinstance(exc, (UserError, StoreError))
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None) -> None:

@@ -63,6 +63,10 @@ class SettingsScreen(Screen):
         row.addWidget(self.data_path, 1)
         row.addWidget(open_folder)
         data.addRow(self.tr("Tệp dữ liệu"), row)
+        backups = QPushButton(self.tr("Sao lưu và &khôi phục…"))
+        backups.setEnabled(path is not None)
+        backups.clicked.connect(self.open_backups)
+        data.addRow(self.tr("Sao lưu"), backups)
 
         lang_box = QGroupBox(self.tr("Ngôn ngữ"))
         lang = QFormLayout(lang_box)
@@ -96,6 +100,11 @@ class SettingsScreen(Screen):
             show_error(self, exc)
             return
         QMessageBox.information(self, self.tr("Đã lưu"), self.tr("Đã lưu thông tin văn phòng."))
+
+    def open_backups(self) -> None:
+        from desktop.ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
 
     def _language_changed(self) -> None:
         QSettings().setValue("ui/language", self.language.currentData())
