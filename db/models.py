@@ -203,5 +203,9 @@ class OutgoingDocument(SQLModel, table=True):
     recipients: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     files: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     signer_name: Optional[str] = Field(default=None, max_length=200)
+    # "pending" while its files are being written, "issued" once they are in
+    # place; a pending row left by a crash is settled at the next start.
+    state: str = Field(default="issued", max_length=16)
+    folder: Optional[str] = Field(default=None, max_length=1000)
     created_by: Optional[str] = Field(default=None, max_length=200)
     created_at: datetime = Field(default_factory=utcnow)

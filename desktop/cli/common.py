@@ -20,6 +20,7 @@ from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.core.dates import parse_date, parse_optional_date
 from desktop.io.attachments import store_dir_for
+from desktop.io.pending import settle_pending
 
 
 def db_parent() -> argparse.ArgumentParser:
@@ -40,10 +41,12 @@ def wants_json(args: argparse.Namespace) -> bool:
 
 
 def engine_for(args: argparse.Namespace) -> Engine:
-    """The database, upgraded if needed, and backed up at the first use of
-    the day."""
+    """The database, upgraded if needed, with documents a crash interrupted
+    settled, and backed up at the first use of the day."""
     url = resolve_url(getattr(args, "db", None))
     engine = open_database(url)
+    for number in settle_pending(engine):
+        warn(f"Lưu ý: đã hoàn tất văn bản số {number} bị gián đoạn lần trước.")
     path = sqlite_path(url)
     if path is not None:
         try:

@@ -76,8 +76,13 @@ def take_number(
     return doc
 
 
+def pending_documents(session: Session) -> list[OutgoingDocument]:
+    return list(session.exec(select(OutgoingDocument).where(OutgoingDocument.state == "pending")))
+
+
 def list_register(session: Session, year: int | None = None) -> list[OutgoingDocument]:
-    stmt = select(OutgoingDocument).order_by(OutgoingDocument.issued_on, OutgoingDocument.id)
+    """The issued documents (not those whose files are still being written)."""
+    stmt = select(OutgoingDocument).where(OutgoingDocument.state == "issued").order_by(OutgoingDocument.issued_on, OutgoingDocument.id)
     if year is not None:
         stmt = stmt.where(OutgoingDocument.year == year)
     return list(session.exec(stmt))

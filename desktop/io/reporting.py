@@ -1,11 +1,12 @@
 """Making the documents: take the number from the register, write the PDF
-and the workbook, and put them in place, as one act.
+and the workbook, and put them in place, all or nothing.
 
-Order matters for a power cut: the files are written under temporary names,
-the number is committed, then the files are renamed into place. A crash
-before the commit leaves no number taken; after it, at worst a number with
-its files missing (made again from the register), never a number given
-twice."""
+The protocol survives a power cut at any moment: (1) the number is committed
+as "pending" with the names its files will have; (2) the files are written
+under temporary names and renamed into place; (3) the row is marked
+"issued". A pending row found later (``settle_pending``, run at every start)
+is issued if all its files are in place, otherwise its files are removed and
+the row with them, so the number was never issued and may be given again."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 
 from db.files import StagedFile, atomic_path, free_path
-from db.models import Directive, Requirement
+from db.models import Directive, OutgoingDocument, Requirement
 from db.session import unit_of_work
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.register import take_number
@@ -40,6 +41,18 @@ class MadeDocument:
     units: list[str]
 
 
+@dataclass
+class Plan:
+    """What step (1) decided: the register row and, per file, its final
+    path and how to write it (``render(path) -> pages or None``)."""
+
+    doc_id: int
+    number: str
+    targets: dict[str, Path]
+    renderers: dict[str, Callable[[Path], int | None]]
+    units: list[str]
+
+
 def _slug(number: str, issued_on: date) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(number)).strip("-") + f"-{issued_on:%Y-%m-%d}"
 
@@ -53,37 +66,42 @@ def _out_dir(out_dir: Path | str) -> Path:
     return folder
 
 
-def _produce(engine: Engine, actor: str | None, build, progress: Progress | None, cancelled) -> MadeDocument:
-    """Run ``build(session, stage)`` in one transaction; ``stage(target)``
-    gives a StagedFile to write. Publishes the files after the commit."""
-    staged: list[StagedFile] = []
-
-    def stage(target: Path) -> StagedFile:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        f = StagedFile(target, overwrite=False)
-        staged.append(f)
-        return f
-
+def _produce(engine: Engine, actor: str | None, plan_fn, progress: Progress | None, cancelled) -> MadeDocument:
+    with unit_of_work(engine, actor) as session:
+        plan: Plan = plan_fn(session)
+    staged: dict[str, StagedFile] = {}
+    published: list[Path] = []
+    pages = 0
     try:
+        for i, (key, target) in enumerate(plan.targets.items()):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            staged[key] = StagedFile(target, overwrite=False)
+            pages = plan.renderers[key](staged[key].path) or pages
+            if progress:
+                progress((i + 1) / (len(plan.targets) + 1), key)
+        for f in staged.values():
+            published.append(f.publish())
+    except BaseException as exc:
+        for f in staged.values():
+            f.discard()
+        for path in published:
+            path.unlink(missing_ok=True)
         with unit_of_work(engine, actor) as session:
-            made = build(session, stage)
-    except OSError as exc:
-        for f in staged:
-            f.discard()
-        raise UserError(
-            f"Không ghi được tệp vào “{exc.filename or (staged[-1].target.parent if staged else '')}” ({exc.strerror}). "
-            "Ổ đĩa có thể đã đầy hoặc đã rút ra; không có số văn bản nào bị lấy. Hãy kiểm tra rồi làm lại."
-        ) from exc
-    except BaseException:
-        for f in staged:
-            f.discard()
+            row = session.get(OutgoingDocument, plan.doc_id)
+            if row is not None:
+                session.delete(row)  # never issued: the number is free again
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"Không ghi được tệp vào “{next(iter(plan.targets.values())).parent}” ({exc.strerror}). "
+                "Ổ đĩa có thể đã đầy hoặc đã rút ra; không có số văn bản nào bị lấy. Hãy kiểm tra rồi làm lại."
+            ) from exc
         raise
-    for f in staged:
-        f.publish()
+    with unit_of_work(engine, actor) as session:
+        session.get(OutgoingDocument, plan.doc_id).state = "issued"
     if progress:
-        progress(1.0, made.number)
-    return made
+        progress(1.0, plan.number)
+    return MadeDocument(plan.doc_id, plan.number, dict(plan.targets), pages, plan.units)
 
 
 def make_report(
@@ -106,31 +124,29 @@ def make_report(
     next number of ``issued_on``'s year (or ``number``)."""
     folder = _out_dir(out_dir)
 
-    def build(session, stage) -> MadeDocument:
+    def plan(session) -> Plan:
         directive = session.get(Directive, directive_id)
         requirement = session.get(Requirement, requirement_id) if requirement_id else None
         facts = report_facts(session, directive, as_of, requirement=requirement, period=period)
-        if progress:
-            progress(0.1, "số liệu")
         doc = take_number(
             session, kind="BC", issued_on=issued_on, title=report_subject(facts), symbol=facts.office.symbol,
             number=number, directive_id=directive.id, requirement_id=requirement_id,
             period=facts.sections[0].period.number if requirement_id else None, as_of=as_of,
             recipients=recipients_for(facts.office, recipients), signer_name=facts.office.signer_name,
+            state="pending", folder=str(folder.resolve()),
         )
         stem = "bao-cao-" + _slug(doc.number, issued_on)
-        pdf = stage(free_path(folder, stem, ".pdf"))
-        pages = render_report_pdf(facts, number_text=doc.number, issued_on=issued_on, path=pdf.path,
-                                  assessment=assessment, recipients=recipients)
-        if progress:
-            progress(0.7, "PDF")
-        xlsx = stage(free_path(folder, stem, ".xlsx"))
-        write_workbook(report_tables(facts, doc.number, issued_on), xlsx.path, title=report_subject(facts), author=facts.office.name)
-        doc.files = [pdf.target.name, xlsx.target.name]
-        session.flush()
-        return MadeDocument(doc.id, doc.number, {"pdf": pdf.target, "xlsx": xlsx.target}, pages, [])
+        targets = {"pdf": free_path(folder, stem, ".pdf"), "xlsx": free_path(folder, stem, ".xlsx")}
+        doc.files = [p.name for p in targets.values()]
+        n = doc.number
+        return Plan(doc.id, n, targets, {
+            "pdf": lambda path: render_report_pdf(facts, number_text=n, issued_on=issued_on, path=path,
+                                                  assessment=assessment, recipients=recipients),
+            "xlsx": lambda path: write_workbook(report_tables(facts, n, issued_on), path, title=report_subject(facts),
+                                               author=facts.office.name),
+        }, [])
 
-    return _produce(engine, actor, build, progress, cancelled)
+    return _produce(engine, actor, plan, progress, cancelled)
 
 
 def preview_report(
@@ -185,25 +201,25 @@ def make_urge(
     the next CV number."""
     folder = _out_dir(out_dir)
 
-    def build(session, stage) -> MadeDocument:
+    def plan(session) -> Plan:
         requirement = session.get(Requirement, requirement_id)
         facts = urge_facts(session, requirement, as_of, period=period, new_due=new_due)
         doc = take_number(
             session, kind="CV", issued_on=issued_on, title=urge_subject(facts), symbol=facts.office.symbol, number=number,
             directive_id=facts.directive.id, requirement_id=requirement.id, period=facts.requirement.period.number,
             as_of=as_of, recipients=[u.name for u in facts.units], signer_name=facts.office.signer_name,
+            state="pending", folder=str(folder.resolve()),
         )
         stem = "cong-van-" + _slug(doc.number, issued_on)
-        pdf = stage(free_path(folder, stem, ".pdf"))
-        pages = render_urge_pdf(facts, number_text=doc.number, issued_on=issued_on, path=pdf.path)
-        calls = stage(free_path(folder, stem + "-danh-sach-goi", ".pdf"))
-        render_call_list_pdf(facts, path=calls.path)
-        doc.files = [pdf.target.name, calls.target.name]
-        session.flush()
-        return MadeDocument(doc.id, doc.number, {"pdf": pdf.target, "call_list": calls.target}, pages,
-                            [u.name for u in facts.units])
+        targets = {"pdf": free_path(folder, stem, ".pdf"), "call_list": free_path(folder, stem + "-danh-sach-goi", ".pdf")}
+        doc.files = [p.name for p in targets.values()]
+        n = doc.number
+        return Plan(doc.id, n, targets, {
+            "pdf": lambda path: render_urge_pdf(facts, number_text=n, issued_on=issued_on, path=path),
+            "call_list": lambda path: render_call_list_pdf(facts, path=path) and None,
+        }, [u.name for u in facts.units])
 
-    return _produce(engine, actor, build, progress, cancelled)
+    return _produce(engine, actor, plan, progress, cancelled)
 
 
 def export_register(engine: Engine, *, year: int | None, out_dir: Path | str) -> Path:

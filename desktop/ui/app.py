@@ -18,6 +18,7 @@ from db.migrate import DatabaseOpenError, known_revisions, open_database
 from db.session import unit_of_work
 from desktop.core.office import get_office
 from desktop.core.units import member_units
+from desktop.io.pending import settle_pending
 from desktop.ui.context import AppContext, Changed
 from desktop.ui.errors import log_unexpected, show_error
 from desktop.ui.i18n import install_translator
@@ -120,6 +121,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
                 daily_backup(path)
             except BackupError as exc:
                 QMessageBox.warning(None, "Theo dõi", exc.message)
+        settle_pending(engine)
         ctx = AppContext(engine, url)
         if is_empty(engine):
             ctx = first_start(ctx)

@@ -32,6 +32,8 @@ def upgrade() -> None:
     sa.Column('recipients', sa.JSON(), nullable=True),
     sa.Column('files', sa.JSON(), nullable=True),
     sa.Column('signer_name', sa.String(length=200), nullable=True),
+    sa.Column('state', sa.String(length=16), nullable=False),
+    sa.Column('folder', sa.String(length=1000), nullable=True),
     sa.Column('created_by', sa.String(length=200), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['directive_id'], ['directive.id'], ),

@@ -1,0 +1,41 @@
+"""Settling documents a crash left half-made (see desktop.io.reporting):
+run at every start, cheap when there is nothing to do."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from db.session import unit_of_work
+from desktop.core.register import pending_documents
+
+# Longer than any export takes on a slow PC.
+MIN_AGE = timedelta(minutes=15)
+
+
+def settle_pending(engine: Engine, *, min_age: timedelta = MIN_AGE) -> list[str]:
+    """Finish what a crash interrupted: a pending document whose files are
+    all in place is issued; otherwise its files go and the row with them.
+    Rows younger than ``min_age`` are left alone: another window may be
+    writing them right now. Returns the numbers settled."""
+    settled = []
+    cutoff = datetime.now(timezone.utc) - min_age
+    with unit_of_work(engine) as session:
+        for doc in pending_documents(session):
+            if doc.created_at > cutoff:
+                continue
+            folder = Path(doc.folder or ".")
+            paths = [folder / name for name in doc.files or []]
+            for name in doc.files or []:
+                for litter in folder.glob(f".{name}.*.part"):  # temporary files the crash left
+                    litter.unlink(missing_ok=True)
+            if paths and all(p.is_file() and p.stat().st_size > 0 for p in paths):
+                doc.state = "issued"
+            else:
+                for p in paths:
+                    p.unlink(missing_ok=True)
+                session.delete(doc)
+            settled.append(doc.number)
+    return settled
