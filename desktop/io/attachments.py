@@ -7,6 +7,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from db.backup import private
 from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
 from desktop.core.errors import UserError
@@ -32,6 +33,8 @@ def store_file(source: Path | str, store: Path) -> StoredFile:
     if not target.exists():
         with atomic_path(target) as tmp:
             shutil.copyfile(source, tmp)
+            private(tmp)
+        private(store, 0o700)
     return StoredFile(sha256=sha, file_name=source.name, size=size)
 
 

@@ -48,3 +48,16 @@ def test_a_change_rolled_back_leaves_no_audit_row(engine):
     assert _log(engine) == []
     with unit_of_work(engine) as s:
         assert s.exec(select(Organization)).first() is None
+
+
+def test_the_audit_log_cannot_be_rewritten_or_erased(engine):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    with unit_of_work(engine) as s:
+        import_units(s, [UnitRow(2, {"name": "Công đoàn Trường A"})])
+    for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
+        with pytest.raises(DatabaseError, match="append-only"):
+            with engine.begin() as conn:
+                conn.execute(text(statement))
+    assert [e.actor for e in _log(engine)] != ["someone else"] and len(_log(engine)) == 1

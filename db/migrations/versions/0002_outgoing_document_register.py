@@ -15,7 +15,19 @@ branch_labels = None
 depends_on = None
 
 
+# The audit log is append-only, enforced by the database itself.
+_APPEND_ONLY_SQLITE = [
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+]
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _APPEND_ONLY_SQLITE:
+            op.execute(statement)
     op.create_table('outgoing_document',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -45,4 +57,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+        op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
     op.drop_table('outgoing_document')
