@@ -38,19 +38,18 @@ def is_expected(exc: BaseException) -> bool:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str | None = None) -> None:
-    tr = lambda s: QApplication.translate("errors", s)  # noqa: E731
     if is_expected(exc):
-        QMessageBox.warning(parent, tr("Không thực hiện được"), exc.message)
+        QMessageBox.warning(parent, QApplication.translate("errors", "Không thực hiện được"), exc.message)
         return
     path = log_unexpected(exc, details)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Critical)
-    box.setWindowTitle(tr("Lỗi ngoài dự kiến"))
+    box.setWindowTitle(QApplication.translate("errors", "Lỗi ngoài dự kiến"))
     box.setText(
-        tr("Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi không được ghi. Dữ liệu trước đó vẫn an toàn.")
+        QApplication.translate("errors", "Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi không được ghi. Dữ liệu trước đó vẫn an toàn.")
     )
-    box.setInformativeText(tr("Chi tiết đã được lưu vào tệp nhật ký:") + f"\n{path}")
-    copy = box.addButton(tr("Sao chép chi tiết"), QMessageBox.ActionRole)
+    box.setInformativeText(QApplication.translate("errors", "Chi tiết đã được lưu vào tệp nhật ký:") + f"\n{path}")
+    copy = box.addButton(QApplication.translate("errors", "Sao chép chi tiết"), QMessageBox.ActionRole)
     box.addButton(QMessageBox.Close)
     full = details or "".join(traceback.format_exception(exc))
     copy.clicked.connect(lambda: QApplication.clipboard().setText(full))

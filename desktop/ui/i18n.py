@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -30,7 +31,10 @@ def compiled_translation(name: str) -> Path | None:
     cache = Path(platformdirs.user_cache_dir("theodoi", appauthor=False)) / f"{name}.qm"
     if cache.exists() and cache.stat().st_mtime >= source.stat().st_mtime:
         return cache
-    lrelease = shutil.which("pyside6-lrelease")
+    # Beside the interpreter too: a venv's scripts are there even when the
+    # venv is not activated.
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    lrelease = shutil.which("pyside6-lrelease") or (str(beside) if beside.exists() else None)
     if lrelease is None:
         return None
     cache.parent.mkdir(parents=True, exist_ok=True)

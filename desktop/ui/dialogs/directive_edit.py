@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from desktop.core.directives import add_directive
@@ -11,7 +12,7 @@ from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 
 class DirectiveDialog(FormDialog):
     def __init__(self, ctx, parent=None):
-        super().__init__(parent.tr("Thêm văn bản chỉ đạo"), parent)
+        super().__init__(QCoreApplication.translate("DirectiveDialog", "Thêm văn bản chỉ đạo"), parent)
         self.ctx = ctx
         self.number = QLineEdit()
         self.number.setPlaceholderText("314/KH-LĐLĐ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,22 +35,22 @@ from desktop.ui.tasks import TaskRunner
 PREVIEW_ROWS = 50
 
 
-def field_labels(tr) -> dict[str, str]:
+def field_labels() -> dict[str, str]:
     return {
-        "": tr("— bỏ qua cột này —"),
-        "code": tr("Mã đơn vị"),
-        "name": tr("Tên đơn vị"),
-        "sector": tr("Khối"),
-        "kind": tr("Loại đơn vị"),
-        "chair": tr("Chủ tịch"),
-        "phone": tr("Điện thoại"),
-        "email": tr("Thư điện tử"),
-        "address": tr("Địa chỉ"),
-        "note": tr("Ghi chú"),
-        "members": tr("Số đoàn viên"),
-        "female_members": tr("Đoàn viên nữ"),
-        "workers": tr("Số lao động"),
-        "active_from": tr("Ngày thành lập"),
+        "": QCoreApplication.translate("ImportUnitsDialog", "— bỏ qua cột này —"),
+        "code": QCoreApplication.translate("ImportUnitsDialog", "Mã đơn vị"),
+        "name": QCoreApplication.translate("ImportUnitsDialog", "Tên đơn vị"),
+        "sector": QCoreApplication.translate("ImportUnitsDialog", "Khối"),
+        "kind": QCoreApplication.translate("ImportUnitsDialog", "Loại đơn vị"),
+        "chair": QCoreApplication.translate("ImportUnitsDialog", "Chủ tịch"),
+        "phone": QCoreApplication.translate("ImportUnitsDialog", "Điện thoại"),
+        "email": QCoreApplication.translate("ImportUnitsDialog", "Thư điện tử"),
+        "address": QCoreApplication.translate("ImportUnitsDialog", "Địa chỉ"),
+        "note": QCoreApplication.translate("ImportUnitsDialog", "Ghi chú"),
+        "members": QCoreApplication.translate("ImportUnitsDialog", "Số đoàn viên"),
+        "female_members": QCoreApplication.translate("ImportUnitsDialog", "Đoàn viên nữ"),
+        "workers": QCoreApplication.translate("ImportUnitsDialog", "Số lao động"),
+        "active_from": QCoreApplication.translate("ImportUnitsDialog", "Ngày thành lập"),
     }
 
 
@@ -198,7 +198,7 @@ class ImportUnitsDialog(QDialog):
     def _show_mapping(self, headers: list[str], columns: dict[str, str]) -> None:
         while self.mapping.rowCount():
             self.mapping.removeRow(0)
-        labels = field_labels(self.tr)
+        labels = field_labels()
         for header in headers:
             combo = QComboBox()
             for fld in ("",) + UNIT_FIELDS:
@@ -213,7 +213,7 @@ class ImportUnitsDialog(QDialog):
             self.load(self.path)
 
     def _show_preview(self, sheet) -> None:
-        labels = field_labels(self.tr)
+        labels = field_labels()
         fields = [f for f in UNIT_FIELDS if any(f in r.values for r in sheet.rows[:PREVIEW_ROWS])]
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 1)

@@ -3,6 +3,7 @@ indicators to collect."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from db.models import Directive
@@ -13,7 +14,9 @@ from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 
 class RequirementDialog(FormDialog):
     def __init__(self, ctx, directive: Directive, parent=None):
-        super().__init__(parent.tr("Thêm yêu cầu cho văn bản {number}").format(number=directive.number), parent)
+        super().__init__(
+            QCoreApplication.translate("RequirementDialog", "Thêm yêu cầu cho văn bản {number}").format(number=directive.number), parent
+        )
         self.ctx, self.directive_id = ctx, directive.id
         self.title_edit = QLineEdit()
         self.title_edit.setMinimumWidth(420)
@@ -25,7 +28,7 @@ class RequirementDialog(FormDialog):
         self.schedule.addItem(self.tr("Hằng năm"), 12)
         self.due = date_edit()
         self.indicators = QPlainTextEdit()
-        self.indicators.setPlaceholderText("sessions:Số buổi\nparticipants:Số người tham dự")
+        self.indicators.setPlaceholderText(self.tr("sessions:Số buổi\nparticipants:Số người tham dự"))
         self.indicators.setMaximumHeight(80)
         self.form.addRow(self.tr("Yêu cầu (*)"), self.title_edit)
         self.form.addRow(self.tr("Tần suất"), self.schedule)

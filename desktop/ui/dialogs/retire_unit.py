@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from db.models import Organization
@@ -12,7 +13,7 @@ from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 
 class RetireDialog(FormDialog):
     def __init__(self, ctx, unit: Organization, parent=None):
-        super().__init__(parent.tr("Thôi hoạt động / Sáp nhập"), parent)
+        super().__init__(QCoreApplication.translate("RetireDialog", "Thôi hoạt động / Sáp nhập"), parent)
         self.ctx, self.unit = ctx, unit
         self.note.setText(
             self.tr("“{name}” sẽ không còn được tính từ ngày thôi hoạt động; số liệu trước đó vẫn giữ nguyên.").format(name=unit.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from db.models import Organization, Requirement, Submission
@@ -38,7 +39,7 @@ def record_entry(ctx, unit_id: int, requirement_id: int, period: int, *, receive
 class SubmissionDialog(FormDialog):
     def __init__(self, ctx, unit: Organization, requirement: Requirement, period: Period,
                  existing: Submission | None = None, parent=None):
-        super().__init__(parent.tr("Ghi nhận văn bản đơn vị gửi về"), parent)
+        super().__init__(QCoreApplication.translate("SubmissionDialog", "Ghi nhận văn bản đơn vị gửi về"), parent)
         self.ctx, self.unit, self.requirement, self.period = ctx, unit, requirement, period
         self.recorded = None
         self.note.setText(f"<b>{unit.name}</b><br>{requirement.title} — {period.label(bool(requirement.every_months))}")

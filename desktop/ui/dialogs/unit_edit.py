@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from db.models import Organization
@@ -13,7 +14,10 @@ from desktop.ui.dialogs.form import FormDialog, count_spin, count_value, date_ed
 
 class UnitDialog(FormDialog):
     def __init__(self, ctx, unit: Organization | None, parent=None):
-        super().__init__(parent.tr("Sửa đơn vị") if unit else parent.tr("Thêm đơn vị"), parent)
+        super().__init__(
+            QCoreApplication.translate("UnitDialog", "Sửa đơn vị") if unit else QCoreApplication.translate("UnitDialog", "Thêm đơn vị"),
+            parent,
+        )
         self.ctx, self.unit = ctx, unit
         u = unit or Organization(name="", name_key="", sort_key="")
         self.name = QLineEdit(u.name)

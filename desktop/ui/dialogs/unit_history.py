@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from db.models import Organization
 from desktop.core.history import history_of
 
 FIELD_LABELS = {
-    "name": "Tên", "code": "Mã", "sector": "Khối", "chair": "Chủ tịch", "phone": "Điện thoại",
-    "email": "Thư điện tử", "address": "Địa chỉ", "members": "Đoàn viên", "female_members": "Nữ",
-    "workers": "Lao động", "active_from": "Ngày thành lập", "active_to": "Ngày thôi hoạt động",
-    "merged_into_id": "Sáp nhập vào (mã số)",
+    "name": QT_TRANSLATE_NOOP("HistoryDialog", "Tên"),
+    "code": QT_TRANSLATE_NOOP("HistoryDialog", "Mã"),
+    "sector": QT_TRANSLATE_NOOP("HistoryDialog", "Khối"),
+    "chair": QT_TRANSLATE_NOOP("HistoryDialog", "Chủ tịch"),
+    "phone": QT_TRANSLATE_NOOP("HistoryDialog", "Điện thoại"),
+    "email": QT_TRANSLATE_NOOP("HistoryDialog", "Thư điện tử"),
+    "address": QT_TRANSLATE_NOOP("HistoryDialog", "Địa chỉ"),
+    "members": QT_TRANSLATE_NOOP("HistoryDialog", "Đoàn viên"),
+    "female_members": QT_TRANSLATE_NOOP("HistoryDialog", "Nữ"),
+    "workers": QT_TRANSLATE_NOOP("HistoryDialog", "Lao động"),
+    "active_from": QT_TRANSLATE_NOOP("HistoryDialog", "Ngày thành lập"),
+    "active_to": QT_TRANSLATE_NOOP("HistoryDialog", "Ngày thôi hoạt động"),
+    "merged_into_id": QT_TRANSLATE_NOOP("HistoryDialog", "Sáp nhập vào (mã số)"),
 }
 HIDDEN = {"name_key", "sort_key", "updated_at", "created_at", "id", "parent_id", "kind"}
 

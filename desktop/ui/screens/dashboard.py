@@ -151,7 +151,7 @@ class DashboardScreen(Screen):
 
     def refresh(self) -> None:
         office, latest, upcoming = self.ctx.read(lambda s: load_dashboard(s, self.as_of))
-        self.heading.setText(f"<h2>{office or self.tr('Chưa khai báo văn phòng')}</h2>")
+        self.heading.setText("<h2>{}</h2>".format(office or self.tr("Chưa khai báo văn phòng")))
         overdue = [r for r in latest if r.counts.missing]
         self.summary.setText(
             self.tr("Tính đến ngày {date}: {n} yêu cầu đã đến hạn, {k} yêu cầu còn đơn vị chưa nộp.").format(

@@ -3,7 +3,7 @@ places on member units."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,11 +25,14 @@ from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.table_models import Column, RowTableModel, SearchProxy
 
 
-def describe_schedule(tr, r) -> str:
+def describe_schedule(r) -> str:
     if not r.every_months:
-        return tr("Hạn {date}").format(date=format_date(r.first_due))
-    every = tr("hằng năm") if r.every_months == 12 else tr("{n} tháng/lần").format(n=r.every_months)
-    return tr("{every}, kỳ đầu hạn {date}").format(every=every, date=format_date(r.first_due))
+        return QCoreApplication.translate("DirectivesScreen", "Hạn {date}").format(date=format_date(r.first_due))
+    if r.every_months == 12:
+        every = QCoreApplication.translate("DirectivesScreen", "hằng năm")
+    else:
+        every = QCoreApplication.translate("DirectivesScreen", "{n} tháng/lần").format(n=r.every_months)
+    return QCoreApplication.translate("DirectivesScreen", "{every}, kỳ đầu hạn {date}").format(every=every, date=format_date(r.first_due))
 
 
 def _table(model, stretch: int) -> QTableView:
@@ -73,7 +76,7 @@ class DirectivesScreen(Screen):
             [
                 Column(self.tr("Mã"), lambda r: r.id, align_right=True),
                 Column(self.tr("Yêu cầu"), lambda r: r.title, tooltip=lambda r: r.title),
-                Column(self.tr("Hạn / chu kỳ"), lambda r: describe_schedule(self.tr, r)),
+                Column(self.tr("Hạn / chu kỳ"), lambda r: describe_schedule(r)),
                 Column(self.tr("Chỉ tiêu"), lambda r: ", ".join(i["label"] for i in r.indicators or [])),
             ]
         )

@@ -9,10 +9,6 @@ from PySide6.QtGui import QColor
 from desktop.core.status import Status
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("status", text)
-
-
 COLOURS = {
     Status.ON_TIME: QColor("#2e7d32"),
     Status.LATE: QColor("#ef6c00"),
@@ -34,10 +30,10 @@ LETTERS = {
 
 def label(status: Status) -> str:
     return {
-        Status.ON_TIME: _tr("Đúng hạn"),
-        Status.LATE: _tr("Chậm hạn"),
-        Status.MISSING: _tr("Chưa nộp"),
-        Status.EXEMPT: _tr("Được miễn"),
-        Status.PENDING: _tr("Chưa đến hạn"),
-        Status.NOT_APPLICABLE: _tr("Không áp dụng"),
+        Status.ON_TIME: QCoreApplication.translate("status", "Đúng hạn"),
+        Status.LATE: QCoreApplication.translate("status", "Chậm hạn"),
+        Status.MISSING: QCoreApplication.translate("status", "Chưa nộp"),
+        Status.EXEMPT: QCoreApplication.translate("status", "Được miễn"),
+        Status.PENDING: QCoreApplication.translate("status", "Chưa đến hạn"),
+        Status.NOT_APPLICABLE: QCoreApplication.translate("status", "Không áp dụng"),
     }[status]

@@ -1,0 +1,1598 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="44"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="47"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <source>Hằng ngày</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <source>Tự sao lưu</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="49"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="50"/>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="51"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="52"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="53"/>
+        <source>Lượt nộp</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="54"/>
+        <source>Tình trạng</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="54"/>
+        <source>Tốt</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="63"/>
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="64"/>
+        <source>Sao lưu ra &amp;USB…</source>
+        <translation>Back up to &amp;USB…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="65"/>
+        <source>Chọn tệp sao lưu khác…</source>
+        <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="66"/>
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation>&amp;Restore selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="79"/>
+        <source>Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng bản sao lưu; dữ liệu hiện tại được sao lưu trước.</source>
+        <translation>Restoring replaces all current data with the backup; the current data is backed up first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <source>Đã sao lưu</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <source>Đã sao lưu vào:
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="104"/>
+        <source>Chọn ổ USB hoặc thư mục nhận bản sao lưu</source>
+        <translation>Choose a USB drive or folder for the backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <source>Sao lưu Theo dõi (*.sqlite3)</source>
+        <translation>Theo dõi backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="121"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="122"/>
+        <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu “{name}”?
+Dữ liệu hiện tại sẽ được sao lưu trước.</source>
+        <translation>Replace all current data with the backup “{name}”?
+The current data will be backed up first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="131"/>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="132"/>
+        <source>Đã khôi phục. Dữ liệu trước đó được giữ ở:
+{path}</source>
+        <translation>Restored. The previous data has been kept at:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="82"/>
+        <source>Văn bản</source>
+        <extracomment>(requirement id, period number): show the units that have not sent it</extracomment>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="86"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="87"/>
+        <source>Chậm</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="88"/>
+        <source>Chưa nộp</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="89"/>
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="108"/>
+        <source>Xem đơn vị chưa nộp</source>
+        <translation>Show missing units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="113"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
+        <source>Theo khối</source>
+        <translation>By sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="120"/>
+        <source>Hạn sắp tới</source>
+        <translation>Upcoming deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="150"/>
+        <source>Tổng quan</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="154"/>
+        <source>Chưa khai báo văn phòng</source>
+        <translation>Office not set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="157"/>
+        <source>Tính đến ngày {date}: {n} yêu cầu đã đến hạn, {k} yêu cầu còn đơn vị chưa nộp.</source>
+        <translation>As of {date}: {n} requirement(s) due, {k} of them with units still missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="166"/>
+        <source>đã nộp {done}/{total}</source>
+        <translation>submitted {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="169"/>
+        <source>Không có hạn nào sắp tới.</source>
+        <translation>No upcoming deadlines.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
+        <source>Theo khối: {title}</source>
+        <translation>By sector: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="186"/>
+        <source>Xem {n} đơn vị chưa nộp</source>
+        <translation>Show {n} missing unit(s)</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="15"/>
+        <source>Thêm văn bản chỉ đạo</source>
+        <translation>Add directive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="21"/>
+        <source>Liên đoàn Lao động tỉnh …</source>
+        <translation>Provincial Labour Federation of …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="25"/>
+        <source>Số, ký hiệu (*)</source>
+        <translation>Number and code (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="26"/>
+        <source>Ngày ban hành</source>
+        <translation>Date issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="27"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="28"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="30"/>
+        <source>Hạn {date}</source>
+        <translation>Due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="32"/>
+        <source>hằng năm</source>
+        <translation>yearly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="34"/>
+        <source>{n} tháng/lần</source>
+        <translation>every {n} months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="35"/>
+        <source>{every}, kỳ đầu hạn {date}</source>
+        <translation>{every}, first period due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="56"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number and code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="57"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="58"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="59"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="66"/>
+        <source>Tìm văn bản theo số, trích yếu…</source>
+        <translation>Search directives by number, summary…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="77"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="78"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="79"/>
+        <source>Hạn / chu kỳ</source>
+        <translation>Due date / cycle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="80"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="85"/>
+        <source>Thêm &amp;văn bản…</source>
+        <translation>Add &amp;directive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="87"/>
+        <source>Thêm &amp;yêu cầu…</source>
+        <translation>Add &amp;requirement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="104"/>
+        <source>Yêu cầu đối với đơn vị:</source>
+        <translation>Requirements for units:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="117"/>
+        <source>Văn bản</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/directives.py" line="135"/>
+        <source>Chưa có văn bản nào. Bấm “Thêm văn bản” để vào sổ văn bản đầu tiên.</source>
+        <translation>No directives yet. Click “Add directive” to register the first one.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="31"/>
+        <source>Bắt đầu dùng Theo dõi</source>
+        <translation>Getting started with Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="33"/>
+        <source>Tiếp &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="34"/>
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="35"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="36"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="40"/>
+        <source>Chào mừng đến với Theo dõi</source>
+        <translation>Welcome to Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="41"/>
+        <source>Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở.</source>
+        <translation>A register for tracking directives, requirements and reports of grassroots trade unions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="42"/>
+        <source>Khai báo văn phòng của tôi</source>
+        <translation>Set up my office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="43"/>
+        <source>Mở văn phòng mẫu để xem thử (dữ liệu demo)</source>
+        <translation>Open a sample office to try it out (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="51"/>
+        <source>Văn phòng của bạn</source>
+        <translation>Your office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="52"/>
+        <source>Thông tin này in trên phần đầu các văn bản đi.</source>
+        <translation>This information is printed at the top of outgoing documents.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="62"/>
+        <source>Tên văn phòng (*)</source>
+        <translation>Office name (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="63"/>
+        <source>Cơ quan cấp trên</source>
+        <translation>Superior body</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="64"/>
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="65"/>
+        <source>Ký hiệu trong số văn bản</source>
+        <translation>Code used in document numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="69"/>
+        <source>Người ký văn bản</source>
+        <translation>Document signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="74"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="75"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="76"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="79"/>
+        <source>Nơi lưu dữ liệu</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="80"/>
+        <source>Toàn bộ dữ liệu nằm trong một tệp trên máy này. Nên sao lưu thường xuyên.</source>
+        <translation>All data is kept in a single file on this computer. Back it up regularly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="83"/>
+        <source>Chọn thư mục khác…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="89"/>
+        <source>Tệp dữ liệu:</source>
+        <translation>Data file:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="104"/>
+        <source>Chọn thư mục lưu dữ liệu</source>
+        <translation>Choose a folder for the data</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="25"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/form.py" line="26"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="12"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="13"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="14"/>
+        <source>Khối</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="15"/>
+        <source>Chủ tịch</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="16"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="17"/>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="18"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="19"/>
+        <source>Đoàn viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="20"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="21"/>
+        <source>Lao động</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="22"/>
+        <source>Ngày thành lập</source>
+        <translation>Date founded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="23"/>
+        <source>Ngày thôi hoạt động</source>
+        <translation>Inactive from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="24"/>
+        <source>Sáp nhập vào (mã số)</source>
+        <translation>Merged into (ID)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="32"/>
+        <source>Lịch sử: {name}</source>
+        <translation>History: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="36"/>
+        <source>Tạo mới</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="36"/>
+        <source>Sửa</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="36"/>
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_history.py" line="48"/>
+        <source>Chưa có thay đổi nào.</source>
+        <translation>No changes yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUnitsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="40"/>
+        <source>— bỏ qua cột này —</source>
+        <translation>— skip this column —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="41"/>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="42"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="43"/>
+        <source>Khối</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="44"/>
+        <source>Loại đơn vị</source>
+        <translation>Unit type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="45"/>
+        <source>Chủ tịch</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="46"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="47"/>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="48"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="49"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="50"/>
+        <source>Số đoàn viên</source>
+        <translation>Number of members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="51"/>
+        <source>Đoàn viên nữ</source>
+        <translation>Female members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="52"/>
+        <source>Số lao động</source>
+        <translation>Number of workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="53"/>
+        <source>Ngày thành lập</source>
+        <translation>Date founded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="75"/>
+        <source>Nhập danh sách đơn vị</source>
+        <translation>Import unit list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="80"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="83"/>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="87"/>
+        <source>Cột trong tệp → thông tin của đơn vị</source>
+        <translation>Column in file → unit field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="98"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="157"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="107"/>
+        <source>Xem trước:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="115"/>
+        <source>Chọn danh sách đơn vị</source>
+        <translation>Choose the unit list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="115"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel spreadsheets (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="143"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="181"/>
+        <source>Nếu nhập: </source>
+        <translation>If imported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="181"/>
+        <source>Đã nhập: </source>
+        <translation>Imported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="183"/>
+        <source>thêm mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng.</source>
+        <translation>{c} added, {u} updated, {n} unchanged, {s} row(s) skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="188"/>
+        <source>Dòng {row}: {reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="220"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="25"/>
+        <source>Theo dõi</source>
+        <translation>Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="53"/>
+        <source>Dữ liệu: {path}</source>
+        <translation>Data: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="57"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="58"/>
+        <source>&amp;Nhập danh sách đơn vị…</source>
+        <translation>&amp;Import unit list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="63"/>
+        <source>&amp;Thoát</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="68"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="75"/>
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="80"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="81"/>
+        <source>&amp;Giới thiệu Theo dõi</source>
+        <translation>&amp;About Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="95"/>
+        <source>Giới thiệu Theo dõi</source>
+        <translation>About Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="97"/>
+        <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;A register for tracking directives, requirements and reports of grassroots trade unions. Works entirely offline.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="93"/>
+        <source>kỳ gần nhất</source>
+        <translation>latest period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="97"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="103"/>
+        <source>Phần đánh giá chung; để trống sẽ dùng câu mặc định.</source>
+        <translation>General assessment; leave empty to use the default wording.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="105"/>
+        <source>Mỗi dòng một nơi nhận; để trống: cơ quan cấp trên (để b/c).</source>
+        <translation>One recipient per line; if empty: the superior body (for reporting).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="109"/>
+        <source>Văn bản</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="110"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="111"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="112"/>
+        <source>Số liệu tính đến ngày</source>
+        <translation>Figures as of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="113"/>
+        <source>Ngày ban hành</source>
+        <translation>Date issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="114"/>
+        <source>Lưu vào thư mục</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="115"/>
+        <source>Đánh giá chung</source>
+        <translation>General assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="116"/>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="118"/>
+        <source>&amp;Xem trước</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="119"/>
+        <source>&amp;Ban hành (lấy số)</source>
+        <translation>&amp;Issue (assign number)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="120"/>
+        <source>&amp;In…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="121"/>
+        <source>Mở &amp;thư mục</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="122"/>
+        <source>Công văn đôn đốc…</source>
+        <translation>Urging letter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number and code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="149"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="150"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="158"/>
+        <source>Sổ văn bản đi</source>
+        <translation>Outgoing document register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="178"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="196"/>
+        <source>Mọi yêu cầu đã đến hạn</source>
+        <translation>All requirements due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="213"/>
+        <source>Chọn thư mục lưu văn bản</source>
+        <translation>Choose a folder for the documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="245"/>
+        <source>Bản xem trước: {n} trang; chưa lấy số.</source>
+        <translation>Preview: {n} page(s); no number assigned yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="261"/>
+        <source>Đã ban hành báo cáo số {number}:
+{pdf}
+{xlsx}</source>
+        <translation>Issued report no. {number}:
+{pdf}
+{xlsx}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="270"/>
+        <source>Công văn đôn đốc</source>
+        <translation>Urging letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="270"/>
+        <source>Hãy chọn một yêu cầu cụ thể để đôn đốc.</source>
+        <translation>Please choose a specific requirement to urge units about.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="284"/>
+        <source>Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.
+Danh sách gọi điện: {calls}</source>
+        <translation>Issued urging letter no. {number} to {n} unit(s).
+Units to call: {calls}</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="18"/>
+        <source>Thêm yêu cầu cho văn bản {number}</source>
+        <translation>Add requirement to directive {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="23"/>
+        <source>Ví dụ: Xây dựng kế hoạch thực hiện</source>
+        <translation>For example: Draw up an implementation plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="25"/>
+        <source>Một lần</source>
+        <translation>Once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="26"/>
+        <source>3 tháng/lần</source>
+        <translation>Every 3 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="27"/>
+        <source>6 tháng/lần</source>
+        <translation>Every 6 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="28"/>
+        <source>Hằng năm</source>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="31"/>
+        <source>sessions:Số buổi
+participants:Số người tham dự</source>
+        <translation>sessions:Number of sessions
+participants:Number of participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="33"/>
+        <source>Yêu cầu (*)</source>
+        <translation>Requirement (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="34"/>
+        <source>Tần suất</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="35"/>
+        <source>Hạn (kỳ đầu)</source>
+        <translation>Due date (first period)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="36"/>
+        <source>Chỉ tiêu (mỗi dòng KHÓA:Tên)</source>
+        <translation>Indicators (one KEY:Name per line)</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="16"/>
+        <source>Thôi hoạt động / Sáp nhập</source>
+        <translation>Deactivate / Merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="19"/>
+        <source>“{name}” sẽ không còn được tính từ ngày thôi hoạt động; số liệu trước đó vẫn giữ nguyên.</source>
+        <translation>“{name}” will no longer be counted from the date it becomes inactive; earlier figures stay unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="24"/>
+        <source>— Giải thể, không sáp nhập —</source>
+        <translation>— Dissolved, not merged —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="28"/>
+        <source>Ngày thôi hoạt động</source>
+        <translation>Inactive from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="29"/>
+        <source>Sáp nhập vào</source>
+        <translation>Merged into</translation>
+    </message>
+</context>
+<context>
+    <name>SectorChart</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/sector_chart.py" line="44"/>
+        <source>Chưa có số liệu</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="38"/>
+        <source>Văn phòng và người ký</source>
+        <translation>Office and signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="41"/>
+        <source>Tên văn phòng (*)</source>
+        <translation>Office name (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="42"/>
+        <source>Cơ quan cấp trên</source>
+        <translation>Superior body</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="43"/>
+        <source>Địa danh ghi trên văn bản</source>
+        <translation>Place name on documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="44"/>
+        <source>Ký hiệu trong số văn bản</source>
+        <translation>Code used in document numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="45"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="46"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s position</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="47"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="50"/>
+        <source>&amp;Lưu thông tin văn phòng</source>
+        <translation>&amp;Save office details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="65"/>
+        <source>Tệp dữ liệu</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
+        <source>Sao lưu và &amp;khôi phục…</source>
+        <translation>Backup and &amp;restore…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="69"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="71"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="78"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="87"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="102"/>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="102"/>
+        <source>Đã lưu thông tin văn phòng.</source>
+        <translation>Office details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
+        <translation>The new language will be used the next time Theo dõi starts.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="42"/>
+        <source>Ghi nhận văn bản đơn vị gửi về</source>
+        <translation>Record a unit&apos;s submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="52"/>
+        <source>Ngày nhận (*)</source>
+        <translation>Date received (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="53"/>
+        <source>Số, ký hiệu văn bản</source>
+        <translation>Document number and code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="54"/>
+        <source>Ngày văn bản</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="62"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="64"/>
+        <source>(chưa có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="65"/>
+        <source>Đính kèm bản chụp…</source>
+        <translation>Attach a scan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="72"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="75"/>
+        <source>Chọn tệp đính kèm</source>
+        <translation>Choose files to attach</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingModel</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/tracking_model.py" line="56"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/tracking_model.py" line="59"/>
+        <source>Kỳ {n}
+hạn {date}</source>
+        <translation>Period {n}
+due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/tracking_model.py" line="60"/>
+        <source>Hạn {date}</source>
+        <translation>Due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/tracking_model.py" line="94"/>
+        <source> — nhận ngày {date}</source>
+        <translation> — received {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/tracking_model.py" line="96"/>
+        <source>, văn bản số {number}</source>
+        <translation>, document no. {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="49"/>
+        <source>Tìm đơn vị…</source>
+        <translation>Search units…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="51"/>
+        <source>Chỉ đơn vị chưa nộp hoặc nộp chậm</source>
+        <translation>Only units missing or late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="67"/>
+        <source>&amp;Ghi nhận… (Enter)</source>
+        <translation>&amp;Record… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="68"/>
+        <source>Ghi nhận &amp;hàng loạt…</source>
+        <translation>Record in &amp;bulk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="69"/>
+        <source>&amp;Miễn…</source>
+        <translation>&amp;Exempt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="70"/>
+        <source>&amp;Hoàn tác (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="81"/>
+        <source>Yêu cầu:</source>
+        <translation>Requirement:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="83"/>
+        <source>Tính đến ngày:</source>
+        <translation>As of:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="102"/>
+        <source>Theo dõi</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="123"/>
+        <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
+        <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="138"/>
+        <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
+        <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="143"/>
+        <source>Chưa có kỳ nào đến hạn.</source>
+        <translation>No period is due yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="175"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="175"/>
+        <source>Đơn vị này không phải thực hiện kỳ này.</source>
+        <translation>This unit is not required to report for this period.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="186"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="189"/>
+        <source>Ghi nhận hàng loạt</source>
+        <translation>Record in bulk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="186"/>
+        <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
+        <translation>Select the “missing” cells to record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="190"/>
+        <source>Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):</source>
+        <translation>Date received for the {n} selected cell(s) (dd/mm/yyyy):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="211"/>
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="211"/>
+        <source>Lý do miễn (ví dụ: không phát sinh):</source>
+        <translation>Reason for exemption (e.g. nothing to report):</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="18"/>
+        <source>Sửa đơn vị</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="18"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="39"/>
+        <source>Tên đơn vị (*)</source>
+        <translation>Unit name (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="40"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="41"/>
+        <source>Khối</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="42"/>
+        <source>Chủ tịch</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="43"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="44"/>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="45"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="46"/>
+        <source>Số đoàn viên</source>
+        <translation>Number of members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="47"/>
+        <source>Trong đó nữ</source>
+        <translation>Of whom female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="48"/>
+        <source>Số lao động</source>
+        <translation>Number of workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/unit_edit.py" line="49"/>
+        <source>Ngày thành lập</source>
+        <translation>Date founded</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="40"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="41"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="42"/>
+        <source>Khối</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="43"/>
+        <source>Chủ tịch</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="44"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="45"/>
+        <source>Đoàn viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="46"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="47"/>
+        <source>Lao động</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="48"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="56"/>
+        <source>Tìm đơn vị (gõ không dấu cũng được)…</source>
+        <translation>Search units (accents optional)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="62"/>
+        <location filename="../../desktop/ui/screens/units.py" line="116"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="63"/>
+        <source>Đã thôi hoạt động</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="64"/>
+        <location filename="../../desktop/ui/screens/units.py" line="124"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="78"/>
+        <source>&amp;Thêm đơn vị</source>
+        <translation>&amp;Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="79"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="80"/>
+        <source>Thôi hoạt động / Sáp nhập…</source>
+        <translation>Deactivate / Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="81"/>
+        <source>&amp;Lịch sử</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="82"/>
+        <source>&amp;Nhập từ tệp Excel…</source>
+        <translation>&amp;Import from Excel file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="93"/>
+        <source>Khối:</source>
+        <translation>Sector:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="112"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="117"/>
+        <source>Thôi hoạt động từ {date}</source>
+        <translation>Inactive since {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="151"/>
+        <source>{shown} / {total} đơn vị</source>
+        <translation>{shown} / {total} units</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="86"/>
+        <source>{problem}
+
+Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
+        <translation>{problem}
+
+Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="111"/>
+        <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
+        <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="42"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="47"/>
+        <source>Lỗi ngoài dự kiến</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="49"/>
+        <source>Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi không được ghi. Dữ liệu trước đó vẫn an toàn.</source>
+        <translation>An unexpected error occurred; the last action was not saved. Your earlier data is safe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="51"/>
+        <source>Chi tiết đã được lưu vào tệp nhật ký:</source>
+        <translation>The details have been saved to the log file:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/errors.py" line="52"/>
+        <source>Sao chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="33"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="34"/>
+        <source>Chậm hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="35"/>
+        <source>Chưa nộp</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="36"/>
+        <source>Được miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="37"/>
+        <source>Chưa đến hạn</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_style.py" line="38"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+</context>
+</TS>
