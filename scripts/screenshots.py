@@ -21,6 +21,7 @@ from db.migrate import open_database  # noqa: E402
 from db.session import unit_of_work  # noqa: E402
 from desktop.core.demo import build_demo  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
+from desktop.ui.i18n import install_translator  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 
@@ -33,6 +34,7 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> None:
         os.environ["XDG_CONFIG_HOME"] = tmp  # no remembered geometry
         app = QApplication.instance() or QApplication([])
         app.setOrganizationName("Theo doi screenshots")
+        install_translator(app, "vi")
         url = resolve_url(Path(tmp) / "demo.sqlite3")
         engine = open_database(url, backup_dir=Path(tmp))
         with unit_of_work(engine, actor="demo") as s:
@@ -49,6 +51,16 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> None:
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
+        from desktop.ui.dialogs.backups import BackupsDialog, backup_now
+
+        backup_now(window.ctx)
+        dialog = BackupsDialog(window.ctx, window)
+        dialog.show()
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(out / "sao-luu-khoi-phuc.png"))
+        print(out / "sao-luu-khoi-phuc.png")
+        dialog.close()
         window.close()
         documents(engine, Path(tmp), out)
         engine.dispose()

@@ -3,7 +3,7 @@ date, exemptions apart, recurring periods, breakdown by sector."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -162,3 +162,27 @@ def test_a_received_date_in_the_future_is_refused(office):
     r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))
     with pytest.raises(UserError, match="sau hôm nay"):
         _record(session, "A", r, date(2023, 1, 1))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    st.sampled_from([1, 3, 6, 12, 24]),
+    st.integers(min_value=0, max_value=3000),
+)
+def test_periods_are_consecutive_strictly_later_and_split_exactly_at_the_as_of_date(first_due, every, days):
+    from db.models import Requirement
+
+    r = Requirement(directive_id=1, title="định kỳ", first_due=first_due, every_months=every)
+    as_of = first_due + timedelta(days=days)
+    due = periods_through(r, as_of)
+    assert [p.number for p in due] == list(range(1, len(due) + 1))
+    assert all(a.due < b.due for a, b in zip(due, due[1:]))
+    assert all(p.due <= as_of for p in due)
+    nxt = next_period(r, as_of)
+    assert nxt.number == len(due) + 1 and nxt.due > as_of
+    assert get_period(r, nxt.number) == nxt

@@ -87,6 +87,8 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.model.set_rows(list_backups(self.folder))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         if self.model.rowCount():
             self.table.selectRow(0)
 
