@@ -16,7 +16,6 @@ So ``on_time + late + exempt + missing + pending == applicable``.
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -209,11 +208,3 @@ def status_overview(
             periods.extend(requirement_statuses(session, requirement, as_of, upcoming=upcoming, units=units))
         out.append(DirectiveStatus(d, periods))
     return out
-
-
-def unit_period_counts(statuses: list[PeriodStatus]) -> dict[Status, int]:
-    totals: dict[Status, int] = defaultdict(int)
-    for ps in statuses:
-        for u in ps.units:
-            totals[u.status] += 1
-    return totals

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
 
 from desktop.io.reporting import make_report, make_urge
 from tests.documents.conftest import is_nfc, pdf_fonts, pdf_pages, pdf_text, qpdf_ok

@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import HRFlowable
 from xml.sax.saxutils import escape
 
 from desktop.io.documents.fonts import register_fonts
