@@ -104,6 +104,12 @@ def _produce(engine: Engine, actor: str | None, plan_fn, progress: Progress | No
     return MadeDocument(plan.doc_id, plan.number, dict(plan.targets), pages, plan.units)
 
 
+def _report_facts(session, directive_id: int, requirement_id: int | None, period: int | None, as_of: date):
+    directive = session.get(Directive, directive_id)
+    requirement = session.get(Requirement, requirement_id) if requirement_id else None
+    return report_facts(session, directive, as_of, requirement=requirement, period=period)
+
+
 def make_report(
     engine: Engine,
     *,
@@ -125,12 +131,10 @@ def make_report(
     folder = _out_dir(out_dir)
 
     def plan(session) -> Plan:
-        directive = session.get(Directive, directive_id)
-        requirement = session.get(Requirement, requirement_id) if requirement_id else None
-        facts = report_facts(session, directive, as_of, requirement=requirement, period=period)
+        facts = _report_facts(session, directive_id, requirement_id, period, as_of)
         doc = take_number(
             session, kind="BC", issued_on=issued_on, title=report_subject(facts), symbol=facts.office.symbol,
-            number=number, directive_id=directive.id, requirement_id=requirement_id,
+            number=number, directive_id=directive_id, requirement_id=requirement_id,
             period=facts.sections[0].period.number if requirement_id else None, as_of=as_of,
             recipients=recipients_for(facts.office, recipients), signer_name=facts.office.signer_name,
             state="pending", folder=str(folder.resolve()),
@@ -164,9 +168,7 @@ def preview_report(
     """The report as it will be, with the number left blank as on a paper
     draft; nothing is registered. Returns the page count."""
     with unit_of_work(engine, commit=False) as session:
-        directive = session.get(Directive, directive_id)
-        requirement = session.get(Requirement, requirement_id) if requirement_id else None
-        facts = report_facts(session, directive, as_of, requirement=requirement, period=period)
+        facts = _report_facts(session, directive_id, requirement_id, period, as_of)
     draft_number = f"{chr(0xA0) * 8}/BC-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
     with atomic_path(path) as tmp:
         pages = render_report_pdf(facts, number_text=draft_number, issued_on=issued_on, path=tmp,
@@ -178,9 +180,7 @@ def default_assessment_text(engine: Engine, *, directive_id: int, requirement_id
                             as_of: date) -> str:
     """The assessment a report would carry unless the user writes another."""
     with unit_of_work(engine, commit=False) as session:
-        directive = session.get(Directive, directive_id)
-        requirement = session.get(Requirement, requirement_id) if requirement_id else None
-        return default_assessment(report_facts(session, directive, as_of, requirement=requirement, period=period))
+        return default_assessment(_report_facts(session, directive_id, requirement_id, period, as_of))
 
 
 def make_urge(

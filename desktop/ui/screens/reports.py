@@ -252,16 +252,16 @@ class ReportsScreen(Screen):
         self._run(lambda p, c: make_report(self.ctx.engine, progress=p, cancelled=c, **args), self._issued)
 
     def _issued(self, made) -> None:
+        self._show_made(made, self.tr("Đã ban hành báo cáo số {number}:\n{pdf}\n{xlsx}").format(
+            number=made.number, pdf=made.files["pdf"], xlsx=made.files["xlsx"]))
+
+    def _show_made(self, made, message: str) -> None:
         self.issued = made.files
         self.pdf.close()
         self.pdf.load(str(made.files["pdf"]))
         self.print_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        self.status.setText(
-            self.tr("Đã ban hành báo cáo số {number}:\n{pdf}\n{xlsx}").format(
-                number=made.number, pdf=made.files["pdf"], xlsx=made.files["xlsx"]
-            )
-        )
+        self.status.setText(message)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
 
     def urge(self) -> None:
@@ -275,17 +275,8 @@ class ReportsScreen(Screen):
         self._run(lambda p, cancelled: make_urge(self.ctx.engine, progress=p, cancelled=cancelled, **args), self._urged)
 
     def _urged(self, made) -> None:
-        self.issued = made.files
-        self.pdf.close()
-        self.pdf.load(str(made.files["pdf"]))
-        self.print_button.setEnabled(True)
-        self.folder_button.setEnabled(True)
-        self.status.setText(
-            self.tr("Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.\nDanh sách gọi điện: {calls}").format(
-                number=made.number, n=len(made.units), calls=made.files["call_list"]
-            )
-        )
-        self.ctx.changed.emit(Changed.SUBMISSIONS)
+        self._show_made(made, self.tr("Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.\nDanh sách gọi điện: {calls}").format(
+            number=made.number, n=len(made.units), calls=made.files["call_list"]))
 
     def print_issued(self) -> None:
         if not self.issued:
