@@ -8,8 +8,10 @@ from datetime import date, datetime
 
 from desktop.core.errors import UserError
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
+# ASCII digits only: int() would also read other scripts' digits. Four-digit
+# years only: "05/03/22" could be 1922 or 2022.
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
 
 
 class DateError(UserError):
@@ -17,24 +19,23 @@ class DateError(UserError):
 
 
 def parse_date(value: object) -> date:
-    """A ``date`` from a date, a datetime, or text in the forms
-    "YYYY-MM-DD", "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "." between
-    day-first parts). Raises ``DateError`` with a Vietnamese message."""
+    """The ``date`` of a date, of a datetime, or of text "yyyy-mm-dd",
+    "dd/mm/yyyy" or "d/m/yyyy" (day-first also with "-" or "."), spaces
+    around allowed. Anything else, None and "" included, raises
+    ``DateError`` quoting the text and naming the expected forms."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     text = "" if value is None else str(value).strip()
-    m = _ISO.match(text)
-    parts = (m.group(1), m.group(2), m.group(3)) if m else None
-    if parts is None:
-        m = _DAY_FIRST.match(text)
-        if m:
-            parts = (m.group(4), m.group(3), m.group(1))
-    if parts is not None:
+    if m := _ISO.fullmatch(text):
+        year, month, day = m.groups()
+    elif m := _DAY_FIRST.fullmatch(text):
+        day, _, month, year = m.groups()
+    if m:
         try:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError:
+            return date(int(year), int(month), int(day))
+        except ValueError:  # 31/02, month 13, year 0
             pass
     raise DateError(
         f"“{text}” không phải là ngày hợp lệ. Hãy nhập ngày theo dạng dd/mm/yyyy "
@@ -50,30 +51,33 @@ def parse_optional_date(value: object) -> date | None:
 
 
 def format_date(d: date) -> str:
-    """"05/03/2022"."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    """The date as dd/mm/yyyy, e.g. "05/03/2022"."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 def official_date(d: date) -> str:
-    """"ngày 05 tháng 3 năm 2026": a leading zero for days below 10 and for
-    months 1 and 2 only, as Nghị định 30 prescribes."""
+    """The date as Nghị định 30/2020/NĐ-CP writes it in documents, e.g.
+    "ngày 05 tháng 3 năm 2026": a leading zero for days below 10 and for
+    months 1 and 2 only."""
+    # The zero is there so that no digit can be slipped in front (1 -> 11,
+    # 2 -> 12); months 3 to 9 cannot be turned into another month that way.
     month = f"{d.month:02d}" if d.month < 3 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
 def place_date_line(place: str, d: date) -> str:
-    """"Tam Đường, ngày 05 tháng 3 năm 2022"."""
+    """The place and date line at the head of a document, e.g.
+    "Tam Đường, ngày 05 tháng 3 năm 2022"."""
     return f"{place}, {official_date(d)}"
 
 
 def add_months(d: date, months: int) -> date:
-    """``d`` moved by calendar months, month-end anchored: a day missing in
-    the target month becomes its last day, and the last day of a month
-    stays the last day (30/06 + 6 months = 31/12)."""
-    total = d.year * 12 + (d.month - 1) + months
-    year, month = divmod(total, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    if d.day == calendar.monthrange(d.year, d.month)[1]:
-        return date(year, month, last)
-    return date(year, month, min(d.day, last))
+    """``d`` moved by ``months`` calendar months (negative goes back),
+    month-end anchored: the last day of a month gives the last day of the
+    target month (30/06 + 6 = 31/12, 30/06 + 12 = 30/06 next year), and
+    another day missing in the target month becomes its last day
+    (31/01 + 1 = 28/02, or 29/02 in a leap year)."""
+    year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    month_end = d.day == calendar.monthrange(d.year, d.month)[1]
+    return date(year, month0 + 1, last if month_end else min(d.day, last))

@@ -6,99 +6,132 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# PDF text extraction often yields these look-alikes for Ư/ư.
+# PDF text extraction often yields these look-alikes for Ư/ư. They have no
+# decomposition, so they are swapped before NFC lets a following tone mark
+# compose with the real letter.
 _LOOKALIKES = str.maketrans({"\u01a2": "\u01af", "\u01a3": "\u01b0"})
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Controls and invisible characters carry nothing a reader can see. Controls
+# that break lines or columns (tab, newline, Word's \v line break, \f, the
+# separators \x1c-\x1f, NEL) are left out: they still separate words, so they
+# collapse into a space with the rest of the whitespace.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str | None) -> str | None:
-    """NFC, look-alikes repaired, controls and invisible characters removed,
-    whitespace collapsed, stripped. None stays None."""
+    """Text as it is stored: NFC, Ƣ/ƣ repaired to Ư/ư, controls and
+    invisible characters removed, any whitespace (tab, newline, no-break
+    space) collapsed to one space, stripped. None stays None; blank gives ""."""
     if text is None:
         return None
-    text = str(text).translate(_LOOKALIKES).translate(_INVISIBLE)
-    text = _CONTROL.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _INVISIBLE.sub("", str(text).translate(_LOOKALIKES))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def fold(text: str | None) -> str:
-    """Search key: no diacritics, đ -> d, case-folded, single spaces."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", clean(text))
+    """Search key of ``text``: cleaned, case-folded, every diacritic removed
+    (tones and the marks of ă â ê ô ơ ư), đ -> d, single spaces. None -> ""."""
+    # Case-folding first: it can itself produce combining marks.
+    decomposed = unicodedata.normalize("NFD", (clean(text) or "").casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.replace("đ", "d").replace("Đ", "d").casefold()
+    # Removing a mark that stood between two spaces leaves them adjacent.
+    return " ".join(bare.replace("đ", "d").split())
 
 
 def matches(query: str | None, text: str | None) -> bool:
-    """Whether every word of ``query`` appears in ``text``, ignoring
-    diacritics and case ("cong doan" finds "Công đoàn")."""
+    """Whether every word of ``query`` occurs in ``text``, ignoring
+    diacritics and case ("cong doan" finds "Công đoàn"); "" matches all."""
     haystack = fold(text)
     return all(word in haystack for word in fold(query).split())
 
 
 # --- Vietnamese collation ------------------------------------------------
-# Primary: letters in Vietnamese order (ă â đ ê ô ơ ư are letters of their
-# own), after spaces, punctuation and digits. Secondary: the tone, ngang <
-# huyền < hỏi < ngã < sắc < nặng. Tertiary: lower case before upper. As in
-# UCA, every primary weight of the string is compared before any secondary.
-#
-# The key is ASCII so that it can be stored and compared by byte order in
-# any database. Each weight is a prefix-free, order-preserving code; levels
-# are joined by "!", which is below every code, so a shorter string sorts
-# first.
-_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
-_LETTER_CODE = {letter: chr(ord("A") + i) for i, letter in enumerate(_ALPHABET)}
+# As in UCA, the key holds three levels and every weight of one level is
+# compared before any of the next: letters (primary), tones and other
+# diacritics (secondary), case (tertiary). The key is ASCII so that byte order
+# in any database column is the collation order. Each weight is a prefix-free
+# code, so comparing two concatenations compares weight by weight; levels are
+# joined by "!", which is below every code, so a shorter level sorts first.
+# The weights keep every character and mark of the NFD text, so different
+# cleaned texts get different keys without a separate tie-breaker level.
+_LEVEL = "!"
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# "A" to "c": above the digits, below "~" (other letters and scripts).
+_LETTER_WEIGHT = {letter: chr(ord("A") + i) for i, letter in enumerate(_ALPHABET)}
 _LETTER_MARKS = {
     ("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
     ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư",
 }
+# huyền, hỏi, ngã, sắc, nặng; ngang (no mark) is 0.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_LEVEL = "!"
-_CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
 
 
-def _hex(value: int) -> str:
-    return format(value, "06x")
+def _hex(char: str) -> str:
+    return format(ord(char), "06x")
 
 
-def _primary(letter: str) -> str:
-    if letter in _LETTER_CODE:
-        return _LETTER_CODE[letter]  # 'A'..'`'
-    if letter in "0123456789":
-        return letter  # '0'..'9', below the letters
-    if letter.isspace():
-        return "#"
-    if not letter.isalnum():
-        return "$" + _hex(ord(letter))  # punctuation: after spaces, before digits
-    return "~" + _hex(ord(letter))  # other scripts and letters: after Vietnamese
+def _clusters(text: str) -> list[str]:
+    """The NFD text cut into a base character and its combining marks."""
+    clusters: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
 
 
-def _secondary(tone: int, extra: list[str]) -> str:
-    return chr(ord("#") + tone) + "".join("~" + _hex(ord(m)) for m in extra)
+def _weights(cluster: str) -> tuple[str, str, str]:
+    base, marks = cluster[0], cluster[1:]
+    lower = base.lower()
+    letter = lower if len(lower) == 1 else base  # "İ" lowers to two characters
+    # NFD orders marks by combining class but keeps the order of marks of one
+    # class, so a mark only counts as the letter's mark or the tone when it is
+    # the first of its class; the rest stay, in order, as extra diacritics.
+    # That keeps "ắ" apart from "á" followed by a breve.
+    tone, extra, seen = 0, "", set()
+    for mark in marks:
+        ccc = unicodedata.combining(mark)
+        if ccc not in seen and (letter, mark) in _LETTER_MARKS:
+            letter = _LETTER_MARKS[letter, mark]
+        elif ccc not in seen and not tone and mark in _TONES:
+            tone = _TONES[mark]
+            seen.add(ccc)
+        else:
+            extra += "~" + _hex(mark)
+            seen.add(ccc)
+
+    # Space < punctuation and symbols < digits < Vietnamese letters < other
+    # letters and scripts (by code point of their lower case).
+    if letter in _LETTER_WEIGHT:
+        primary = _LETTER_WEIGHT[letter]
+    elif "0" <= letter <= "9":
+        primary = letter
+    elif letter == " ":
+        primary = '"'
+    elif letter.isalnum():
+        primary = "~" + _hex(letter)
+    else:
+        primary = "#" + _hex(letter)
+
+    if base == lower:
+        case = "0"
+    elif base == lower.upper():
+        case = "1"
+    else:  # title case and other second upper cases, e.g. ǅ beside Ǆ
+        case = "2" + _hex(base)
+    # Tone "0" to "5", then any other diacritics, each after every tone digit.
+    return primary, str(tone) + extra, case
 
 
 def sort_key(text: str | None) -> str:
-    """An ASCII key whose plain string order is Vietnamese alphabetical
-    order (CLDR ``vi``): a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; tones
-    ngang, huyền, hỏi, ngã, sắc, nặng; lower case before upper case."""
-    text = clean(text) or ""
-    primary, secondary, tertiary = [], [], []
-    for cluster in _CLUSTER.findall(unicodedata.normalize("NFD", text)):
-        base, marks = cluster[0], cluster[1:]
-        letter = "đ" if base in "đĐ" else base.lower()
-        tone, extra = 0, []
-        for mark in marks:
-            if (letter, mark) in _LETTER_MARKS:
-                letter = _LETTER_MARKS[(letter, mark)]
-            elif mark in _TONES and tone == 0:
-                tone = _TONES[mark]
-            else:
-                extra.append(mark)
-        primary.append(_primary(letter))
-        secondary.append(_secondary(tone, extra))
-        tertiary.append("$" if base != base.lower() else "#")
-    return _LEVEL.join(("".join(primary), "".join(secondary), "".join(tertiary)))
+    """An ASCII key of the cleaned ``text`` whose plain string (or byte)
+    order is Vietnamese alphabetical order, CLDR ``vi``: letters first
+    (a < ă < â < b ... d < đ ... o < ô < ơ ... u < ư ... z, after space,
+    punctuation and digits), then tones (ngang < huyền < hỏi < ngã < sắc <
+    nặng), then case (lower before upper). Different cleaned texts get
+    different keys; None and "" give ""."""
+    clusters = _clusters(clean(text) or "")
+    if not clusters:
+        return ""
+    return _LEVEL.join("".join(level) for level in zip(*map(_weights, clusters)))
