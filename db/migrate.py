@@ -55,7 +55,15 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
     if path is not None:
         check_integrity(path)
         new = not path.exists()
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except ImportError as exc:
+        raise DatabaseOpenError(
+            f"Chưa cài trình điều khiển cho cơ sở dữ liệu “{url.split('://')[0]}” ({exc.name}). "
+            "Hãy cài gói đó (ví dụ: pip install psycopg) hoặc dùng tệp SQLite trên máy."
+        ) from exc
+    except ValueError as exc:  # a URL SQLAlchemy cannot read
+        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{url}” không hợp lệ ({exc}).") from exc
     where = str(path) if path else engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as conn:

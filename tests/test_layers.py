@@ -40,6 +40,7 @@ def test_io_imports_neither_qt_nor_ui():
 def test_the_command_line_runs_without_loading_qt(tmp_path):
     code = (
         "import sys; from desktop.cli import main; "
+        f"main(['init', '--office', 'X', '--db', r'{tmp_path / 'x.sqlite3'}']); "
         f"rc = main(['status', '--db', r'{tmp_path / 'x.sqlite3'}']); "
         "assert 'PySide6' not in sys.modules, 'Qt loaded'; sys.exit(rc)"
     )

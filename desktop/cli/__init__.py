@@ -14,7 +14,7 @@ from datetime import date
 
 from db.errors import StoreError
 from desktop import __version__
-from desktop.cli import backup, directives, office, reports, status, submissions, units
+from desktop.cli import argparse_vi, backup, directives, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
 
@@ -24,10 +24,11 @@ log = logging.getLogger("theodoi")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own words, after ours
         self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi: lệnh không đúng cú pháp ({message}). Xem hướng dẫn: theodoi --help\n")
+        self.exit(2, f"Lỗi: {message}. Xem hướng dẫn: {self.prog} --help\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_vi.install()
     parent = db_parent()
     parser = _Parser(
         prog="theodoi",
@@ -87,7 +88,7 @@ def start(args) -> int:
         args.force = False
         office.cmd_demo(args)
         say("")
-    return status.show_dashboard(args, date.today())
+    return status.show_dashboard(args, date.today(), must_exist=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,7 +104,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    with session_for(args, commit=False) as session:
+    with session_for(args, commit=False, must_exist=True) as session:
         entries = audit_entries(session, entity=args.entity, entity_id=args.entity_id, limit=args.last)
     if wants_json(args):
         emit_json([{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,

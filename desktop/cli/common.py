@@ -19,6 +19,7 @@ from db.engine import resolve_url, sqlite_path
 from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.core.dates import parse_date, parse_optional_date
+from desktop.core.errors import UserError
 from desktop.io.attachments import store_dir_for
 from desktop.io.pending import settle_pending
 
@@ -40,14 +41,21 @@ def wants_json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 
 
-def engine_for(args: argparse.Namespace) -> Engine:
+def engine_for(args: argparse.Namespace, *, must_exist: bool = False) -> Engine:
     """The database, upgraded if needed, with documents a crash interrupted
-    settled, and backed up at the first use of the day."""
+    settled, and backed up at the first use of the day. ``must_exist``
+    refuses a file that is not there (a mistyped --db for a command that only
+    reads must not look like an office whose data vanished)."""
     url = resolve_url(getattr(args, "db", None))
+    path = sqlite_path(url)
+    if must_exist and path is not None and not path.exists():
+        raise UserError(
+            f"Không tìm thấy tệp dữ liệu “{path}”. Hãy kiểm tra đường dẫn --db (hoặc biến THEODOI_DB); "
+            "muốn bắt đầu mới thì dùng theodoi init hoặc theodoi demo."
+        )
     engine = open_database(url)
     for number in settle_pending(engine):
         warn(f"Lưu ý: đã hoàn tất văn bản số {number} bị gián đoạn lần trước.")
-    path = sqlite_path(url)
     if path is not None:
         try:
             daily_backup(path)
@@ -57,9 +65,9 @@ def engine_for(args: argparse.Namespace) -> Engine:
 
 
 @contextlib.contextmanager
-def session_for(args: argparse.Namespace, *, commit: bool = True) -> Iterator[Session]:
+def session_for(args: argparse.Namespace, *, commit: bool = True, must_exist: bool = False) -> Iterator[Session]:
     """A unit of work on the database the user chose; all or nothing."""
-    engine = engine_for(args)
+    engine = engine_for(args, must_exist=must_exist)
     try:
         with unit_of_work(engine, commit=commit) as session:
             yield session

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop.cli.common import as_of_arg, date_arg, emit_json, engine_for, say, session_for, wants_json
+from desktop.cli.common import as_of_arg, date_arg, emit_json, engine_for, say, session_for, wants_json, warn
+from desktop.core.office import get_office
 from desktop.core.dates import format_date
 from desktop.core.directives import find_directive, get_requirement
 from desktop.core.errors import UserError
@@ -26,7 +27,7 @@ def register(sub, parent) -> None:
     p.add_argument("--number", metavar="SỐ", help="số báo cáo (mặc định: số tiếp theo trong sổ văn bản đi)")
     p.add_argument("--assessment-file", metavar="TỆP", help="tệp văn bản UTF-8 thay phần đánh giá chung")
     p.add_argument("--recipient", action="append", default=[], metavar="NƠI_NHẬN", help="thêm nơi nhận (thay nơi nhận mặc định)")
-    p.add_argument("--out", default=".", metavar="THƯ_MỤC")
+    p.add_argument("--out", default=".", metavar="THƯ_MỤC", help="thư mục lưu tệp (mặc định: thư mục hiện tại)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("urge", help="công văn đôn đốc và danh sách gọi điện", parents=[parent])
@@ -34,9 +35,9 @@ def register(sub, parent) -> None:
     p.add_argument("--period", type=int, metavar="KỲ")
     p.add_argument("--as-of", metavar="NGÀY")
     p.add_argument("--date", metavar="NGÀY", help="ngày ban hành công văn (mặc định: hôm nay)")
-    p.add_argument("--new-due", metavar="NGÀY", help="hạn mới (mặc định: 7 ngày sau ngày tính)")
-    p.add_argument("--number", metavar="SỐ")
-    p.add_argument("--out", default=".", metavar="THƯ_MỤC")
+    p.add_argument("--new-due", metavar="NGÀY", help="hạn mới cho đơn vị (mặc định: 7 ngày sau ngày ban hành công văn)")
+    p.add_argument("--number", metavar="SỐ", help="số công văn (mặc định: số tiếp theo trong sổ văn bản đi)")
+    p.add_argument("--out", default=".", metavar="THƯ_MỤC", help="thư mục lưu tệp (mặc định: thư mục hiện tại)")
     p.set_defaults(func=cmd_urge)
 
     reg = sub.add_parser("register", help="sổ văn bản đi", parents=[parent])
@@ -55,8 +56,13 @@ def _read_text(path: str | None) -> str | None:
         return None
     try:
         return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"Không đọc được tệp “{path}” (cần văn bản UTF-8): {exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"Tệp “{path}” không phải văn bản UTF-8. Hãy mở bằng Notepad và lưu lại dạng .txt với mã hóa UTF-8 "
+            "(không dùng tệp Word)."
+        ) from exc
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp “{path}” ({exc.strerror}). Hãy kiểm tra đường dẫn.") from exc
 
 
 def _ids(args):
@@ -66,9 +72,24 @@ def _ids(args):
         return directive.id, requirement.id if requirement else None
 
 
+def _warn_identity(args) -> None:
+    """Documents from an office set up with its name only come out without
+    a place, a signer or the right symbol: say so, they are still made."""
+    with session_for(args, commit=False, must_exist=True) as session:
+        office = get_office(session)
+    if office is None:
+        return
+    missing = [label for label, value in (("địa danh (--place)", office.place), ("người ký (--signer-name)", office.signer_name),
+                                          ("chức vụ người ký (--signer-title)", office.signer_title),
+                                          ("ký hiệu trong số văn bản (--symbol)", office.symbol)) if not value]
+    if missing:
+        warn("Lưu ý: văn phòng chưa khai báo " + ", ".join(missing) + "; bổ sung bằng theodoi init --office … rồi làm lại văn bản nếu cần.")
+
+
 def cmd_report(args) -> int:
     as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or date.today()
     assessment = _read_text(args.assessment_file)
+    _warn_identity(args)
     directive_id, requirement_id = _ids(args)
     engine = engine_for(args)
     try:
@@ -88,6 +109,7 @@ def cmd_report(args) -> int:
 def cmd_urge(args) -> int:
     as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or date.today()
     new_due = date_arg(args.new_due)
+    _warn_identity(args)
     with session_for(args, commit=False) as session:
         requirement_id = get_requirement(session, args.requirement).id
     engine = engine_for(args)
@@ -106,7 +128,7 @@ def cmd_urge(args) -> int:
 
 
 def cmd_register_list(args) -> int:
-    with session_for(args, commit=False) as session:
+    with session_for(args, commit=False, must_exist=True) as session:
         docs = list_register(session, args.year)
     if wants_json(args):
         emit_json([

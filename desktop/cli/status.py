@@ -99,7 +99,7 @@ def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
 
 def cmd_status(args) -> int:
     as_of = as_of_arg(args.as_of)
-    with session_for(args) as session:
+    with session_for(args, commit=False, must_exist=True) as session:
         directive = find_directive(session, args.directive) if args.directive else None
         overview = status_overview(session, as_of, directive=directive, upcoming=args.upcoming)
         if wants_json(args):
@@ -119,8 +119,8 @@ def cmd_dashboard(args) -> int:
     return show_dashboard(args, as_of_arg(getattr(args, "as_of", None)))
 
 
-def show_dashboard(args, as_of: date) -> int:
-    with session_for(args) as session:
+def show_dashboard(args, as_of: date, *, must_exist: bool = True) -> int:
+    with session_for(args, commit=False, must_exist=must_exist) as session:
         office = get_office(session)
         overview = status_overview(session, as_of, upcoming=True)
         if wants_json(args):

@@ -108,6 +108,8 @@ def report_facts(
 ) -> ReportFacts:
     """The facts of a report on ``directive``: one requirement and period, or
     every requirement at its latest period due by ``as_of``."""
+    if directive is None:
+        raise UserError("Không tìm thấy văn bản đã chọn.")
     office = _office(session)
     if requirement is not None and requirement.directive_id != directive.id:
         raise UserError(f"Yêu cầu số {requirement.id} không thuộc văn bản {directive.number}.")
@@ -139,10 +141,20 @@ class UrgeFacts:
     units: list[Organization]  # those still owing, in Vietnamese order
 
 
+def check_dates(as_of: date, issued_on: date) -> None:
+    """A document cannot count what happens after the day it is signed."""
+    if as_of > issued_on:
+        raise UserError(
+            f"Ngày ban hành ({issued_on:%d/%m/%Y}) ở trước ngày tính số liệu ({as_of:%d/%m/%Y}). "
+            "Hãy chọn ngày tính số liệu không sau ngày ban hành."
+        )
+
+
 def urge_facts(session: Session, requirement: Requirement, as_of: date, *, period: int | None = None,
-               new_due: date | None = None, grace_days: int = 7) -> UrgeFacts:
+               new_due: date | None = None, issued_on: date | None = None, grace_days: int = 7) -> UrgeFacts:
     """Who still owes ``requirement`` for a period as of a date, and by when
-    they are now asked to send it (``new_due``, default a week on)."""
+    they are now asked to send it (``new_due``, default a week after the
+    letter's date ``issued_on``)."""
     from datetime import timedelta
 
     office = _office(session)
@@ -159,7 +171,11 @@ def urge_facts(session: Session, requirement: Requirement, as_of: date, *, perio
             f"Tất cả đơn vị đã nộp hoặc được miễn yêu cầu số {requirement.id} ({facts.period.label(facts.recurring)}); "
             "không cần công văn đôn đốc."
         )
-    new_due = new_due or as_of + timedelta(days=grace_days)
-    if new_due <= as_of:
-        raise UserError("Hạn mới phải sau ngày tính.")
+    issued_on = issued_on or as_of
+    check_dates(as_of, issued_on)
+    new_due = new_due or issued_on + timedelta(days=grace_days)
+    if new_due <= issued_on:
+        raise UserError(
+            f"Hạn mới ({new_due:%d/%m/%Y}) phải sau ngày ban hành công văn ({issued_on:%d/%m/%Y})."
+        )
     return UrgeFacts(office, directive, facts, as_of, new_due, owing)

@@ -99,6 +99,15 @@ def find_unit(session: Session, ref: str) -> Organization:
     by_code_folded = [u for u in session.exec(base.where(Organization.code.is_not(None))) if fold(u.code) == key]
     if len(by_code_folded) == 1:
         return by_code_folded[0]
+    # Words that fit one unit alone are enough ("tieu hoc binh lu"); among
+    # units with the same words, only a current one is taken.
+    fitting = [u for u in member_units(session) if matches(text, u.name)]
+    current = [u for u in fitting if u.active_to is None]
+    if len(fitting) == 1 or len(current) == 1:
+        return fitting[0] if len(fitting) == 1 else current[0]
+    if len(fitting) > 1:
+        listed = "; ".join(f"“{u.name}”" for u in fitting[:5]) + (" …" if len(fitting) > 5 else "")
+        raise UserError(f"“{text}” khớp với {len(fitting)} đơn vị: {listed}. Hãy gõ thêm chữ hoặc dùng mã đơn vị.")
     raise NotFound(f"Không tìm thấy đơn vị “{text}”.{suggestion_text(session, text)}")
 
 

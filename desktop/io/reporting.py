@@ -23,7 +23,7 @@ from db.models import Directive, OutgoingDocument, Requirement
 from db.session import unit_of_work
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.register import take_number
-from desktop.core.reports import report_facts, urge_facts
+from desktop.core.reports import check_dates, report_facts, urge_facts
 from desktop.core.vntext import fold
 from desktop.io.documents.report import default_assessment, recipients_for, render_report_pdf, report_subject
 from desktop.io.documents.urge import render_call_list_pdf, render_urge_pdf, urge_subject
@@ -130,6 +130,8 @@ def make_report(
     next number of ``issued_on``'s year (or ``number``)."""
     folder = _out_dir(out_dir)
 
+    check_dates(as_of, issued_on)
+
     def plan(session) -> Plan:
         facts = _report_facts(session, directive_id, requirement_id, period, as_of)
         doc = take_number(
@@ -203,7 +205,7 @@ def make_urge(
 
     def plan(session) -> Plan:
         requirement = session.get(Requirement, requirement_id)
-        facts = urge_facts(session, requirement, as_of, period=period, new_due=new_due)
+        facts = urge_facts(session, requirement, as_of, period=period, new_due=new_due, issued_on=issued_on)
         doc = take_number(
             session, kind="CV", issued_on=issued_on, title=urge_subject(facts), symbol=facts.office.symbol, number=number,
             directive_id=facts.directive.id, requirement_id=requirement.id, period=facts.requirement.period.number,
@@ -233,11 +235,10 @@ def export_register(engine: Engine, *, year: int | None, out_dir: Path | str) ->
         docs = list_register(session, year)
     name = office.name if office else "Theo dõi"
     target = free_path(folder, f"so-van-ban-di-{year or 'tat-ca'}", ".xlsx")
-    staged = StagedFile(target, overwrite=False)
     try:
-        write_workbook([("Sổ văn bản đi", register_table(name, year, docs))], staged.path,
-                       title=f"Sổ văn bản đi {year or ''}".strip(), author=name)
-    except BaseException:
-        staged.discard()
-        raise
-    return staged.publish()
+        with atomic_path(target, overwrite=False) as tmp:
+            write_workbook([("Sổ văn bản đi", register_table(name, year, docs))], tmp,
+                           title=f"Sổ văn bản đi {year or ''}".strip(), author=name)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp vào “{folder}” ({exc.strerror}). Hãy chọn thư mục khác.") from exc
+    return target

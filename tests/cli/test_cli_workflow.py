@@ -205,7 +205,9 @@ def test_usage_errors_exit_2_with_a_vietnamese_hint(cli, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli("submissions", "record", "--unit", "X")
     assert exit_.value.code == 2
-    assert "theodoi --help" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "thiếu tham số bắt buộc: --requirement, --received" in err
+    assert "theodoi submissions record --help" in err and "the following" not in err
 
 
 def test_json_output_is_one_document_and_nothing_else(office):
@@ -213,3 +215,12 @@ def test_json_output_is_one_document_and_nothing_else(office):
 
     out = office("status", "--json").out
     assert json.loads(out)["directives"][0]["number"] == "314/KH-LĐLĐ"
+
+
+def test_a_unit_is_found_by_words_that_fit_it_alone(office):
+    rid = office("requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Kế hoạch", "--due", "2022-03-31", "--json").json["id"]
+    ok = office("submissions", "record", "--unit", "tieu hoc binh lu", "--requirement", rid, "--received", "2022-03-20", "--json")
+    assert ok.code == 0, ok.err
+    assert ok.json["unit"] == "Công đoàn Trường Tiểu học Bình Lư"
+    several = office("submissions", "record", "--unit", "tam duong", "--requirement", rid, "--received", "2022-03-20")
+    assert several.code == 2 and "khớp với" in several.err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 
 from desktop.io.reporting import make_report, make_urge
 from tests.documents.conftest import is_nfc, pdf_fonts, pdf_pages, pdf_text, qpdf_ok
@@ -132,3 +134,16 @@ def test_the_urging_letter_addresses_the_units_still_owing(engine, office_db, tm
     calls = " ".join(pdf_text(made.files["call_list"]).split())
     assert "DANH SÁCH ĐƠN VỊ CẦN ĐÔN ĐỐC" in calls and "0900000000" in calls and "Nguyễn Văn A" in calls
     assert qpdf_ok(made.files["pdf"]) and qpdf_ok(made.files["call_list"])
+
+
+def test_a_letter_cannot_set_a_deadline_before_its_own_date(engine, office_db, tmp_path):
+    from desktop.core.errors import UserError
+
+    _, requirement_id = office_db(units=10)
+    made = make_urge(engine, requirement_id=requirement_id, as_of=date(2022, 4, 30), issued_on=date(2022, 5, 20), out_dir=tmp_path)
+    assert "trước ngày 27/05/2022" in " ".join(pdf_text(made.files["pdf"]).split())  # a week after the letter
+    with pytest.raises(UserError, match="phải sau ngày ban hành"):
+        make_urge(engine, requirement_id=requirement_id, as_of=date(2022, 4, 30), issued_on=date(2022, 5, 20),
+                  new_due=date(2022, 5, 1), out_dir=tmp_path)
+    with pytest.raises(UserError, match="trước ngày tính số liệu"):
+        make_report(engine, directive_id=1, as_of=date(2022, 4, 30), issued_on=date(2022, 4, 1), out_dir=tmp_path)

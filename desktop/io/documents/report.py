@@ -93,9 +93,9 @@ def appendix_columns(sec: RequirementFacts) -> tuple[list[str], list[float | Non
     header += [label for _k, label, _t in sec.indicators] + ["Ghi chú"]
     wide = len(header) > 7
     if wide:
-        widths = [13 * mm, 62 * mm, 30 * mm, 23 * mm, 34 * mm, 24 * mm] + [20 * mm] * len(sec.indicators) + [None]
+        widths = [13 * mm, 60 * mm, 30 * mm, 23 * mm, 38 * mm, 30 * mm] + [20 * mm] * len(sec.indicators) + [None]
     else:
-        widths = [13 * mm, 56 * mm, 27 * mm, 22 * mm, None, 22 * mm, 0]
+        widths = [12 * mm, 50 * mm, 25 * mm, 22 * mm, None, 29 * mm, 0]
         header, widths = header[:-1], widths[:-1]  # no room for notes in portrait
     return header, widths, wide
 
@@ -157,7 +157,7 @@ def render_report_pdf(
         if sec.indicators and rows:
             total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.applicable - sec.counts.exempt}"]
             total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
-        wrapped = {1, 2, 4} | ({len(header) - 1} if wide else set())
+        wrapped = {1, 2, 4, 5} | ({len(header) - 1} if wide else set())
         doc.table(header, rows or [["", "Không có đơn vị nào thuộc diện thực hiện.", "", "", "", ""] + [""] * (len(header) - 6)],
                   widths, centered=centered, total_row=total, wrapped=wrapped)
     return doc.build(path)

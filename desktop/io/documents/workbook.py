@@ -183,6 +183,7 @@ def register_table(office_name: str, year: int | None, docs: list[OutgoingDocume
          Column("Người ký", 22), Column("Nơi nhận", 30), Column("Tệp", 30)],
     )
     for d in docs:
-        table.rows.append([d.number, d.issued_on, d.kind, d.title, d.signer_name, "; ".join(d.recipients or []),
+        recipients = [r.rstrip(";.") for r in d.recipients or []]
+        table.rows.append([d.number, d.issued_on, d.kind, d.title, d.signer_name, "; ".join(recipients),
                            "; ".join(d.files or [])])
     return table

@@ -21,5 +21,6 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.text = f"{done}/{total}"
         bar.textVisible = True
         bar.textAlignment = Qt.AlignCenter
-        bar.state = option.state | QStyle.State_Enabled
+        # Qt 6 draws a bar without State_Horizontal as a vertical one.
+        bar.state = option.state | QStyle.State_Enabled | QStyle.State_Horizontal
         QApplication.style().drawControl(QStyle.CE_ProgressBar, bar, painter)
