@@ -132,6 +132,7 @@ def main() -> None:
         for line in (
             bench_startup(tmp),
             bench_import(tmp, 5_000),
+            bench_import(tmp, 100_000),
             bench_status(tmp, 2_000, 10),
         ):
             print(line, flush=True)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from db.models import Directive, Requirement
-from desktop.cli.common import date_arg, emit_json, say, session_for, wants_json
+from desktop.cli.common import date_arg, emit_json, say, session_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     add_directive,
     add_requirement,
     find_directive,
+    kind_of,
     list_directives,
     parse_indicator,
     requirements_of,
 )
+from desktop.core.errors import UserError
+from desktop.core.intake import DirectiveFields, extract_directive, propose_requirements, register_issuer
 from desktop.core.periods import parse_every
+from desktop.core.vntext import clean
+from desktop.io.document_text import read_document_text
 
 
 def register(sub, parent) -> None:
@@ -28,6 +35,16 @@ def register(sub, parent) -> None:
     p.set_defaults(func=cmd_add_directive)
     p = cmds.add_parser("list", help="các văn bản đã vào sổ", parents=[parent])
     p.set_defaults(func=cmd_list_directives)
+    p = cmds.add_parser(
+        "intake", help="đọc một văn bản (.txt, .pdf, .docx): số, ngày, trích yếu, người ký, các hạn…", parents=[parent]
+    )
+    p.add_argument("file", metavar="TỆP")
+    p.add_argument("--save", action="store_true", help="vào sổ văn bản và thêm các yêu cầu đề xuất từ các hạn")
+    p.add_argument("--number", help="số, ký hiệu (khi văn bản không ghi số hoặc đọc sai)")
+    p.add_argument("--date", help="ngày ban hành (thay cho ngày đọc được)")
+    p.add_argument("--issuer", help="cơ quan ban hành (thay cho tên đọc được)")
+    p.add_argument("--subject", help="trích yếu (thay cho trích yếu đọc được)")
+    p.set_defaults(func=cmd_intake)
 
     requirements = sub.add_parser("requirements", help="yêu cầu đối với đơn vị", parents=[parent])
     cmds = requirements.add_subparsers(dest="requirements_command", required=True, metavar="LỆNH")
@@ -129,3 +146,94 @@ def cmd_list_requirements(args) -> int:
         when = f"hạn {format_date(r['due'])}" if r["due"] else f"{r['every_months']} tháng/lần từ {format_date(r['first_due'])}"
         say(f"[{r['id']}] {r['directive']}: {r['title']} ({when})")
     return 0
+
+
+def _apply_overrides(fields: DirectiveFields, args) -> None:
+    if args.number:
+        fields.number = clean(args.number)
+        fields.kind = kind_of(fields.number) or fields.kind
+    if args.date:
+        fields.issued_on = parse_date(args.date)
+    if args.issuer:
+        fields.issuer, fields.parent_issuer = clean(args.issuer), None
+    if args.subject:
+        fields.subject = clean(args.subject)
+
+
+def cmd_intake(args) -> int:
+    doc = read_document_text(args.file)
+    fields = extract_directive(doc.text, wrapped=doc.wrapped)
+    _apply_overrides(fields, args)
+    proposals, notes = propose_requirements(fields)
+    out = asdict(fields)
+    out.pop("warnings")
+    out["missing"] = fields.missing()
+    out["warnings"] = doc.warnings + fields.warnings + notes
+    out["file"] = doc.file_name
+    out["file_format"] = doc.file_format
+    out["encoding"] = doc.encoding
+    out["proposed_requirements"] = [
+        {"title": p.title, "due": p.due, "every_months": p.every_months, "first_due": p.first_due} for p in proposals
+    ]
+    out["saved"] = None
+    if args.save:
+        if not fields.number:
+            raise UserError(
+                f"Văn bản “{doc.file_name}” không ghi số, ký hiệu nên chưa vào sổ được; không có gì được ghi. "
+                "Hãy xem lại văn bản rồi chạy lại với --number \"số/ký hiệu\" (ví dụ --number \"15-KH/ĐUK\")."
+            )
+        with session_for(args) as session:
+            d = add_directive(
+                session, number=fields.number, issuer=register_issuer(fields), issued_on=fields.issued_on,
+                subject=fields.subject, kind=fields.kind, file_name=doc.file_name, file_sha256=doc.sha256,
+            )
+            made = [
+                add_requirement(session, d, title=p.title, due=p.due, every_months=p.every_months, first_due=p.first_due)
+                for p in proposals
+            ]
+            out["saved"] = {"directive": directive_json(d), "requirements": [requirement_json(r, d) for r in made]}
+    if wants_json(args):
+        emit_json(out)
+        return 0
+    _print_intake(out)
+    return 0
+
+
+def _show(value) -> str:
+    if value is None or value == []:
+        return "— (không tìm thấy)"
+    return format_date(value) if hasattr(value, "year") else str(value)
+
+
+def _print_intake(out: dict) -> None:
+    say(f"Văn bản: {out['file']}" + (f" (bảng mã {out['encoding']})" if out["encoding"] not in ("unicode", "utf-8") else ""))
+    rows = [
+        ("Số, ký hiệu", out["number"]), ("Loại", out["kind"]), ("Cơ quan ban hành", out["issuer"]),
+        ("Cơ quan cấp trên", out["parent_issuer"]), ("Địa danh", out["place"]), ("Ngày ban hành", out["issued_on"]),
+        ("Trích yếu", out["subject"]), ("Thẩm quyền ký", out["signing_authority"]), ("Chức vụ người ký", out["signer_title"]),
+        ("Người ký", out["signer_name"]),
+    ]
+    for label, value in rows:
+        say(f"{label + ':':<20} {_show(value)}")
+    say(f"{'Nơi nhận:':<20} {'; '.join(out['recipients']) or _show(None)}")
+    say(f"{'Văn bản viện dẫn:':<20} {', '.join(out['referenced_documents']) or _show(None)}")
+    for d in out["deadlines"]:
+        say(f"  Hạn {_show(d['date'])}: {d['text']}")
+    if out["recurrence"]:
+        say(f"  Chu kỳ báo cáo: {out['recurrence']['text']} ({out['recurrence']['every_months']} tháng/lần)")
+    for w in out["warnings"]:
+        warn(f"Lưu ý: {w}")
+    saved = out["saved"]
+    if saved is None:
+        for p in out["proposed_requirements"]:
+            when = f"hạn {format_date(p['due'])}" if p["due"] else f"{p['every_months']} tháng/lần, kỳ đầu hạn {format_date(p['first_due'])}"
+            say(f"  Đề xuất yêu cầu: {p['title']} ({when})")
+        say("Chưa ghi gì. Thêm --save để vào sổ văn bản và các yêu cầu đề xuất.")
+        return
+    d = saved["directive"]
+    say(f"Đã vào sổ văn bản số {d['number']} (mã {d['id']}).")
+    for r in saved["requirements"]:
+        when = f"hạn {format_date(r['due'])}" if r["due"] else f"{r['every_months']} tháng/lần, kỳ đầu hạn {format_date(r['first_due'])}"
+        say(f"  Đã thêm yêu cầu số {r['id']}: {r['title']} ({when})")
+    if saved["requirements"]:
+        say("Hãy xem lại các yêu cầu (tên, hạn, chỉ tiêu) trước khi theo dõi.")

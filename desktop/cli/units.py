@@ -18,7 +18,7 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     units = sub.add_parser("units", help="đơn vị trực thuộc", parents=[parent])
     cmds = units.add_subparsers(dest="units_command", required=True, metavar="LỆNH")
 
-    p = cmds.add_parser("import", help="nhập danh sách đơn vị từ tệp .xlsx", parents=[parent])
+    p = cmds.add_parser("import", help="nhập danh sách đơn vị từ tệp .xlsx, .xls, .ods hoặc .csv", parents=[parent])
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p.add_argument(
@@ -92,6 +92,8 @@ def cmd_import(args) -> int:
         )
         return 0
     head = "Xem trước (chưa ghi gì): " if args.dry_run else ""
+    if sheet.header_rows > 1 or sheet.header_row > 1:
+        say(f"Dòng tiêu đề cột: {sheet.header_row}" + (f"–{sheet.header_row + 1}" if sheet.header_rows > 1 else "") + ".")
     say(f"{head}thêm mới {result.created}, cập nhật {result.updated}, không đổi {result.unchanged}, bỏ qua {len(skipped)} dòng.")
     for s in skipped:
         say(f"  dòng {s.row}: {s.reason}")

@@ -36,6 +36,8 @@ def add_directive(
     issued_on: date | None,
     subject: str | None,
     kind: str | None = None,
+    file_name: str | None = None,
+    file_sha256: str | None = None,
 ) -> Directive:
     number = clean(number) or ""
     if not number:
@@ -50,6 +52,8 @@ def add_directive(
         issuer=clean(issuer) or None,
         issued_on=issued_on,
         subject=clean(subject) or None,
+        file_name=file_name,
+        file_sha256=file_sha256,
     )
     session.add(directive)
     session.flush()

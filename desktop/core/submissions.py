@@ -13,7 +13,8 @@ from desktop.core.errors import UserError
 from desktop.core.numbers import parse_number
 from desktop.core.periods import Period, get_period, next_period, periods_through
 from desktop.core.status import applies_to
-from desktop.core.vntext import clean
+from desktop.core.units import Skipped, member_units, suggestions
+from desktop.core.vntext import clean, fold
 
 
 @dataclass
@@ -181,3 +182,125 @@ def exempt_unit(
 
 def attachments_of(session: Session, submission: Submission) -> list[Attachment]:
     return list(session.exec(select(Attachment).where(Attachment.submission_id == submission.id)))
+
+
+# --- a tracking sheet taken in at once -----------------------------------
+@dataclass
+class TrackingRow:
+    """One row of a clerk's tracking sheet, typed by the reader; ``row`` is
+    the row number in the file."""
+
+    row: int
+    unit_name: str | None = None
+    unit_code: str | None = None
+    received_on: date | None = None
+    doc_number: str | None = None
+    doc_date: date | None = None
+    values: dict[str, int | float] = field(default_factory=dict)
+    note: str | None = None
+
+
+@dataclass
+class Unmatched:
+    row: int
+    name: str
+    suggestions: list[str]
+
+
+@dataclass
+class SubmissionImport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_submissions(
+    session: Session,
+    requirement: Requirement,
+    rows: list[TrackingRow],
+    *,
+    period: int | None = None,
+    today: date | None = None,
+) -> SubmissionImport:
+    """Record every row as the unit's submission for one period (period 1
+    of a one-off requirement; a recurring one needs ``period``). Units are
+    matched by code, else by name without diacritics; names that match no
+    unit are listed in ``unmatched`` with the closest names, rows that
+    cannot be recorded in ``skipped`` with the reason. The caller's
+    transaction makes it all or nothing."""
+    if requirement.every_months and period is None:
+        raise UserError(
+            f"Yêu cầu số {requirement.id} là yêu cầu định kỳ ({requirement.every_months} tháng/lần); "
+            "hãy chỉ rõ kỳ của bảng theo dõi (--period)."
+        )
+    p = get_period(requirement, period or 1)
+    result = SubmissionImport()
+    units = member_units(session)
+    by_code = {u.code: u for u in units if u.code}
+    by_code_key = {fold(u.code): u for u in units if u.code}
+    by_name: dict[str, list[Organization]] = {}
+    for u in units:
+        by_name.setdefault(u.name_key, []).append(u)
+    seen: dict[int, int] = {}
+    for row in rows:
+        if row.received_on is None and not (row.doc_number or row.doc_date or row.values):
+            result.skipped.append(Skipped(row.row, "đơn vị chưa nộp (không có ngày nhận)"))
+            continue
+        unit = None
+        if row.unit_code:
+            unit = by_code.get(row.unit_code) or by_code_key.get(fold(row.unit_code))
+        if unit is None and row.unit_name:
+            found = by_name.get(fold(row.unit_name), [])
+            if len(found) > 1:
+                result.skipped.append(Skipped(row.row, f"có nhiều đơn vị cùng tên “{row.unit_name}”; hãy thêm cột mã đơn vị"))
+                continue
+            unit = found[0] if found else by_code_key.get(fold(row.unit_name))
+        if unit is None:
+            name = row.unit_name or row.unit_code or ""
+            result.unmatched.append(Unmatched(row.row, name, suggestions(session, name)))
+            continue
+        if unit.id in seen:
+            result.skipped.append(Skipped(row.row, f"“{unit.name}” trùng với dòng {seen[unit.id]}"))
+            continue
+        seen[unit.id] = row.row
+        if row.received_on is None:
+            result.skipped.append(Skipped(row.row, f"“{unit.name}”: thiếu ngày nhận"))
+            continue
+        existing = session.exec(
+            select(Submission).where(
+                Submission.requirement_id == requirement.id,
+                Submission.organization_id == unit.id,
+                Submission.period == p.number,
+            )
+        ).first()
+        if existing is not None and _same(existing, row):
+            result.unchanged += 1
+            continue
+        try:
+            rec = record_submission(
+                session, unit, requirement, received_on=row.received_on, period=p.number,
+                doc_number=row.doc_number, doc_date=row.doc_date, values=row.values or None, note=row.note, today=today,
+            )
+        except UserError as exc:
+            result.skipped.append(Skipped(row.row, exc.message))
+            continue
+        if rec.created:
+            result.created += 1
+        else:
+            result.updated += 1
+        result.warnings.extend(f"dòng {row.row}: {w}" for w in rec.warnings)
+    return result
+
+
+def _same(submission: Submission, row: TrackingRow) -> bool:
+    stored = submission.indicator_values or {}
+    return (
+        submission.received_on == row.received_on
+        and (row.doc_number is None or submission.doc_number == clean(row.doc_number))
+        and (row.doc_date is None or submission.doc_date == row.doc_date)
+        and all(stored.get(k) == v for k, v in row.values.items())
+        and (row.note is None or submission.note == clean(row.note))
+    )

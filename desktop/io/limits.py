@@ -1,0 +1,35 @@
+"""Every limit the readers put on a file they are handed, in one place.
+
+A unit list, a tracking sheet or a directive from a real office is a few
+megabytes at most; these limits leave room for a 100,000-row list and stop
+a file built to exhaust memory (a zip bomb, an entity bomb) before any
+parser sees it."""
+
+from __future__ import annotations
+
+# The file on disk.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+# Zip containers (.xlsx, .ods, .docx), checked from the central directory
+# before anything is decompressed, then again while streaming each member.
+MAX_ZIP_MEMBERS = 2_000
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024  # all members together
+MAX_MEMBER_BYTES = 256 * 1024 * 1024  # any one member
+# Real workbooks compress 3-20x, a sheet of empty formatted cells ~100x;
+# zip bombs compress 1,000x and more. Small members are not held to it.
+MAX_COMPRESSION_RATIO = 250
+RATIO_CHECKED_ABOVE_BYTES = 1024 * 1024
+
+# OLE2 compound files (.xls, encrypted workbooks).
+MAX_OLE_SECTORS = 200_000
+MAX_OLE_DIRECTORY_ENTRIES = 10_000
+
+# What a sheet may hold once read.
+MAX_SHEET_ROWS = 1_000_000
+MAX_SHEET_COLUMNS = 200
+HEADER_SCAN_ROWS = 30  # the header row is looked for among these
+
+# Directives (.txt, .pdf, .docx).
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+MAX_PDF_PAGES = 300
+MAX_DOCUMENT_CHARS = 2_000_000
