@@ -93,21 +93,28 @@ def _write(session: Session, _ctx) -> None:
     pending = session.info.pop("_audit_pending", [])
     if not pending:
         return
-    actor = session.info.get("actor") or default_actor()
-    now = datetime.now(timezone.utc)
+    stamp = _stamp(session)
     rows = []
     for action, obj, before, after in pending:
         if action == "create":
             after = _columns(obj)
-        rows.append(
-            {
-                "at": now,
-                "actor": actor,
-                "action": action,
-                "entity": obj.__tablename__,
-                "entity_id": _entity_id(obj),
-                "before": before,
-                "after": after,
-            }
-        )
+        rows.append({**stamp, "action": action, "entity": obj.__tablename__, "entity_id": _entity_id(obj),
+                     "before": before, "after": after})
     session.connection().execute(insert(AuditLog), rows)
+
+
+def _stamp(session: Session) -> dict[str, Any]:
+    return {"at": datetime.now(timezone.utc), "actor": session.info.get("actor") or default_actor()}
+
+
+def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """Audit rows for inserts made with a Core executemany (which bypasses the
+    flush hooks); each row carries its ``id``. Same transaction as the insert."""
+    if rows:
+        stamp = _stamp(session)
+        entries = [
+            {**stamp, "action": "create", "entity": table, "entity_id": str(r["id"]), "before": None,
+             "after": {k: _plain(v) for k, v in r.items()}}
+            for r in rows
+        ]
+        session.connection().execute(insert(AuditLog), entries)

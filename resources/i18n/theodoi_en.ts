@@ -706,8 +706,8 @@ The current data will be backed up first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/import_units.py" line="115"/>
-        <source>Bảng tính Excel (*.xlsx)</source>
-        <translation>Excel spreadsheets (*.xlsx)</translation>
+        <source>Danh sách đơn vị (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
+        <translation>Unit lists (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/import_units.py" line="143"/>

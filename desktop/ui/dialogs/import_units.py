@@ -112,7 +112,7 @@ class ImportUnitsDialog(QDialog):
 
     # -- steps ---------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn danh sách đơn vị"), "", self.tr("Bảng tính Excel (*.xlsx)"))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn danh sách đơn vị"), "", self.tr("Danh sách đơn vị (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)"))
         if name:
             self.load(Path(name))
 
