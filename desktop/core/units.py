@@ -23,6 +23,12 @@ TEXT_FIELDS = ("code", "name", "sector", "kind", "chair", "phone", "email", "add
 COUNT_FIELDS = ("members", "female_members", "workers")
 DATE_FIELDS = ("active_from",)
 UNIT_FIELDS = TEXT_FIELDS + COUNT_FIELDS + DATE_FIELDS
+FIELD_LABELS = {
+    "code": "Mã đơn vị", "name": "Tên đơn vị", "sector": "Khối", "kind": "Loại đơn vị", "chair": "Chủ tịch",
+    "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ", "note": "Ghi chú",
+    "members": "Số đoàn viên", "female_members": "Đoàn viên nữ", "workers": "Số lao động",
+    "active_from": "Ngày thành lập",
+}
 
 
 @dataclass
@@ -131,7 +137,16 @@ def _set_name(unit: Organization, name: str) -> None:
     unit.name, unit.name_key, unit.sort_key = name, fold(name), sort_key(name)
 
 
+# The longest text each field takes, from the schema (SQLite would not
+# enforce it, PostgreSQL would refuse the whole import).
+_TEXT_LIMITS = {name: Organization.__table__.columns[name].type.length for name in TEXT_FIELDS}
+
+
 def _validate(values: dict[str, Any]) -> str | None:
+    for key, limit in _TEXT_LIMITS.items():
+        value = values.get(key)
+        if isinstance(value, str) and limit and len(value) > limit:
+            return f"ô “{FIELD_LABELS.get(key, key)}” dài {len(value):,} ký tự, quá {limit:,} ký tự"
     members, female = values.get("members"), values.get("female_members")
     if members is not None and female is not None and female > members:
         return f"số đoàn viên nữ ({female}) lớn hơn tổng số đoàn viên ({members})"

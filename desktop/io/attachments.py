@@ -12,8 +12,8 @@ from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
 from desktop.core.errors import UserError
 from desktop.core.submissions import StoredFile
+from desktop.io.limits import MAX_ATTACHMENT_BYTES
 
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
 def store_file(source: Path | str, store: Path) -> StoredFile:

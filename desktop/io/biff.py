@@ -9,13 +9,13 @@ import struct
 from dataclasses import dataclass, field
 
 from desktop.io.legacy import font_encoding
+from desktop.io.limits import MAX_BIFF_RECORDS
 
 BOF, EOF, FILEPASS, FONT, XF, BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0031, 0x00E0, 0x0085
 FORMULA, LABEL, LABELSST, RSTRING = 0x0006, 0x0204, 0x00FD, 0x00D6
 DIMENSIONS, MULRK, MULBLANK = 0x0200, 0x00BD, 0x00BE
 # Records that hold one cell: row, column, format.
 _CELL_RECORDS = {FORMULA, LABEL, LABELSST, RSTRING, 0x0203, 0x027E, 0x0201, 0x0205, 0x0006}
-_MAX_RECORDS = 5_000_000
 BIFF_ROWS, BIFF_COLUMNS = 65_536, 256
 
 
@@ -57,7 +57,7 @@ def _records(stream: bytes, offset: int = 0):
         yield kind, data
         offset += 4 + size
         n += 1
-        if n > _MAX_RECORDS:
+        if n > MAX_BIFF_RECORDS:
             raise BiffError("too many records")
 
 

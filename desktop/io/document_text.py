@@ -15,7 +15,7 @@ from desktop.core.errors import UserError
 from desktop.io import legacy
 from desktop.io.grid import ENCODING_NAMES
 from desktop.io.limits import MAX_DOCUMENT_CHARS, MAX_PDF_PAGES, MAX_TEXT_BYTES
-from desktop.io.safety import check_zip, damaged_message, ole_kind, password_message, sniff, where
+from desktop.io.safety import check_zip, damaged_message, damaged_utf8_message, ole_kind, password_message, sniff, where
 
 DOCUMENT_HINT = "Hãy dùng tệp .docx, .pdf (có lớp chữ) hoặc .txt của văn bản."
 
@@ -57,7 +57,10 @@ def read_document_text(path: Path | str) -> DocumentText:
             raise UserError(f"{where(path)} không phải tệp văn bản. {DOCUMENT_HINT}")
         if path.stat().st_size > MAX_TEXT_BYTES:
             raise UserError(f"{where(path)} lớn quá {MAX_TEXT_BYTES // 2**20} MB cho một văn bản.")
-        text, encoding = legacy.decode_bytes(path.read_bytes())
+        try:
+            text, encoding = legacy.decode_bytes(path.read_bytes())
+        except legacy.DamagedUtf8 as exc:
+            raise UserError(damaged_utf8_message(path, exc.line)) from exc
         doc = DocumentText(text, "txt", encoding=encoding)
     if len(doc.text) > MAX_DOCUMENT_CHARS:
         raise UserError(f"{where(path)} quá dài ({len(doc.text):,} ký tự) cho một văn bản chỉ đạo.")

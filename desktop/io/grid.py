@@ -22,13 +22,15 @@ from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.io import biff, legacy
-from desktop.io.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
+from desktop.io.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
 from desktop.io.ole import OleError, OleFile
-from desktop.io.safety import SPREADSHEET_HINT, check_zip, damaged_message, ole_kind, password_message, sniff, where
+from desktop.io.safety import SPREADSHEET_HINT, check_zip, damaged_message, damaged_utf8_message, ole_kind, password_message, sniff, where
 
-# Cells held in memory at most (rows x columns of the used area).
-MAX_CELLS = 20_000_000
 _LEGACY_SAMPLE_ROWS = 3_000
+_TOO_MANY_ROWS = (
+    f"vượt giới hạn {MAX_SHEET_ROWS:,} dòng của một bảng. Hãy xóa các dòng thừa ở cuối bảng, hoặc tách thành "
+    "nhiều tệp. Không có gì được ghi."
+)
 ENCODING_NAMES = {
     "tcvn3": "TCVN3 (ABC, phông .VnTime)",
     "vni": "VNI (phông VNI-Times)",
@@ -115,7 +117,7 @@ def _calamine_rows(path: Path, what: str) -> tuple[list[list[Any]], list, str, i
             sheet = book.get_sheet_by_name(chosen)
             height, width = sheet.total_height, sheet.total_width
             if height > MAX_SHEET_ROWS:
-                raise UserError(f"{where(path)} có {height:,} dòng, vượt giới hạn {MAX_SHEET_ROWS:,} dòng.")
+                raise UserError(f"{where(path)} có {height:,} dòng, {_TOO_MANY_ROWS}")
             if height * max(width, 1) > MAX_CELLS:
                 raise UserError(
                     f"{where(path)}: trang tính “{chosen}” rộng tới {width:,} cột (có ô lạc ở rất xa bên phải?). "
@@ -148,6 +150,16 @@ _ATTR = re.compile(rb'\b(r|s|t)="([^"]*)"')
 _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f[\s>/]")
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _REF = re.compile(rb"^([A-Z]{1,3})(\d+)$")
+
+
+def _col_letter(index: int) -> str:
+    """0 -> "A", 27 -> "AB": how a spreadsheet names a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _col_index(letters: bytes) -> int:
@@ -383,14 +395,17 @@ def _read_xls(path: Path) -> Grid:
 
 
 def _read_csv(path: Path) -> Grid:
-    text, encoding = legacy.decode_bytes(path.read_bytes())
+    try:
+        text, encoding = legacy.decode_bytes(path.read_bytes())
+    except legacy.DamagedUtf8 as exc:
+        raise UserError(damaged_utf8_message(path, exc.line)) from exc
     lines = text.splitlines()[:50]
     delimiter = _delimiter(lines)
     rows: list[list[Any]] = []
     for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append([v if v.strip() else None for v in record[:MAX_SHEET_COLUMNS]])
         if len(rows) > MAX_SHEET_ROWS:
-            raise UserError(f"{where(path)} có hơn {MAX_SHEET_ROWS:,} dòng, vượt giới hạn.")
+            raise UserError(f"{where(path)} có hơn {MAX_SHEET_ROWS:,} dòng, {_TOO_MANY_ROWS}")
     return Grid(rows, encoding=encoding, file_format="csv")
 
 
@@ -410,10 +425,16 @@ def _delimiter(lines: list[str]) -> str:
 # --- after reading ---------------------------------------------------------
 def _finish(path: Path, grid: Grid) -> None:
     rows = grid.rows
-    for row in rows:
+    for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if isinstance(value, str) and not value.strip():
                 row[c] = None
+            elif isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise UserError(
+                    f"{where(path)}: ô {_col_letter(c)}{r + 1} dài {len(value):,} ký tự, vượt giới hạn "
+                    f"{MAX_CELL_CHARS:,} ký tự của một ô. Hãy kiểm tra lại ô đó (có thể dán nhầm cả một văn bản) "
+                    "rồi lưu lại. Không có gì được ghi."
+                )
             elif isinstance(value, (dt.time, dt.timedelta)):
                 row[c] = str(value)
     while rows and all(v is None for v in rows[-1]):

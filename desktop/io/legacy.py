@@ -251,6 +251,19 @@ def detect_encoding(texts: list[str]) -> str:
     return best if totals[best] > totals[UNICODE] and totals[best] > 0 else UNICODE
 
 
+class DamagedUtf8(ValueError):
+    """Text that is UTF-8 but for a few bytes: reading it in another
+    encoding would garble every line, so it is refused; ``line`` is 1-based."""
+
+    def __init__(self, line: int):
+        super().__init__(f"invalid UTF-8 on line {line}")
+        self.line = line
+
+
+# A multi-byte UTF-8 sequence; legacy Vietnamese text almost never forms one.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """(text, encoding) for the bytes of a CSV or text file: UTF-8 (with or
     without BOM), UTF-16 with BOM, else whichever of Windows-1258, TCVN3 and
@@ -262,8 +275,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = data.decode("utf-8", errors="replace").count("\ufffd")
+        if len(_UTF8_SEQUENCE.findall(data)) >= 4 * bad:
+            raise DamagedUtf8(data.count(b"\n", 0, exc.start) + 1) from exc
     candidates = {
         "cp1258": unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")),
         TCVN3: tcvn3_bytes_to_text(data),

@@ -27,9 +27,15 @@ MAX_OLE_DIRECTORY_ENTRIES = 10_000
 # What a sheet may hold once read.
 MAX_SHEET_ROWS = 1_000_000
 MAX_SHEET_COLUMNS = 200
+MAX_CELLS = 20_000_000  # rows x columns of the used area, before it is read
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+MAX_BIFF_RECORDS = 5_000_000  # records in one .xls stream
 HEADER_SCAN_ROWS = 30  # the header row is looked for among these
 
 # Directives (.txt, .pdf, .docx).
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_PDF_PAGES = 300
 MAX_DOCUMENT_CHARS = 2_000_000
+
+# A file attached to a submission (a plan, minutes, photos as PDF).
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024

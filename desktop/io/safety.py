@@ -38,6 +38,13 @@ def password_message(path: Path) -> str:
     )
 
 
+def damaged_utf8_message(path: Path, line: int) -> str:
+    return (
+        f"{where(path)} được ghi bằng bảng mã UTF-8 nhưng dòng {line} có byte không đọc được (tệp bị hỏng, hoặc "
+        "ghép từ hai bảng mã). Hãy mở tệp, sửa dòng đó rồi lưu lại dạng “CSV UTF-8”. Không có gì được ghi."
+    )
+
+
 def damaged_message(path: Path, detail: str = "") -> str:
     extra = f" ({detail})" if detail else ""
     return (

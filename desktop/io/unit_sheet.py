@@ -16,7 +16,7 @@ from typing import Any
 from desktop.core.dates import parse_date
 from desktop.core.errors import UserError
 from desktop.core.numbers import parse_count
-from desktop.core.units import COUNT_FIELDS, DATE_FIELDS, UNIT_FIELDS, Skipped, UnitRow
+from desktop.core.units import COUNT_FIELDS, DATE_FIELDS, FIELD_LABELS, UNIT_FIELDS, Skipped, UnitRow
 from desktop.core.vntext import clean, fold
 from desktop.io.grid import Grid, read_grid
 from desktop.io.legacy import syllable_ok
@@ -68,13 +68,6 @@ _SPELLINGS: dict[str, list[str]] = {
 }
 HEADER_ALIASES: dict[str, str] = {key: fld for fld, keys in _SPELLINGS.items() for key in keys}
 
-_LABELS = {
-    "members": "Số đoàn viên",
-    "female_members": "Đoàn viên nữ",
-    "workers": "Số lao động",
-    "active_from": "Ngày thành lập",
-    "phone": "Điện thoại",
-}
 _BLANK_COUNTS = {"-", "–", "—", "x", "…", "..."}
 
 
@@ -323,7 +316,7 @@ def _read_rows(grid: Grid, layout: Layout, sheet: UnitSheet) -> None:
             try:
                 values[fld] = name if fld == "name" else _typed(fld, value, memo)
             except UserError:
-                problem = f"cột “{_LABELS.get(fld, layout.labels.get(c, fld))}”: “{_text(value)}” không hợp lệ"
+                problem = f"cột “{FIELD_LABELS.get(fld, layout.labels.get(c, fld))}”: “{_text(value)}” không hợp lệ"
                 break
         if problem:
             skip(problem)
