@@ -105,6 +105,7 @@ def cmd_record(args) -> int:
             "values": rec.submission.indicator_values or {},
             "attachments": [f.sha256 for f in files],
             "warnings": rec.warnings,
+            "previous": rec.previous and {k: rec.previous[k] for k in ("received_on", "doc_number", "indicator_values")},
         }
     if wants_json(args):
         emit_json(doc)
@@ -112,6 +113,9 @@ def cmd_record(args) -> int:
     late = "đúng hạn" if status == "on_time" else "chậm hạn"
     verb = "Đã ghi nhận" if rec.created else "Đã cập nhật"
     say(f"{verb}: “{unit.name}” nộp ngày {format_date(received)} cho kỳ hạn {format_date(rec.period.due)} ({late}).")
+    if rec.previous:
+        say(f"  (bản ghi trước: nhận ngày {format_date(rec.previous['received_on'])}"
+            + (f", văn bản số {rec.previous['doc_number']}" if rec.previous["doc_number"] else "") + ")")
     for w in rec.warnings:
         warn(f"Lưu ý: {w}")
     return 0

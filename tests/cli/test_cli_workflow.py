@@ -224,3 +224,15 @@ def test_a_unit_is_found_by_words_that_fit_it_alone(office):
     assert ok.json["unit"] == "Công đoàn Trường Tiểu học Bình Lư"
     several = office("submissions", "record", "--unit", "tam duong", "--requirement", rid, "--received", "2022-03-20")
     assert several.code == 2 and "khớp với" in several.err
+
+
+def test_recording_again_for_the_same_period_corrects_it_and_says_what_it_replaced(office):
+    rid = office("requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Kế hoạch", "--due", "31/03/2022",
+                 "--json").json["id"]
+    first = office("submissions", "record", "--unit", "TD01", "--requirement", rid, "--received", "2022-03-20",
+                   "--doc-number", "05/KH-CĐ", "--json").json
+    assert first["created"] and first["previous"] is None
+    again = office("submissions", "record", "--unit", "TD01", "--requirement", rid, "--received", "2022-03-25",
+                   "--period", "1")
+    assert again.code == 0
+    assert "Đã cập nhật" in again.out and "bản ghi trước: nhận ngày 20/03/2022, văn bản số 05/KH-CĐ" in again.out
