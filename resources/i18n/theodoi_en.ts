@@ -89,51 +89,51 @@
         <translation>Restoring replaces all current data with the backup; the current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
         <source>Đã sao lưu</source>
         <translation>Backed up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
         <source>Đã sao lưu vào:
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="106"/>
         <source>Chọn ổ USB hoặc thư mục nhận bản sao lưu</source>
         <translation>Choose a USB drive or folder for the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
         <source>Sao lưu Theo dõi (*.sqlite3)</source>
         <translation>Theo dõi backups (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="123"/>
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="124"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu “{name}”?
 Dữ liệu hiện tại sẽ được sao lưu trước.</source>
         <translation>Replace all current data with the backup “{name}”?
 The current data will be backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="133"/>
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="134"/>
         <source>Đã khôi phục. Dữ liệu trước đó được giữ ở:
 {path}</source>
         <translation>Restored. The previous data has been kept at:
@@ -238,34 +238,79 @@ The current data will be backed up first.</translation>
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="15"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="23"/>
         <source>Thêm văn bản chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="27"/>
+        <source>Đọc từ tệp văn bản (.docx, .pdf, .txt)…</source>
+        <translation>Read from the document file (.docx, .pdf, .txt)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="33"/>
         <source>Liên đoàn Lao động tỉnh …</source>
         <translation>Provincial Labour Federation of …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="44"/>
         <source>Số, ký hiệu (*)</source>
         <translation>Number and code (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="45"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="46"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="47"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
+        <source>Chọn văn bản chỉ đạo</source>
+        <translation>Choose the directive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
+        <source>Văn bản (*.docx *.pdf *.txt);;Tất cả các tệp (*)</source>
+        <translation>Documents (*.docx *.pdf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="86"/>
+        <source>Đã đọc từ tệp {name}. Hãy kiểm tra lại trước khi lưu.</source>
+        <translation>Read from {name}. Check it before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="88"/>
+        <source>không rõ ngày</source>
+        <translation>date unclear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="89"/>
+        <source>• Hạn {date}: {text}</source>
+        <translation>• Due {date}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="91"/>
+        <source>• Chu kỳ báo cáo: {text}</source>
+        <translation>• Reporting cycle: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="92"/>
+        <source>Lưu ý: {text}</source>
+        <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="96"/>
+        <source>Thêm {n} yêu cầu đề xuất từ các hạn trên (sửa được sau)</source>
+        <translation>Add the {n} requirements proposed from these deadlines (editable later)</translation>
     </message>
 </context>
 <context>
@@ -931,7 +976,7 @@ The current data will be backed up first.</translation>
         <translation>Preview: {n} page(s); no number assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="261"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="255"/>
         <source>Đã ban hành báo cáo số {number}:
 {pdf}
 {xlsx}</source>
@@ -950,7 +995,7 @@ The current data will be backed up first.</translation>
         <translation>Please choose a specific requirement to urge units about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="284"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="278"/>
         <source>Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.
 Danh sách gọi điện: {calls}</source>
         <translation>Issued urging letter no. {number} to {n} unit(s).
@@ -1520,7 +1565,7 @@ due {date}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="86"/>
+        <location filename="../../desktop/ui/app.py" line="85"/>
         <source>{problem}
 
 Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
@@ -1529,7 +1574,7 @@ Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị,
 Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="111"/>
+        <location filename="../../desktop/ui/app.py" line="110"/>
         <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
         <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
     </message>

@@ -1,0 +1,65 @@
+"""The directive dialog reads the document itself and lets the clerk check
+it before anything is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import select
+
+from db.models import Directive, Requirement
+from db.session import unit_of_work
+from desktop.ui.dialogs.directive_edit import DirectiveDialog
+from desktop.ui.dialogs.form import date_value
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def test_reading_the_notice_fills_the_form_and_saves_its_deadlines_as_requirements(qtbot, ctx, engine):
+    dialog = DirectiveDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.load_file(SEEDS / "thong-bao-462-TB-TLD.txt")
+    assert dialog.number.text() == "462/TB-TLĐ"
+    assert date_value(dialog.issued) == date(2021, 11, 16)
+    assert dialog.subject.toPlainText().startswith("Kết luận cuộc họp đôn đốc")
+    assert "Hạn 30/11/2021" in dialog.found.text() and "6 tháng/lần" in dialog.found.text()
+    assert dialog.add_requirements.isChecked() and "5 yêu cầu" in dialog.add_requirements.text()
+
+    dialog.issuer.setText("Tổng Liên đoàn Lao động Việt Nam")  # not in the text: the clerk types it
+    dialog.accept()
+    with unit_of_work(engine) as s:
+        (directive,) = s.exec(select(Directive)).all()
+        requirements = s.exec(select(Requirement)).all()
+        assert (directive.kind, directive.issuer, directive.file_name) == ("TB", "Tổng Liên đoàn Lao động Việt Nam",
+                                                                            "thong-bao-462-TB-TLD.txt")
+        assert len(directive.file_sha256) == 64
+        assert sorted(r.first_due or r.due for r in requirements)[0] == date(2021, 11, 30)
+        assert [r.every_months for r in requirements].count(6) == 1
+
+
+def test_a_document_without_a_number_keeps_the_form_open_until_one_is_typed(qtbot, ctx, engine, messages):
+    dialog = DirectiveDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.load_file(SEEDS / "ke-hoach-dang-uy-khoi-lam-dong.txt")
+    assert dialog.number.text() == ""
+    assert "không ghi số" in dialog.found.text() or "Không tìm thấy số" in dialog.found.text()
+    dialog.add_requirements.setChecked(False)
+    dialog.accept()
+    assert messages and dialog.result() == 0  # refused: no number
+    dialog.number.setText("15-KH/ĐUK")
+    dialog.accept()
+    with unit_of_work(engine) as s:
+        assert [d.number for d in s.exec(select(Directive))] == ["15-KH/ĐUK"]
+        assert s.exec(select(Requirement)).all() == []
+
+
+def test_a_file_that_is_not_a_document_is_explained_and_the_form_kept(qtbot, ctx, tmp_path, messages):
+    junk = tmp_path / "anh.pdf"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    dialog = DirectiveDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.number.setText("01/KH-X")
+    dialog.load_file(junk)
+    assert dialog.number.text() == "01/KH-X"
+    assert messages and "anh.pdf" in messages[-1][1]
