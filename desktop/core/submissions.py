@@ -13,7 +13,7 @@ from desktop.core.errors import UserError
 from desktop.core.numbers import parse_number
 from desktop.core.periods import Period, get_period, next_period, periods_through
 from desktop.core.status import applies_to
-from desktop.core.units import Skipped, member_units, suggestions
+from desktop.core.units import Skipped, member_units, name_stem, suggestions
 from desktop.core.vntext import clean, fold
 
 
@@ -242,8 +242,10 @@ def import_submissions(
     by_code = {u.code: u for u in units if u.code}
     by_code_key = {fold(u.code): u for u in units if u.code}
     by_name: dict[str, list[Organization]] = {}
+    by_stem: dict[str, list[Organization]] = {}
     for u in units:
         by_name.setdefault(u.name_key, []).append(u)
+        by_stem.setdefault(name_stem(u.name), []).append(u)
     seen: dict[int, int] = {}
     for row in rows:
         if row.received_on is None and not (row.doc_number or row.doc_date or row.values):
@@ -258,6 +260,10 @@ def import_submissions(
                 result.skipped.append(Skipped(row.row, f"có nhiều đơn vị cùng tên “{row.unit_name}”; hãy thêm cột mã đơn vị"))
                 continue
             unit = found[0] if found else by_code_key.get(fold(row.unit_name))
+            if unit is None:
+                # "CĐ Trường …" for "Công đoàn Trường …", when only one unit fits.
+                stems = by_stem.get(name_stem(row.unit_name), [])
+                unit = stems[0] if len(stems) == 1 else None
         if unit is None:
             name = row.unit_name or row.unit_code or ""
             result.unmatched.append(Unmatched(row.row, name, suggestions(session, name)))

@@ -5,6 +5,7 @@ day it ceased, so statistics for earlier dates still count it."""
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -131,6 +132,17 @@ def suggestion_text(session: Session, text: str) -> str:
     if not close:
         return " Hãy kiểm tra lại tên hoặc mã (xem: theodoi units list)."
     return " Có phải là: " + "; ".join(f"“{n}”" for n in close) + "?"
+
+
+# How sheets shorten "Công đoàn (cơ sở)" in front of a unit's name.
+_UNION_PREFIX = re.compile(r"^(?:cong doan co so|cong doan|cdcs|cd)\b\s*")
+
+
+def name_stem(name: str) -> str:
+    """The folded name without its "Công đoàn", "CĐCS", "CĐ" prefix: "CĐ
+    Trường Tiểu học Hồ Thầu" and "Công đoàn Trường Tiểu học Hồ Thầu" share
+    one stem."""
+    return _UNION_PREFIX.sub("", fold(name)).strip()
 
 
 def _set_name(unit: Organization, name: str) -> None:

@@ -636,6 +636,94 @@ The current data will be backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>ImportTrackingDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="57"/>
+        <source>Nhập bảng theo dõi: {title}</source>
+        <translation>Import tracking sheet: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="62"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="71"/>
+        <source>Kỳ {n}, hạn {due}</source>
+        <translation>Period {n}, due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="75"/>
+        <source>Vẫn nhập, bỏ qua các dòng có tên đơn vị không khớp</source>
+        <translation>Import anyway, skipping rows whose unit name matches no unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="78"/>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="79"/>
+        <source>Kỳ:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="83"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="85"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="96"/>
+        <source>Chọn bảng theo dõi</source>
+        <translation>Choose the tracking sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="96"/>
+        <source>Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="143"/>
+        <source>Đã nhập: </source>
+        <translation>Imported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="145"/>
+        <source>Nếu nhập: </source>
+        <translation>If imported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="147"/>
+        <source>Chưa nhập gì vì còn tên đơn vị không khớp. </source>
+        <translation>Nothing imported: some unit names match no unit. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="148"/>
+        <source>ghi mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng, không khớp {m} dòng.</source>
+        <translation>{c} new, {u} updated, {n} unchanged, {s} row(s) skipped, {m} row(s) unmatched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="151"/>
+        <source> — có phải: {names}?</source>
+        <translation> — did you mean: {names}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="152"/>
+        <source>Dòng {row}: không tìm thấy đơn vị “{name}”{hint}</source>
+        <translation>Row {row}: no unit “{name}”{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="154"/>
+        <source>Dòng {row}: {reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportUnitsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/import_units.py" line="40"/>
@@ -1313,70 +1401,85 @@ due {date}</translation>
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="81"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="72"/>
+        <source>Nhập &amp;bảng theo dõi…</source>
+        <translation>Import tracking &amp;sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="83"/>
         <source>Yêu cầu:</source>
         <translation>Requirement:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="83"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="85"/>
         <source>Tính đến ngày:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="102"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="105"/>
         <source>Theo dõi</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="123"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="126"/>
         <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
         <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="138"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="141"/>
         <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
         <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="143"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="146"/>
         <source>Chưa có kỳ nào đến hạn.</source>
         <translation>No period is due yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="175"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="178"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="175"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="178"/>
         <source>Đơn vị này không phải thực hiện kỳ này.</source>
         <translation>This unit is not required to report for this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="186"/>
         <location filename="../../desktop/ui/screens/tracking.py" line="189"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="192"/>
         <source>Ghi nhận hàng loạt</source>
         <translation>Record in bulk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="186"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="189"/>
         <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
         <translation>Select the “missing” cells to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="190"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="193"/>
         <source>Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):</source>
         <translation>Date received for the {n} selected cell(s) (dd/mm/yyyy):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="211"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="214"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="211"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="214"/>
         <source>Lý do miễn (ví dụ: không phát sinh):</source>
         <translation>Reason for exemption (e.g. nothing to report):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="232"/>
+        <source>Nhập bảng theo dõi</source>
+        <translation>Import tracking sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="232"/>
+        <source>Hãy thêm văn bản và yêu cầu trước.</source>
+        <translation>Add a directive and a requirement first.</translation>
     </message>
 </context>
 <context>

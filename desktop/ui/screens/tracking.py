@@ -69,6 +69,8 @@ class TrackingScreen(Screen):
         self.exempt_button = QPushButton(self.tr("&Miễn…"))
         self.undo_button = QPushButton(self.tr("&Hoàn tác (Ctrl+Z)"))
         self.undo_button.setEnabled(False)
+        self.import_button = QPushButton(self.tr("Nhập &bảng theo dõi…"))
+        self.import_button.clicked.connect(self.import_sheet)
         self.record_button.clicked.connect(self.record_current)
         self.bulk_button.clicked.connect(self.record_bulk)
         self.exempt_button.clicked.connect(self.exempt_selected)
@@ -89,6 +91,7 @@ class TrackingScreen(Screen):
         for b in (self.record_button, self.bulk_button, self.exempt_button, self.undo_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        buttons.addWidget(self.import_button)
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -220,6 +223,15 @@ class TrackingScreen(Screen):
             self.ctx.write(run, Changed.SUBMISSIONS)
         except Exception as exc:
             show_error(self, exc)
+
+    def import_sheet(self) -> None:
+        from desktop.ui.dialogs.import_tracking import ImportTrackingDialog
+
+        rid = self.requirement.currentData()
+        if rid is None:
+            QMessageBox.information(self, self.tr("Nhập bảng theo dõi"), self.tr("Hãy thêm văn bản và yêu cầu trước."))
+            return
+        ImportTrackingDialog(self.ctx, rid, self).exec()
 
     def _pushed(self, recorded) -> None:
         self.undo_stack.append(recorded)

@@ -1,0 +1,156 @@
+"""Import a tracking sheet the office already keeps ("STT | Đơn vị | Số,
+ngày kế hoạch | Ngày nhận | …") as the submissions of one requirement:
+see what would be recorded and which names match no unit, then import,
+all or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from db.models import Requirement
+from db.session import unit_of_work
+from desktop.core.dates import format_date
+from desktop.core.periods import next_period, periods_through
+from desktop.core.submissions import import_submissions
+from desktop.io.tracking_sheet import read_tracking_sheet
+from desktop.ui.context import Changed
+from desktop.ui.errors import show_error
+from desktop.ui.tasks import TaskRunner
+
+
+def import_tracking_file(ctx, path: Path, requirement_id: int, period: int | None, *, dry_run: bool, skip_unmatched: bool):
+    """Read and import in one transaction, rolled back for a dry run or when
+    names match no unit and ``skip_unmatched`` is off. Returns (sheet,
+    result, written)."""
+    with unit_of_work(ctx.engine, commit=False) as session:
+        requirement = session.get(Requirement, requirement_id)
+        sheet = read_tracking_sheet(path, requirement.indicators or [])
+        result = import_submissions(session, requirement, sheet.rows, period=period)
+        written = not dry_run and (skip_unmatched or not result.unmatched)
+        if written:
+            session.commit()
+    return sheet, result, written
+
+
+class ImportTrackingDialog(QDialog):
+    def __init__(self, ctx, requirement_id: int, parent=None, runner: TaskRunner | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.ctx, self.requirement_id = ctx, requirement_id
+        self.runner = runner or TaskRunner(self)
+        self.path: Path | None = None
+        requirement = ctx.read(lambda s: s.get(Requirement, requirement_id))
+        self.setWindowTitle(self.tr("Nhập bảng theo dõi: {title}").format(title=requirement.title))
+        self.resize(760, 480)
+
+        self.file = QLineEdit()
+        self.file.setReadOnly(True)
+        browse = QPushButton(self.tr("Chọn tệp…"))
+        browse.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file, 1)
+        top.addWidget(browse)
+        self.period = QComboBox()
+        periods = periods_through(requirement, today or date.today())
+        upcoming = next_period(requirement, today or date.today())
+        for p in periods + ([upcoming] if upcoming else []):
+            self.period.addItem(self.tr("Kỳ {n}, hạn {due}").format(n=p.number, due=format_date(p.due)), p.number)
+        self.period.setCurrentIndex(max(len(periods) - 1, 0))
+        self.period.setEnabled(bool(requirement.every_months))
+        self.period.currentIndexChanged.connect(lambda _i: self.preview())
+        self.skip_unmatched = QCheckBox(self.tr("Vẫn nhập, bỏ qua các dòng có tên đơn vị không khớp"))
+        self.skip_unmatched.toggled.connect(lambda _on: self._update_button())
+        form = QFormLayout()
+        form.addRow(self.tr("Tệp:"), top)
+        form.addRow(self.tr("Kỳ:"), self.period)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Nhập"), QDialogButtonBox.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.tr("Đóng"), QDialogButtonBox.RejectRole).clicked.connect(self.reject)
+        self.import_button.clicked.connect(self.run_import)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.skip_unmatched)
+        layout.addWidget(self.buttons)
+        self.last = None
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn bảng theo dõi"), "", self.tr("Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)")
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        self.path = path
+        self.file.setText(str(path))
+        self.preview()
+
+    def preview(self) -> None:
+        self._run(dry_run=True)
+
+    def run_import(self) -> None:
+        self._run(dry_run=False)
+
+    def _run(self, *, dry_run: bool) -> None:
+        if self.path is None:
+            return
+        path, rid, period, skip = self.path, self.requirement_id, self.period.currentData(), self.skip_unmatched.isChecked()
+        self.import_button.setEnabled(False)
+        self.runner.start(
+            lambda _progress, _cancelled: import_tracking_file(self.ctx, path, rid, period, dry_run=dry_run, skip_unmatched=skip),
+            lambda result: self._done(result, dry_run),
+            self._failed,
+        )
+
+    def _done(self, result, dry_run: bool) -> None:
+        sheet, outcome, written = result
+        self.last = outcome
+        self.summary.setPlainText(self._describe(sheet, outcome, dry_run, written))
+        if written:
+            self.ctx.changed.emit(Changed.SUBMISSIONS)
+        self._update_button(done=written)
+
+    def _failed(self, exc, details) -> None:
+        self.last = None
+        self.summary.setPlainText(getattr(exc, "message", str(exc)))
+        show_error(self, exc, details)
+
+    def _update_button(self, done: bool = False) -> None:
+        o = self.last
+        ready = o is not None and not done and (o.created or o.updated) and (not o.unmatched or self.skip_unmatched.isChecked())
+        self.import_button.setEnabled(bool(ready))
+
+    def _describe(self, sheet, o, dry_run: bool, written: bool) -> str:
+        if written:
+            head = self.tr("Đã nhập: ")
+        elif dry_run:
+            head = self.tr("Nếu nhập: ")
+        else:
+            head = self.tr("Chưa nhập gì vì còn tên đơn vị không khớp. ")
+        lines = [head + self.tr("ghi mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng, không khớp {m} dòng.").format(
+            c=o.created, u=o.updated, n=o.unchanged, s=len(sheet.skipped) + len(o.skipped), m=len(o.unmatched))]
+        for u in o.unmatched:
+            hint = self.tr(" — có phải: {names}?").format(names="; ".join(u.suggestions)) if u.suggestions else ""
+            lines.append(self.tr("Dòng {row}: không tìm thấy đơn vị “{name}”{hint}").format(row=u.row, name=u.name, hint=hint))
+        for s in sorted(sheet.skipped + o.skipped, key=lambda s: s.row):
+            lines.append(self.tr("Dòng {row}: {reason}").format(row=s.row, reason=s.reason))
+        lines += sheet.warnings + o.warnings
+        return "\n".join(lines)
