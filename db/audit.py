@@ -5,6 +5,7 @@ so a change and its record commit or vanish together."""
 from __future__ import annotations
 
 import enum
+import hashlib
 import getpass
 import socket
 from datetime import date, datetime, timezone
@@ -36,6 +37,9 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, (bytes, bytearray)):
+        # A certificate or other blob: its digest tells what it was.
+        return f"{len(value)} byte, sha256 {hashlib.sha256(value).hexdigest()}"
     return value
 
 

@@ -209,3 +209,48 @@ class OutgoingDocument(SQLModel, table=True):
     folder: Optional[str] = Field(default=None, max_length=1000)
     created_by: Optional[str] = Field(default=None, max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class TrustedCertificate(SQLModel, table=True):
+    """A certificate this office trusts: a root installed by the user (any
+    certificate it issued is trusted), or a sending office's own key pinned
+    after its fingerprint was compared over the phone."""
+
+    __tablename__ = "trusted_certificate"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    fingerprint: str = Field(max_length=64, unique=True)  # SHA-256 of the DER certificate, lowercase hex
+    kind: str = Field(max_length=8)  # "root" or "pin"
+    organization_id: Optional[int] = Field(default=None, foreign_key="organization.id")  # for a pin
+    subject: str = Field(max_length=500)
+    not_after: Optional[datetime] = None
+    certificate: bytes
+    added_by: Optional[str] = Field(default=None, max_length=200)
+    added_at: datetime = Field(default_factory=utcnow)
+    # A pin stays on record when the office changes its key; only the
+    # newest unretired pin of an office is trusted.
+    retired_at: Optional[datetime] = None
+
+
+class ReceivedPackage(SQLModel, table=True):
+    """A signed report package taken in from a member office; kept even when
+    a newer one supersedes it."""
+
+    __tablename__ = "received_package"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True)
+    organization_id: int = Field(foreign_key="organization.id")
+    submission_id: Optional[int] = Field(default=None, foreign_key="submission.id")
+    requirement_id: Optional[int] = Field(default=None, foreign_key="requirement.id")
+    period: Optional[int] = None
+    report_number: str = Field(max_length=100)
+    report_date: date
+    directive_number: str = Field(max_length=100)
+    as_of: Optional[date] = None
+    fingerprint: str = Field(max_length=64)
+    file_name: str = Field(max_length=500)
+    stored_path: Optional[str] = Field(default=None, max_length=1000)
+    superseded_by_id: Optional[int] = Field(default=None, foreign_key="received_package.id")
+    received_by: Optional[str] = Field(default=None, max_length=200)
+    received_at: datetime = Field(default_factory=utcnow)

@@ -39,3 +39,8 @@ MAX_DOCUMENT_CHARS = 2_000_000
 
 # A file attached to a submission (a plan, minutes, photos as PDF).
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+# Report packages (.zip) and the JSON inside them.
+MAX_PACKAGE_BYTES = 100 * 1024 * 1024
+MAX_JSON_BYTES = 5 * 1024 * 1024
+MAX_JSON_DEPTH = 16

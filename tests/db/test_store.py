@@ -159,3 +159,11 @@ def test_opening_an_older_database_copies_it_aside_then_upgrades_it(db_path, tmp
     with sqlite3.connect(copy) as c:
         assert c.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
         assert c.execute("SELECT name FROM organization").fetchall() == [("Đơn vị A",)]
+
+
+def test_a_database_in_a_folder_with_a_vietnamese_name_opens_and_migrates(tmp_path, cli):
+    folder = tmp_path / "Tài liệu" / "Công đoàn 100%"
+    folder.mkdir(parents=True)
+    result = cli("init", "--office", "LĐLĐ huyện Tam Đường", db=folder / "theo dõi.sqlite3")
+    assert result.code == 0, result.err
+    assert (folder / "theo dõi.sqlite3").exists()

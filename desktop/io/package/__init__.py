@@ -1,0 +1,2 @@
+"""Report packages: the signed .zip a report travels in (format 1.x,
+docs/package-format.md)."""
