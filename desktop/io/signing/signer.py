@@ -98,15 +98,18 @@ def _token(source: TokenKey) -> Iterator[OfficeSigner]:
             signer = p11.PKCS11Signer(session, cert_label=source.cert_label, key_label=source.cert_label)
             signer.signing_cert  # noqa: B018 - loads the certificate now, so a wrong label fails here
         except Exception as exc:  # noqa: BLE001
-            raise UserError(_token_message(exc)) from exc
+            raise UserError(_token_message(exc, finding_key=True)) from exc
         yield _signer_for(signer)
     finally:
         with contextlib.suppress(Exception):
             session.close()
 
 
-def _token_message(exc: Exception) -> str:
+def _token_message(exc: Exception, *, finding_key: bool = False) -> str:
     name = type(exc).__name__
+    if finding_key and "Pin" not in name:
+        return ("Không tìm thấy đúng chứng thư số và khóa trên token; hãy ghi rõ tên chứng thư (--cert-label) "
+                "như trong phần mềm của nhà cung cấp token.")
     if "PinIncorrect" in name or "PinInvalid" in name:
         return "Mã PIN của USB token không đúng. Lưu ý: nhập sai nhiều lần token sẽ bị khóa."
     if "PinLocked" in name:
