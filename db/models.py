@@ -254,3 +254,20 @@ class ReceivedPackage(SQLModel, table=True):
     superseded_by_id: Optional[int] = Field(default=None, foreign_key="received_package.id")
     received_by: Optional[str] = Field(default=None, max_length=200)
     received_at: datetime = Field(default_factory=utcnow)
+
+
+class SentPackage(SQLModel, table=True):
+    """A package this office made of one of its reports, and the signed
+    receipt (biên nhận) the office above sent back for it."""
+
+    __tablename__ = "sent_package"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    outgoing_document_id: int = Field(foreign_key="outgoing_document.id")
+    sha256: str = Field(max_length=64, unique=True)
+    file_name: str = Field(max_length=500)
+    fingerprint: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    received_on: Optional[date] = None  # from the receipt
+    received_by: Optional[str] = Field(default=None, max_length=500)  # the office that signed the receipt
+    receipt_fingerprint: Optional[str] = Field(default=None, max_length=64)

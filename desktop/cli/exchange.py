@@ -14,7 +14,7 @@ from desktop.core.exchange import add_trusted, grouped, list_trusted, remove_tru
 from desktop.io.package.exchange import export_package, import_packages
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import verify_package
-from desktop.io.signing import Pkcs12Key, TokenKey, certificate_info, create_office_key, load_certificate
+from desktop.io.signing import Pkcs12Key, TokenKey, certificate_info, create_office_key, load_certificate, open_signer
 
 
 def register(sub, parent) -> None:
@@ -47,6 +47,12 @@ def register(sub, parent) -> None:
     p.add_argument("--requirement", metavar="MÃ_YÊU_CẦU")
     p.add_argument("--trust-new", action="store_true", help="tin cậy khóa của văn phòng gửi lần đầu (sau khi đã so vân tay)")
     p.add_argument("--accept-changed-key", action="store_true", help="chấp nhận khóa mới của văn phòng đã đổi khóa")
+    p.add_argument("--receipts", metavar="THƯ_MỤC", help="ghi biên nhận có ký số cho mỗi gói nhận được vào thư mục này")
+    p.add_argument("--key", metavar="TỆP.p12", help="khóa ký biên nhận")
+    p.add_argument("--passphrase-file", metavar="TỆP")
+    p.add_argument("--pkcs11-lib", metavar="TỆP")
+    p.add_argument("--token-label")
+    p.add_argument("--cert-label")
     p.set_defaults(func=cmd_package_import)
 
     trust = sub.add_parser("trust", help="chứng thư số được tin cậy", parents=[parent])
@@ -93,7 +99,7 @@ def cmd_keys_create(args) -> int:
 
 def _key(args) -> Pkcs12Key | TokenKey:
     if bool(args.key) == bool(args.pkcs11_lib):
-        raise UserError("Hãy chọn đúng một nơi có khóa: --key TỆP.p12 hoặc --pkcs11-lib THƯ_VIỆN (USB token).")
+        raise UserError("Hãy chọn đúng một nơi có khóa ký: --key TỆP.p12 hoặc --pkcs11-lib THƯ_VIỆN (USB token).")
     if args.key:
         return Pkcs12Key(Path(args.key), _secret(args.passphrase_file, "Mật khẩu của tệp khóa: ").encode("utf-8"))
     pin = _secret(args.passphrase_file, "Mã PIN của USB token: ")
@@ -152,15 +158,23 @@ def _package_store(args) -> Path:
 
 
 def cmd_package_import(args) -> int:
-    results = [r.as_json() for r in import_packages(
-        engine_for(args, must_exist=True), [Path(f) for f in args.files], store_dir=_package_store(args),
-        requirement_id=args.requirement, trust_new=args.trust_new, accept_changed_key=args.accept_changed_key,
-    )]
+    engine = engine_for(args, must_exist=True)
+    options = dict(store_dir=_package_store(args), requirement_id=args.requirement, trust_new=args.trust_new,
+                   accept_changed_key=args.accept_changed_key)
+    files = [Path(f) for f in args.files]
+    if args.receipts:
+        with open_signer(_key(args)) as signer:
+            found = import_packages(engine, files, receipt_signer=signer, receipt_dir=Path(args.receipts), **options)
+    else:
+        found = import_packages(engine, files, **options)
+    results = [r.as_json() for r in found]
     if wants_json(args):
         emit_json(results)
     else:
         _print_results(results)
         for r in results:
+            if r["receipt"]:
+                say(f"  Biên nhận gửi lại: {r['receipt']}")
             if r["trusted_now"]:
                 say(f"  Đã ghi nhận tin cậy khóa của “{r['sender']}” (vân tay {grouped(r['fingerprint'])}).")
     rejected = [r for r in results if r["status"] == "rejected"]

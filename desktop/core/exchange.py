@@ -231,3 +231,60 @@ def indicator_totals(data: dict[str, Any], requirement_title: str | None) -> dic
         for i in s.get("indicators", []):
             totals.setdefault(i["key"], i["total"])
     return totals
+
+
+# --- receipts (biên nhận) ---------------------------------------------------------------------
+def record_sent(session: Session, outgoing_document_id: int, *, sha256: str, file_name: str, fingerprint: str) -> None:
+    """Remember a package made of a report, so its receipt can be matched."""
+    from db.models import SentPackage
+
+    session.add(SentPackage(outgoing_document_id=outgoing_document_id, sha256=sha256, file_name=file_name[:500],
+                            fingerprint=fingerprint))
+    session.flush()
+
+
+@dataclass
+class IncomingReceipt:
+    package_sha256: str
+    report_number: str
+    receiver: str
+    received_on: date
+    fingerprint: str
+    certificate_der: bytes = field(repr=False)
+    subject: str = ""
+    not_after: datetime | None = None
+    rooted: bool = False
+
+
+def accept_receipt(session: Session, r: IncomingReceipt, *, trust_new: bool = False) -> bool:
+    """Mark the sent package as received. False when this receipt was taken
+    in already; raises ``Refused`` otherwise."""
+    from db.models import SentPackage
+
+    sent = session.exec(select(SentPackage).where(SentPackage.sha256 == r.package_sha256)).first()
+    if sent is None:
+        raise Refused(f"biên nhận này không ứng với gói nào văn phòng này đã gửi (báo cáo số {r.report_number})")
+    if sent.receipt_fingerprint == r.fingerprint and sent.received_on == r.received_on:
+        return False
+    trusted = {t.fingerprint for t, _office in list_trusted(session)}
+    if r.fingerprint not in trusted and not r.rooted:
+        if not trust_new:
+            raise Refused(f"chưa tin cậy người ký biên nhận “{r.subject}”: hãy gọi điện cho {r.receiver}, so dấu vân tay "
+                          f"{grouped(r.fingerprint)} rồi nhập lại với --trust-new")
+        add_trusted(session, r.certificate_der, fingerprint=r.fingerprint, subject=r.subject, not_after=r.not_after,
+                    kind="pin")
+    sent.received_on, sent.received_by, sent.receipt_fingerprint = r.received_on, r.receiver[:500], r.fingerprint
+    session.flush()
+    return True
+
+
+def receipts_of(session: Session, outgoing_document_ids: list[int]) -> dict[int, tuple[date, str]]:
+    """Outgoing document id -> (received on, by whom), for reports the office
+    above has acknowledged."""
+    from db.models import SentPackage
+
+    if not outgoing_document_ids:
+        return {}
+    rows = session.exec(select(SentPackage).where(SentPackage.outgoing_document_id.in_(outgoing_document_ids),
+                                                  SentPackage.received_on.is_not(None)))
+    return {r.outgoing_document_id: (r.received_on, r.received_by) for r in rows}

@@ -276,3 +276,32 @@ def test_passphrases_never_reach_the_audit_log_or_the_logs(lower_office, export,
     assert PASS not in dump
     logs = list((tmp_path / "xdg-data").rglob("*.log")) if (tmp_path / "xdg-data").exists() else []
     assert all(PASS not in p.read_text(errors="replace") for p in logs)
+
+
+def test_a_signed_receipt_goes_back_and_the_sender_sees_the_report_received(lower_office, export, upper, cli, run,
+                                                                             tmp_path):
+    office = lower_office()
+    package = export(office)
+    upper_key = tmp_path / "tinh.p12"
+    create_office_key("Liên đoàn Lao động tỉnh Lai Châu", upper_key, PASS.encode())
+    code, (result,) = _import(cli, upper, package, extra=["--trust-new", "--receipts", tmp_path / "bien-nhan",
+                                                          "--key", upper_key, "--passphrase-file", office.passfile])
+    assert code == 0 and result["status"] == "accepted"
+    receipt = Path(result["receipt"])
+    assert receipt.parent == tmp_path / "bien-nhan" and receipt.name.startswith("bien-nhan-01-bc-ldld")
+
+    before = cli("register", "list", "--json", db=office.db).json
+    assert before[0]["received_on"] is None
+    code, (taken,) = _import(cli, office.db, receipt)
+    assert code == 2 and "so dấu vân tay" in taken["reason"]  # the office above's key is new here
+    code, (taken,) = _import(cli, office.db, receipt, extra=["--trust-new"])
+    assert code == 0 and taken["status"] == "accepted" and "đã nhận báo cáo số 01/BC-LĐLĐ" in taken["reason"]
+    (doc,) = cli("register", "list", "--json", db=office.db).json
+    assert doc["received_by"] == "Liên đoàn Lao động tỉnh Lai Châu" and doc["received_on"] is not None
+    assert "(đã nhận " in cli("register", "list", db=office.db).out
+    assert _import(cli, office.db, receipt)[1][0]["status"] == "duplicate"
+
+    forged = write_members(tmp_path / "bien-nhan-gia.zip", {
+        **members(receipt), "bien-nhan.json": members(receipt)["bien-nhan.json"].replace(b"2026", b"2025")})
+    code, (bad,) = _import(cli, office.db, forged)
+    assert code == 2 and "chữ ký của biên nhận không hợp lệ" in bad["reason"]

@@ -13,7 +13,7 @@ from db.session import unit_of_work
 from desktop.ui.dialogs.directive_edit import DirectiveDialog
 from desktop.ui.dialogs.form import date_value
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 
 def test_reading_the_notice_fills_the_form_and_saves_its_deadlines_as_requirements(qtbot, ctx, engine):

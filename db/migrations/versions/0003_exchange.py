@@ -1,4 +1,4 @@
-"""exchange: trusted certificates and received packages
+"""exchange: trusted certificates, received and sent packages
 
 Revision ID: 0003
 Revises: 0002
@@ -55,8 +55,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('sha256')
     )
+    op.create_table('sent_package',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('outgoing_document_id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('file_name', sa.String(length=500), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=True),
+    sa.Column('received_by', sa.String(length=500), nullable=True),
+    sa.Column('receipt_fingerprint', sa.String(length=64), nullable=True),
+    sa.ForeignKeyConstraint(['outgoing_document_id'], ['outgoing_document.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('sha256')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('sent_package')
     op.drop_table('received_package')
     op.drop_table('trusted_certificate')

@@ -16,13 +16,30 @@ from db.files import atomic_path
 from db.models import Directive, OutgoingDocument, Requirement
 from db.session import unit_of_work
 from desktop.core.errors import UserError
-from desktop.core.exchange import IncomingReport, accept_report, indicator_totals, trusted_roots
+from desktop.core.exchange import (
+    IncomingReceipt,
+    IncomingReport,
+    accept_receipt,
+    accept_report,
+    indicator_totals,
+    record_sent,
+    trusted_roots,
+)
 from desktop.core.office import get_office
 from desktop.core.reports import report_facts
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import verify_package
-from desktop.io.signing import Pkcs12Key, SignatureAppearance, TokenKey, certificate_info, chains_to, open_signer
+from desktop.io.package.receipt import is_receipt, read_receipt, write_receipt
+from desktop.io.signing import (
+    OfficeSigner,
+    Pkcs12Key,
+    SignatureAppearance,
+    TokenKey,
+    certificate_info,
+    chains_to,
+    open_signer,
+)
 
 
 @dataclass
@@ -35,6 +52,7 @@ class ImportResult:
     signer: str | None = None
     fingerprint: str | None = None
     trusted_now: bool = False  # the signer was pinned by this import
+    receipt: str | None = None  # the signed receipt written for an accepted package
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -73,11 +91,13 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
     # lied about the write shows up here, not at the office above.
     _drop_cache(path)
     try:
-        verify_package(path)
+        check = verify_package(path)
     except PackageProblem as exc:
         path.unlink(missing_ok=True)
         raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
                         "USB khác.") from exc
+    with unit_of_work(engine) as session:
+        record_sent(session, int(report_id), sha256=check.sha256, file_name=path.name, fingerprint=fingerprint)
     return path, fingerprint
 
 
@@ -104,13 +124,45 @@ def _incoming(check, file_name: str, roots: list[bytes]) -> IncomingReport:
     )
 
 
+def _import_receipt(engine: Engine, path: Path, trust_new: bool) -> ImportResult:
+    try:
+        check = read_receipt(path)
+    except PackageProblem as exc:
+        return ImportResult(path.name, "rejected", exc.message)
+    doc = check.receipt
+    incoming = IncomingReceipt(
+        package_sha256=doc["package"]["sha256"], report_number=str(doc["package"].get("report_number")),
+        receiver=doc["receiver"]["name"], received_on=date.fromisoformat(doc["received_on"]),
+        fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.subject,
+        not_after=check.not_after,
+    )
+    base = dict(sender=incoming.receiver, report_number=incoming.report_number, signer=check.subject,
+                fingerprint=check.fingerprint)
+    try:
+        with unit_of_work(engine) as session:
+            incoming.rooted = chains_to(check.certificate_der, trusted_roots(session))
+            taken = accept_receipt(session, incoming, trust_new=trust_new)
+    except UserError as exc:
+        return ImportResult(path.name, "rejected", exc.message, **base)
+    if not taken:
+        return ImportResult(path.name, "duplicate", "biên nhận này đã được ghi trước đây", **base)
+    return ImportResult(path.name, "accepted", f"biên nhận: {incoming.receiver} đã nhận báo cáo số "
+                        f"{incoming.report_number} ngày {incoming.received_on:%d/%m/%Y}", **base)
+
+
 def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requirement_id: int | str | None = None,
-                    trust_new: bool = False, accept_changed_key: bool = False, today: date | None = None) -> list[ImportResult]:
-    """One result per file; each accepted package is one transaction, with
-    a copy of the file kept in ``store_dir``."""
+                    trust_new: bool = False, accept_changed_key: bool = False, today: date | None = None,
+                    receipt_signer: OfficeSigner | None = None, receipt_dir: Path | None = None) -> list[ImportResult]:
+    """One result per file (a package from a member office, or a receipt
+    for a package this office sent); each accepted package is one
+    transaction, with a copy of the file kept in ``store_dir`` and, given a
+    signer, a signed receipt written to ``receipt_dir``."""
     results = []
     for path in paths:
         path = Path(path)
+        if is_receipt(path):
+            results.append(_import_receipt(engine, path, trust_new))
+            continue
         try:
             check = verify_package(path)
         except PackageProblem as exc:
@@ -137,6 +189,18 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
                                         **base))
         else:
             reason = "thay cho gói nhận trước (gói cũ vẫn được giữ)" if accepted.status == "superseded" else None
-            results.append(ImportResult(path.name, accepted.status, reason, **{**base, "sender": accepted.sender},
-                                        trusted_now=accepted.pinned))
+            result = ImportResult(path.name, accepted.status, reason, **{**base, "sender": accepted.sender},
+                                  trusted_now=accepted.pinned)
+            if receipt_signer is not None and receipt_dir is not None:
+                result.receipt = str(_receipt(engine, receipt_signer, receipt_dir, check, accepted.status, today))
+            results.append(result)
     return results
+
+
+def _receipt(engine: Engine, signer: OfficeSigner, out_dir: Path, check, status: str, today: date | None) -> Path:
+    with unit_of_work(engine, commit=False) as session:
+        office = get_office(session)
+        receiver = office.name if office else signer.subject_name
+        actor = session.info.get("actor")
+    return write_receipt(out_dir, signer, package_sha256=check.sha256, manifest=check.manifest, receiver=receiver,
+                         status=status, received_by=actor, today=today)

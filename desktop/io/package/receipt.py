@@ -1,0 +1,95 @@
+"""The signed receipt (biên nhận) the office above sends back for each
+package it accepted: which package (its SHA-256), when and by whom. A small
+.zip of bien-nhan.json and its detached signature."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from db.files import atomic_path, free_path
+from desktop.core.vntext import fold
+from desktop.io.package.format import PackageProblem, dumps, load_json
+from desktop.io.safety import check_zip
+from desktop.core.errors import UserError
+from desktop.io.signing import OfficeSigner, certificate_info, sign_detached, verify_detached
+
+RECEIPT = "bien-nhan.json"
+RECEIPT_SIG = "bien-nhan.json.p7s"
+FORMAT = "theodoi-receipt"
+VERSION = "1.0"
+
+
+@dataclass
+class ReceiptCheck:
+    receipt: dict
+    fingerprint: str
+    certificate_der: bytes = field(repr=False)
+    subject: str = ""
+    not_after: datetime | None = None
+
+
+def is_receipt(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return sorted(zf.namelist()) == sorted([RECEIPT, RECEIPT_SIG])
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def write_receipt(out_dir: Path, signer: OfficeSigner, *, package_sha256: str, manifest: dict, receiver: str,
+                  status: str, received_by: str | None, today: date | None = None) -> Path:
+    """Write ``bien-nhan-<number>.zip`` into ``out_dir``; returns its path."""
+    doc = {
+        "format": FORMAT,
+        "format_version": VERSION,
+        "package": {"sha256": package_sha256, "report_number": manifest["report"]["number"],
+                    "report_date": manifest["report"]["issued_on"], "sender": manifest["sender"]},
+        "receiver": {"name": receiver},
+        "status": status,
+        "received_on": (today or date.today()).isoformat(),
+        "received_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "received_by": received_by,
+        "signer": {"fingerprint": signer.fingerprint},
+    }
+    data = dumps(doc)
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(manifest["report"]["number"])).strip("-")
+    target = free_path(Path(out_dir), f"bien-nhan-{slug}-{package_sha256[:8]}", ".zip")
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with atomic_path(target, overwrite=False) as tmp:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(RECEIPT, data)
+            zf.writestr(RECEIPT_SIG, sign_detached(data, signer))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+    return target
+
+
+def read_receipt(path: Path) -> ReceiptCheck:
+    """A receipt whose signature is valid; raises ``PackageProblem``."""
+    try:
+        check_zip(path)
+    except UserError as exc:
+        raise PackageProblem("biên nhận bị hỏng hoặc không đúng dạng") from exc
+    with zipfile.ZipFile(path) as zf:
+        data, p7s = zf.read(RECEIPT), zf.read(RECEIPT_SIG)
+    doc = load_json(data, RECEIPT)
+    if doc.get("format") != FORMAT or not str(doc.get("format_version", "")).startswith("1."):
+        raise PackageProblem("không phải biên nhận Theo dõi định dạng 1.x")
+    signed = verify_detached(data, p7s)
+    if not signed.ok:
+        raise PackageProblem(f"chữ ký của biên nhận không hợp lệ: {signed.problem}")
+    try:
+        sha = str(doc["package"]["sha256"])
+        date.fromisoformat(doc["received_on"])
+        str(doc["receiver"]["name"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackageProblem("biên nhận thiếu thông tin (gói, ngày nhận, nơi nhận)") from exc
+    if not re.fullmatch(r"[0-9a-f]{64}", sha) or doc.get("signer", {}).get("fingerprint") != signed.fingerprint:
+        raise PackageProblem("biên nhận không khớp với chữ ký của nó")
+    info = certificate_info(signed.certificate_der)
+    return ReceiptCheck(doc, signed.fingerprint, signed.certificate_der, info.subject, info.not_after)
