@@ -271,3 +271,24 @@ class SentPackage(SQLModel, table=True):
     received_on: Optional[date] = None  # from the receipt
     received_by: Optional[str] = Field(default=None, max_length=500)  # the office that signed the receipt
     receipt_fingerprint: Optional[str] = Field(default=None, max_length=64)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A package waiting to go up by e-mail. Moved to "sending" in its own
+    transaction before the SMTP conversation, so a crash mid-send leaves a
+    message marked uncertain rather than sent twice."""
+
+    __tablename__ = "outbox_message"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    outgoing_document_id: Optional[int] = Field(default=None, foreign_key="outgoing_document.id")
+    package_path: str = Field(max_length=1000)
+    recipients: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    subject: str = Field(max_length=500)
+    message_id: str = Field(max_length=200, unique=True)
+    state: str = Field(default="queued", max_length=16)  # queued, sending, sent, failed
+    attempts: int = 0
+    next_attempt_at: Optional[datetime] = None
+    last_error: Optional[str] = Field(default=None, max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: Optional[datetime] = None

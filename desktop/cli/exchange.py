@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import getpass
 import sys
+import tempfile
 from pathlib import Path
 
 from db.engine import resolve_url, sqlite_path, data_dir
 from desktop.cli.common import emit_json, engine_for, say, session_for, wants_json, warn
 from desktop.core.errors import UserError
 from desktop.core.exchange import add_trusted, grouped, list_trusted, remove_trusted
-from desktop.io.package.exchange import export_package, import_packages
+from desktop.io.mail import collect_incoming
+from desktop.io.package.exchange import ImportResult, export_package, import_packages
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import verify_package
 from desktop.io.signing import Pkcs12Key, TokenKey, certificate_info, create_office_key, load_certificate, open_signer
@@ -38,6 +40,8 @@ def register(sub, parent) -> None:
     p.add_argument("--signature-image", metavar="PNG", help="ảnh chữ ký (màu xanh, nền trong suốt)")
     p.add_argument("--seal-image", metavar="PNG", help="ảnh con dấu (màu đỏ, nền trong suốt, đúng kích thước)")
     p.add_argument("--out", required=True, metavar="THƯ_MỤC")
+    p.add_argument("--email", action="append", default=[], metavar="ĐỊA_CHỈ",
+                   help="đưa gói vào hộp thư đi, gửi tới địa chỉ này (gửi bằng: theodoi mail send)")
     p.set_defaults(func=cmd_package_export)
     p = cmds.add_parser("verify", help="kiểm tra một gói báo cáo (không ghi gì)", parents=[parent])
     p.add_argument("files", nargs="+", metavar="TỆP")
@@ -112,10 +116,21 @@ def cmd_package_export(args) -> int:
         signature_image=Path(args.signature_image) if args.signature_image else None,
         seal_image=Path(args.seal_image) if args.seal_image else None,
     )
+    queued = None
+    if args.email:
+        from desktop.cli.mail import _subject_for
+        from desktop.core.outbox import queue_message
+
+        with session_for(args) as session:
+            queued = queue_message(session, package_path=str(path.resolve()), recipients=args.email,
+                                   subject=_subject_for(session, int(args.report), path),
+                                   outgoing_document_id=int(args.report)).id
     if wants_json(args):
-        emit_json({"package": str(path), "fingerprint": fingerprint})
+        emit_json({"package": str(path), "fingerprint": fingerprint, "outbox_id": queued})
         return 0
     say(f"Đã ký và đóng gói: {path}")
+    if queued:
+        say(f"Đã đưa vào hộp thư đi (thư số {queued}); gửi bằng: theodoi mail send")
     say("Đã đọc lại và kiểm tra gói: an toàn để rút USB.")
     say(f"Vân tay người ký: {grouped(fingerprint)}")
     return 0
@@ -161,13 +176,14 @@ def cmd_package_import(args) -> int:
     engine = engine_for(args, must_exist=True)
     options = dict(store_dir=_package_store(args), requirement_id=args.requirement, trust_new=args.trust_new,
                    accept_changed_key=args.accept_changed_key)
-    files = [Path(f) for f in args.files]
-    if args.receipts:
-        with open_signer(_key(args)) as signer:
-            found = import_packages(engine, files, receipt_signer=signer, receipt_dir=Path(args.receipts), **options)
-    else:
-        found = import_packages(engine, files, **options)
-    results = [r.as_json() for r in found]
+    with tempfile.TemporaryDirectory() as unpacked:
+        files, problems = collect_incoming([Path(f) for f in args.files], Path(unpacked))
+        if args.receipts:
+            with open_signer(_key(args)) as signer:
+                found = import_packages(engine, files, receipt_signer=signer, receipt_dir=Path(args.receipts), **options)
+        else:
+            found = import_packages(engine, files, **options)
+    results = [ImportResult(name, "rejected", reason).as_json() for name, reason in problems] + [r.as_json() for r in found]
     if wants_json(args):
         emit_json(results)
     else:

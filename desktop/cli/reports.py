@@ -12,6 +12,7 @@ from desktop.core.dates import format_date
 from desktop.core.directives import find_directive, get_requirement
 from desktop.core.errors import UserError
 from desktop.core.exchange import receipts_of
+from desktop.core.outbox import emailed_reports
 from desktop.core.register import list_register
 from desktop.io.reporting import export_register, make_report, make_urge
 
@@ -132,18 +133,20 @@ def cmd_register_list(args) -> int:
     with session_for(args, commit=False, must_exist=True) as session:
         docs = list_register(session, args.year)
         received = receipts_of(session, [d.id for d in docs])
+        emailed = emailed_reports(session, [d.id for d in docs])
     if wants_json(args):
         emit_json([
             {"id": d.id, "number": d.number, "kind": d.kind, "year": d.year, "seq": d.seq, "date": d.issued_on,
              "title": d.title, "directive_id": d.directive_id, "requirement_id": d.requirement_id, "period": d.period,
              "as_of": d.as_of, "recipients": d.recipients or [], "files": d.files or [], "signer": d.signer_name,
              "received_on": received[d.id][0] if d.id in received else None,
-             "received_by": received[d.id][1] if d.id in received else None}
+             "received_by": received[d.id][1] if d.id in received else None, "emailed_at": emailed.get(d.id)}
             for d in docs
         ])
         return 0
     for d in docs:
-        got = f"  (đã nhận {format_date(received[d.id][0])})" if d.id in received else ""
+        got = f"  (đã gửi thư {emailed[d.id]:%d/%m/%Y})" if d.id in emailed else ""
+        got += f"  (đã nhận {format_date(received[d.id][0])})" if d.id in received else ""
         say(f"{d.number:<16} {format_date(d.issued_on)}  {d.title}{got}")
     say(f"Tổng: {len(docs)} văn bản.")
     return 0

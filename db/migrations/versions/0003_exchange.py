@@ -1,4 +1,4 @@
-"""exchange: trusted certificates, received and sent packages
+"""exchange: trusted certificates, received and sent packages, e-mail outbox
 
 Revision ID: 0003
 Revises: 0002
@@ -69,9 +69,27 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('sha256')
     )
+    op.create_table('outbox_message',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('outgoing_document_id', sa.Integer(), nullable=True),
+    sa.Column('package_path', sa.String(length=1000), nullable=False),
+    sa.Column('recipients', sa.JSON(), nullable=False),
+    sa.Column('subject', sa.String(length=500), nullable=False),
+    sa.Column('message_id', sa.String(length=200), nullable=False),
+    sa.Column('state', sa.String(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.String(length=2000), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['outgoing_document_id'], ['outgoing_document.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('message_id')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('outbox_message')
     op.drop_table('sent_package')
     op.drop_table('received_package')
     op.drop_table('trusted_certificate')

@@ -1,0 +1,209 @@
+"""Sending queued packages over SMTP (SSL, STARTTLS or plain for a local
+relay), the password from the system keyring; and reading packages out of
+saved e-mails (.eml). A message is never sent twice: it is marked
+"sending" in its own transaction first, and keeps one Message-ID."""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.headerregistry import Address
+from email.parser import BytesParser
+from email.policy import default as default_policy
+from email.utils import formatdate
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy.engine import Engine
+
+from db.models import OutboxMessage
+from db.session import unit_of_work
+from desktop.core.errors import UserError
+from desktop.core.office import get_office
+from desktop.core.outbox import MailSettings, due_messages, mark_failed, mark_retry, mark_sending, mark_sent, mail_settings
+from desktop.io.limits import MAX_PACKAGE_BYTES
+
+KEYRING_SERVICE = "theodoi-smtp"
+MAX_EML_BYTES = 2 * MAX_PACKAGE_BYTES
+TIMEOUT = 30
+
+
+@dataclass
+class SendResult:
+    id: int
+    state: str  # sent, queued (will retry), failed
+    recipients: list[str]
+    error: str | None = None
+    next_attempt_at: datetime | None = None
+
+
+def keyring_account(settings: MailSettings) -> str:
+    return f"{settings.user or settings.sender}@{settings.host}"
+
+
+def save_password(settings: MailSettings, password: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, keyring_account(settings), password)
+    except (KeyringError, RuntimeError) as exc:
+        raise UserError("Máy này chưa có nơi cất mật khẩu an toàn (keyring); không lưu được mật khẩu thư. "
+                        "Trên Linux hãy cài gnome-keyring hoặc kwallet.") from exc
+
+
+def load_password(settings: MailSettings) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(settings))
+    except (KeyringError, RuntimeError):
+        return None
+
+
+def build_message(message: OutboxMessage, settings: MailSettings, office_name: str | None) -> EmailMessage:
+    path = Path(message.package_path)
+    if not path.is_file():
+        raise UserError(f"Không tìm thấy tệp gói “{path}” để gửi; tệp đã bị chuyển hoặc xóa.")
+    email = EmailMessage()
+    # An Address object, not a formatted string: the header is then encoded
+    # word by word and Vietnamese names come through whole.
+    email["From"] = Address(display_name=office_name or "", addr_spec=settings.sender)
+    email["To"] = ", ".join(message.recipients)
+    email["Subject"] = message.subject
+    email["Message-ID"] = message.message_id
+    email["Date"] = formatdate(localtime=True)
+    email.set_content(
+        f"Kính gửi: {', '.join(message.recipients)}\n\n"
+        f"{office_name or 'Văn phòng'} gửi kèm gói báo cáo có ký số ({path.name}).\n"
+        "Gói mở được bằng phần mềm Theo dõi (Nhập gói báo cáo) hoặc kiểm tra chữ ký bằng trình đọc PDF.\n"
+    )
+    email.add_attachment(path.read_bytes(), maintype="application", subtype="zip", filename=path.name)
+    return email
+
+
+def _connect(settings: MailSettings) -> smtplib.SMTP:
+    if settings.security == "ssl":
+        return smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT, context=ssl.create_default_context())
+    smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
+    if settings.security == "starttls":
+        smtp.starttls(context=ssl.create_default_context())
+    return smtp
+
+
+def _classify(exc: Exception) -> tuple[bool, str]:
+    """(retry later?, a Vietnamese reason)."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return False, "máy chủ thư từ chối tên đăng nhập hoặc mật khẩu; hãy kiểm tra cài đặt thư"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return False, "máy chủ thư từ chối địa chỉ nhận; hãy kiểm tra địa chỉ"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        if 400 <= exc.smtp_code < 500:
+            return True, f"máy chủ thư tạm thời từ chối ({exc.smtp_code}); sẽ thử lại"
+        return False, f"máy chủ thư từ chối thư ({exc.smtp_code})"
+    if isinstance(exc, ssl.SSLError):
+        return False, "không thiết lập được kết nối bảo mật với máy chủ thư; hãy kiểm tra kiểu bảo mật và cổng"
+    if isinstance(exc, (socket.gaierror, ConnectionError, TimeoutError, socket.timeout, OSError, smtplib.SMTPException)):
+        return True, "không kết nối được máy chủ thư (mất mạng?); sẽ tự thử lại"
+    return False, f"lỗi khi gửi thư ({type(exc).__name__})"
+
+
+def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
+                password: str | None = None) -> list[SendResult]:
+    """Send every queued message that is due; returns what happened to each."""
+    clock = now or (lambda: datetime.now(timezone.utc))
+    with unit_of_work(engine, commit=False) as session:
+        settings = mail_settings(session)
+        office = get_office(session)
+        due = [m.id for m in due_messages(session, clock())]
+    if not due:
+        return []
+    if not settings.complete:
+        raise UserError("Chưa cài đặt thư điện tử: hãy chạy theodoi mail settings --host … --port … --from … "
+                        "(hoặc mở Cài đặt).")
+    secret = password if password is not None else load_password(settings)
+    results = []
+    for message_id in due:
+        with unit_of_work(engine) as session:
+            message = mark_sending(session, message_id)
+            recipients = list(message.recipients)
+            try:
+                email = build_message(message, settings, office.name if office else None)
+            except UserError as exc:
+                mark_failed(session, message_id, exc.message)
+                results.append(SendResult(message_id, "failed", recipients, exc.message))
+                continue
+        try:
+            with _connect(settings) as smtp:
+                if settings.user and secret:
+                    smtp.login(settings.user, secret)
+                smtp.send_message(email)
+        except Exception as exc:  # noqa: BLE001 - every failure is classified below
+            retry, reason = _classify(exc)
+            with unit_of_work(engine) as session:
+                if retry:
+                    at = mark_retry(session, message_id, clock(), reason)
+                    results.append(SendResult(message_id, "queued", recipients, reason, at))
+                else:
+                    mark_failed(session, message_id, reason)
+                    results.append(SendResult(message_id, "failed", recipients, reason))
+            continue
+        with unit_of_work(engine) as session:
+            mark_sent(session, message_id, clock())
+        results.append(SendResult(message_id, "sent", recipients))
+    return results
+
+
+def packages_in_email(path: Path, folder: Path) -> list[Path]:
+    """The .zip attachments of a saved e-mail, written into ``folder``."""
+    if path.stat().st_size > MAX_EML_BYTES:
+        raise UserError(f"Thư “{path.name}” lớn bất thường; không đọc.")
+    with path.open("rb") as fh:
+        email = BytesParser(policy=default_policy).parse(fh)
+    found = []
+    for n, part in enumerate(email.iter_attachments()):
+        name = Path(part.get_filename() or "").name
+        if not name.lower().endswith(".zip"):
+            continue
+        data = part.get_payload(decode=True) or b""
+        if len(data) > MAX_PACKAGE_BYTES:
+            continue
+        target = folder / f"{path.stem}-{n}-{name}"
+        target.write_bytes(data)
+        found.append(target)
+    return found
+
+
+def collect_incoming(paths: list[Path], folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Package files from what the user dropped: .zip files, folders of
+    them, saved e-mails (.eml) carrying them. Returns the files and, for
+    what held none, (name, reason)."""
+    out: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".zip", ".eml") and p.is_file())
+            if not inside:
+                problems.append((path.name, "thư mục không có gói báo cáo (.zip) hay thư (.eml) nào"))
+            out += inside
+        else:
+            out.append(path)
+    files: list[Path] = []
+    for path in out:
+        if path.suffix.lower() != ".eml":
+            files.append(path)
+            continue
+        try:
+            found = packages_in_email(path, folder)
+        except (UserError, OSError) as exc:
+            problems.append((path.name, getattr(exc, "message", "không đọc được thư")))
+            continue
+        if not found:
+            problems.append((path.name, "thư không có gói báo cáo (.zip) đính kèm"))
+        files += found
+    return files, problems
