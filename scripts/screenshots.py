@@ -25,7 +25,7 @@ from desktop.ui.i18n import install_translator  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 
-NAMES = ["tong-quan", "don-vi", "van-ban", "theo-doi", "bao-cao-man-hinh", "cai-dat"]
+NAMES = ["tong-quan", "don-vi", "van-ban", "theo-doi", "bao-cao-man-hinh", "trao-doi", "cai-dat"]
 
 
 def main(out: Path = ROOT / "docs" / "screenshots") -> None:

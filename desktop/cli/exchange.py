@@ -8,12 +8,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from db.engine import resolve_url, sqlite_path, data_dir
+from db.engine import resolve_url
 from desktop.cli.common import emit_json, engine_for, say, session_for, wants_json, warn
 from desktop.core.errors import UserError
 from desktop.core.exchange import add_trusted, grouped, list_trusted, remove_trusted
 from desktop.io.mail import collect_incoming
-from desktop.io.package.exchange import ImportResult, export_package, import_packages
+from desktop.io.package.exchange import ImportResult, export_package, import_packages, package_store_for
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import verify_package
 from desktop.io.signing import Pkcs12Key, TokenKey, certificate_info, create_office_key, load_certificate, open_signer
@@ -167,14 +167,9 @@ def cmd_package_verify(args) -> int:
     return 0 if all(r["status"] != "rejected" for r in results) else 2
 
 
-def _package_store(args) -> Path:
-    path = sqlite_path(resolve_url(getattr(args, "db", None)))
-    return (path.parent if path else data_dir()) / "packages"
-
-
 def cmd_package_import(args) -> int:
     engine = engine_for(args, must_exist=True)
-    options = dict(store_dir=_package_store(args), requirement_id=args.requirement, trust_new=args.trust_new,
+    options = dict(store_dir=package_store_for(resolve_url(getattr(args, "db", None))), requirement_id=args.requirement, trust_new=args.trust_new,
                    accept_changed_key=args.accept_changed_key)
     with tempfile.TemporaryDirectory() as unpacked:
         files, problems = collect_incoming([Path(f) for f in args.files], Path(unpacked))

@@ -12,6 +12,7 @@ from desktop import __version__
 from desktop.ui.context import AppContext
 from desktop.ui.screens.dashboard import DashboardScreen
 from desktop.ui.screens.directives import DirectivesScreen
+from desktop.ui.screens.exchange import ExchangeScreen
 from desktop.ui.screens.reports import ReportsScreen
 from desktop.ui.screens.settings import SettingsScreen
 from desktop.ui.screens.tracking import TrackingScreen
@@ -28,8 +29,10 @@ class MainWindow(QMainWindow):
         self.directives = DirectivesScreen(ctx)
         self.tracking = TrackingScreen(ctx)
         self.reports = ReportsScreen(ctx)
+        self.exchange = ExchangeScreen(ctx)
         self.settings = SettingsScreen(ctx)
-        self.screens = [self.dashboard, self.units, self.directives, self.tracking, self.reports, self.settings]
+        self.screens = [self.dashboard, self.units, self.directives, self.tracking, self.reports, self.exchange,
+                        self.settings]
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")

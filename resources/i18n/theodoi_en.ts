@@ -407,6 +407,249 @@ The current data will be backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
+        <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
+        <translation>No report issued yet (make one on the Reports screen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
+        <source>tệp khóa .p12 của văn phòng</source>
+        <translation>the office&apos;s .p12 key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
+        <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
+        <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="74"/>
+        <source>Thư mục khác…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="77"/>
+        <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
+        <translation>the upper office&apos;s e-mail address (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="78"/>
+        <source>&amp;Ký và ghi gói báo cáo</source>
+        <translation>&amp;Sign and write the report package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="88"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="158"/>
+        <source>Gửi báo cáo lên</source>
+        <translation>Send a report up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="90"/>
+        <source>Báo cáo:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="91"/>
+        <source>Khóa ký:</source>
+        <translation>Signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="92"/>
+        <source>Mật khẩu khóa:</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="93"/>
+        <source>Ghi ra:</source>
+        <translation>Write to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="94"/>
+        <source>Gửi thư tới:</source>
+        <translation>E-mail to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="98"/>
+        <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
+        <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="100"/>
+        <source>Chọn &amp;gói hoặc thư…</source>
+        <translation>Choose &amp;packages or messages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <source>Văn phòng gửi</source>
+        <translation>Sending office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="272"/>
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <source>Thư</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <source>Gửi tới</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="115"/>
+        <source>Gửi &amp;ngay</source>
+        <translation>Send &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="126"/>
+        <source>Trao đổi</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <source>Chọn tệp khóa</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <source>Khóa ký (*.p12 *.pfx)</source>
+        <translation>Signing keys (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="150"/>
+        <source>Chọn thư mục ghi gói báo cáo</source>
+        <translation>Choose the folder for the report package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="159"/>
+        <source>Hãy chọn báo cáo, tệp khóa và nơi ghi (USB hoặc thư mục).</source>
+        <translation>Choose the report, the key file and where to write (USB stick or folder).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
+        <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
+        <translation>Signing, writing and reading back to check…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="177"/>
+        <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
+Vân tay người ký: {fp}</source>
+        <translation>Package {name} written and checked — safe to remove the USB stick.
+Signer fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="184"/>
+        <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
+        <translation>Queued in the outbox for {to}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
+        <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
+        <translation>The report package was not written; see the error message.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="197"/>
+        <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
+        <translation>Choose report packages, receipts or messages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="198"/>
+        <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
+        <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="229"/>
+        <source>Văn phòng gửi lần đầu</source>
+        <translation>First package from an office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="230"/>
+        <source>Lần đầu nhận gói của:
+{offices}
+
+Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu vân tay. Đúng hết thì mới tin cậy. Tin cậy và nhận các gói này?</source>
+        <translation>First package from:
+{offices}
+
+Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="244"/>
+        <source>Đã nhận</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="244"/>
+        <source>Đã nhận, thay gói cũ</source>
+        <translation>Taken in, replaces the earlier package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
+        <source>Đã có</source>
+        <translation>Already taken in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <source>chờ gửi</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <source>đang gửi (bị ngắt?)</source>
+        <translation>sending (interrupted?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
+        <source>lỗi</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="272"/>
+        <source>Không có thư nào cần gửi lúc này.</source>
+        <translation>No message is due to be sent now.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <location filename="../../desktop/ui/dialogs/first_start.py" line="31"/>
@@ -876,57 +1119,57 @@ The current data will be backed up first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="25"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="26"/>
         <source>Theo dõi</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="53"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="56"/>
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="57"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="60"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="58"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="61"/>
         <source>&amp;Nhập danh sách đơn vị…</source>
         <translation>&amp;Import unit list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="63"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="66"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="68"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="71"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="75"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="78"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="80"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="83"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="81"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="84"/>
         <source>&amp;Giới thiệu Theo dõi</source>
         <translation>&amp;About Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="95"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="98"/>
         <source>Giới thiệu Theo dõi</source>
         <translation>About Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="97"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="100"/>
         <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;A register for tracking directives, requirements and reports of grassroots trade unions. Works entirely offline.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>

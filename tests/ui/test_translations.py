@@ -66,7 +66,7 @@ def test_english_main_window(qtbot, ctx, language):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     screens = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert screens == ["Dashboard", "Units", "Directives", "Tracking", "Reports", "Settings"]
+    assert screens == ["Dashboard", "Units", "Directives", "Tracking", "Reports", "Exchange", "Settings"]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Help"]
 

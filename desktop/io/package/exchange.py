@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
 from db.models import Directive, OutgoingDocument, Requirement
 from db.session import unit_of_work
@@ -40,6 +41,13 @@ from desktop.io.signing import (
     chains_to,
     open_signer,
 )
+
+
+def package_store_for(url: str) -> Path:
+    """Where received packages are kept: beside the database file, or in
+    the user data folder for a server database."""
+    path = sqlite_path(url)
+    return (path.parent if path else data_dir()) / "packages"
 
 
 @dataclass

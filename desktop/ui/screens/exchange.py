@@ -1,0 +1,276 @@
+"""Trao đổi: sign a report into a package and write it to a USB stick (safe
+to remove only once it was read back and checked) or queue it for e-mail;
+take in packages and receipts from files, folders or saved e-mails, with
+the fingerprint of a new office to compare over the phone; the outbox."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.core.exchange import grouped
+from desktop.core.outbox import list_outbox, queue_message
+from desktop.core.register import list_register
+from desktop.io.mail import collect_incoming, send_queued
+from desktop.io.package.exchange import export_package, import_packages, package_store_for
+from desktop.io.signing import Pkcs12Key
+from desktop.ui.context import Changed
+from desktop.ui.errors import show_error
+from desktop.ui.screens.base import Screen
+from desktop.ui.tasks import TaskRunner
+
+
+def removable_drives() -> list[tuple[str, str]]:
+    """(label, folder) of writable drives other than the system's: USB
+    sticks and memory cards, as the window offers them."""
+    system = QStorageInfo.root().rootPath()
+    drives = []
+    for v in QStorageInfo.mountedVolumes():
+        root = v.rootPath()
+        if not (v.isValid() and v.isReady()) or v.isReadOnly() or root == system:
+            continue
+        if not (root.startswith(("/media/", "/run/media/", "/Volumes/", "/mnt/")) or (len(root) <= 3 and root[1:2] == ":")):
+            continue
+        free = v.bytesAvailable() / 2**30
+        drives.append((f"{v.displayName() or root} ({root}, trống {free:.1f} GB)", root))
+    return drives
+
+
+class ExchangeScreen(Screen):
+    watches = (Changed.ALL,)
+
+    def __init__(self, ctx, parent=None, runner: TaskRunner | None = None):
+        super().__init__(ctx, parent)
+        self.runner = runner or TaskRunner(self)
+        self.setAcceptDrops(True)
+
+        self.report = QComboBox()
+        self.report.setPlaceholderText(self.tr("Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)"))
+        self.key_file = QLineEdit()
+        self.key_file.setPlaceholderText(self.tr("tệp khóa .p12 của văn phòng"))
+        pick_key = QPushButton(self.tr("Chọn…"))
+        pick_key.clicked.connect(self._pick_key)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.drive = QComboBox()
+        self.drive.setPlaceholderText(self.tr("Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác"))
+        other = QPushButton(self.tr("Thư mục khác…"))
+        other.clicked.connect(self._pick_folder)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("địa chỉ thư của cấp trên (không bắt buộc)"))
+        self.export_button = QPushButton(self.tr("&Ký và ghi gói báo cáo"))
+        self.export_button.clicked.connect(self.export)
+        self.export_state = QLabel()
+        self.export_state.setWordWrap(True)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_file, 1)
+        key_row.addWidget(pick_key)
+        drive_row = QHBoxLayout()
+        drive_row.addWidget(self.drive, 1)
+        drive_row.addWidget(other)
+        send = QGroupBox(self.tr("Gửi báo cáo lên"))
+        form = QFormLayout(send)
+        form.addRow(self.tr("Báo cáo:"), self.report)
+        form.addRow(self.tr("Khóa ký:"), key_row)
+        form.addRow(self.tr("Mật khẩu khóa:"), self.passphrase)
+        form.addRow(self.tr("Ghi ra:"), drive_row)
+        form.addRow(self.tr("Gửi thư tới:"), self.email)
+        form.addRow(self.export_button)
+        form.addRow(self.export_state)
+
+        take = QGroupBox(self.tr("Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)"))
+        take_layout = QVBoxLayout(take)
+        choose = QPushButton(self.tr("Chọn &gói hoặc thư…"))
+        choose.clicked.connect(self._pick_packages)
+        self.results = QTableWidget(0, 4)
+        self.results.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Kết quả"), self.tr("Văn phòng gửi"), self.tr("Lý do")])
+        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.results.setEditTriggers(QTableWidget.NoEditTriggers)
+        take_layout.addWidget(choose, 0, Qt.AlignLeft)
+        take_layout.addWidget(self.results)
+
+        box = QGroupBox(self.tr("Hộp thư đi"))
+        out_layout = QVBoxLayout(box)
+        self.outbox = QTableWidget(0, 3)
+        self.outbox.setHorizontalHeaderLabels([self.tr("Thư"), self.tr("Tình trạng"), self.tr("Gửi tới")])
+        self.outbox.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.outbox.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.send_button = QPushButton(self.tr("Gửi &ngay"))
+        self.send_button.clicked.connect(self.send_mail)
+        out_layout.addWidget(self.outbox)
+        out_layout.addWidget(self.send_button, 0, Qt.AlignLeft)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(send)
+        layout.addWidget(take, 1)
+        layout.addWidget(box)
+
+    def title(self) -> str:
+        return self.tr("Trao đổi")
+
+    def refresh(self) -> None:
+        chosen = self.report.currentData()
+        self.report.clear()
+        for d in self.ctx.read(lambda s: [d for d in list_register(s) if d.kind == "BC"])[::-1]:
+            self.report.addItem(f"{d.number} — {d.title}", d.id)
+        self.report.setCurrentIndex(max(self.report.findData(chosen), 0))
+        picked = self.drive.currentData()
+        self.drive.clear()
+        for label, root in removable_drives():
+            self.drive.addItem(label, root)
+        if picked and self.drive.findData(picked) < 0:
+            self.drive.addItem(picked, picked)
+        self.drive.setCurrentIndex(max(self.drive.findData(picked), 0))
+        self._show_outbox()
+
+    # -- sending up ---------------------------------------------------------
+    def _pick_key(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa"), "", self.tr("Khóa ký (*.p12 *.pfx)"))
+        if name:
+            self.key_file.setText(name)
+
+    def _pick_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói báo cáo"))
+        if folder:
+            self.drive.addItem(folder, folder)
+            self.drive.setCurrentIndex(self.drive.count() - 1)
+
+    def export(self) -> None:
+        report_id, folder = self.report.currentData(), self.drive.currentData()
+        if report_id is None or not folder or not self.key_file.text():
+            QMessageBox.information(self, self.tr("Gửi báo cáo lên"),
+                                    self.tr("Hãy chọn báo cáo, tệp khóa và nơi ghi (USB hoặc thư mục)."))
+            return
+        key = Pkcs12Key(Path(self.key_file.text()), self.passphrase.text().encode("utf-8"))
+        self.passphrase.clear()  # used once, never kept
+        email = self.email.text().strip()
+        self.export_button.setEnabled(False)
+        self.export_state.setText(self.tr("Đang ký, ghi và đọc lại để kiểm tra…"))
+        engine = self.ctx.engine
+
+        def work(_progress, _cancelled):
+            path, fingerprint = export_package(engine, report_id, key, Path(folder))
+            return path, fingerprint
+
+        self.runner.start(work, lambda result: self._exported(result, report_id, email), self._export_failed)
+
+    def _exported(self, result, report_id: int, email: str) -> None:
+        path, fingerprint = result
+        self.export_button.setEnabled(True)
+        text = self.tr("Đã ghi và kiểm tra gói {name} — an toàn để rút USB.\nVân tay người ký: {fp}").format(
+            name=path.name, fp=grouped(fingerprint))
+        if email:
+            try:
+                self.ctx.write(lambda s: queue_message(s, package_path=str(path.resolve()), recipients=[email],
+                                                       subject=self.report.currentText(), outgoing_document_id=report_id),
+                               Changed.ALL)
+                text += "\n" + self.tr("Đã đưa vào hộp thư đi, gửi tới {to}.").format(to=email)
+            except Exception as exc:  # a bad address: the package itself is fine
+                show_error(self, exc)
+        self.export_state.setText(text)
+        self._show_outbox()
+
+    def _export_failed(self, exc, details) -> None:
+        self.export_button.setEnabled(True)
+        self.export_state.setText(self.tr("Chưa ghi được gói báo cáo; xem thông báo lỗi."))
+        show_error(self, exc, details)
+
+    # -- taking in --------------------------------------------------------------
+    def _pick_packages(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói báo cáo, biên nhận hoặc thư"), "",
+                                                self.tr("Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)"))
+        if names:
+            self.take_in([Path(n) for n in names])
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.take_in(paths)
+
+    def take_in(self, paths: list[Path], *, trust_new: bool = False) -> list:
+        """Import ``paths``; a first package from an office asks whether to
+        trust its key, showing the fingerprint to compare."""
+        try:
+            with tempfile.TemporaryDirectory() as unpacked:
+                files, problems = collect_incoming(paths, Path(unpacked))
+                results = import_packages(self.ctx.engine, files, store_dir=package_store_for(self.ctx.url),
+                                          trust_new=trust_new)
+        except Exception as exc:
+            show_error(self, exc)
+            return []
+        from desktop.io.package.exchange import ImportResult
+
+        results = [ImportResult(n, "rejected", r) for n, r in problems] + results
+        new = [r for r in results if r.status == "rejected" and r.reason and "--trust-new" in r.reason]
+        if new and not trust_new:
+            offices = "\n".join(f"• {r.sender}: {grouped(r.fingerprint)}" for r in new)
+            answer = QMessageBox.question(
+                self, self.tr("Văn phòng gửi lần đầu"),
+                self.tr("Lần đầu nhận gói của:\n{offices}\n\nHãy gọi điện cho văn phòng đó và so từng nhóm ký tự "
+                        "của dấu vân tay. Đúng hết thì mới tin cậy. Tin cậy và nhận các gói này?").format(offices=offices),
+            )
+            if answer == QMessageBox.Yes:
+                again = {r.file for r in new}
+                retried = self.take_in([p for p in paths if p.name in again], trust_new=True) if all(
+                    p.suffix.lower() == ".zip" for p in paths if p.name in again) else []
+                done = {r.file for r in retried}
+                results = [r for r in results if r.file not in done] + retried
+        self._show_results(results)
+        self.ctx.changed.emit(Changed.SUBMISSIONS)
+        return results
+
+    def _show_results(self, results) -> None:
+        words = {"accepted": self.tr("Đã nhận"), "superseded": self.tr("Đã nhận, thay gói cũ"),
+                 "duplicate": self.tr("Đã có"), "rejected": self.tr("Từ chối")}
+        self.results.setRowCount(len(results))
+        for i, r in enumerate(results):
+            for j, text in enumerate([r.file, words.get(r.status, r.status), r.sender or "", r.reason or ""]):
+                self.results.setItem(i, j, QTableWidgetItem(text))
+        self.results.resizeColumnsToContents()
+
+    # -- outbox -------------------------------------------------------------------
+    def _show_outbox(self) -> None:
+        states = {"queued": self.tr("chờ gửi"), "sending": self.tr("đang gửi (bị ngắt?)"), "sent": self.tr("đã gửi"),
+                  "failed": self.tr("lỗi")}
+        rows = self.ctx.read(lambda s: [(m.subject, m.state, m.last_error, ", ".join(m.recipients)) for m in list_outbox(s)])
+        self.outbox.setRowCount(len(rows))
+        for i, (subject, state, error, to) in enumerate(rows):
+            label = states.get(state, state) + (f" — {error}" if error and state != "sent" else "")
+            for j, text in enumerate([subject, label, to]):
+                self.outbox.setItem(i, j, QTableWidgetItem(text))
+
+    def send_mail(self) -> None:
+        self.send_button.setEnabled(False)
+        engine = self.ctx.engine
+        self.runner.start(lambda _p, _c: send_queued(engine), self._sent, self._send_failed)
+
+    def _sent(self, results) -> None:
+        self.send_button.setEnabled(True)
+        self._show_outbox()
+        if not results:
+            QMessageBox.information(self, self.tr("Hộp thư đi"), self.tr("Không có thư nào cần gửi lúc này."))
+
+    def _send_failed(self, exc, details) -> None:
+        self.send_button.setEnabled(True)
+        show_error(self, exc, details)

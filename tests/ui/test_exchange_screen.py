@@ -1,0 +1,63 @@
+"""The Trao đổi screen: sign a report onto a "USB stick" (a folder), told it
+is safe to remove only after the read-back check; the office above takes
+it in after comparing the fingerprint."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from db.engine import resolve_url
+from db.migrate import open_database
+from desktop.ui.context import AppContext
+from desktop.ui.screens.exchange import ExchangeScreen, removable_drives
+from tests.exchange.conftest import LOWER, PASS, UPPER, _lower
+from tests.conftest import write_xlsx
+
+
+def _ctx(db):
+    url = resolve_url(db)
+    return AppContext(open_database(url), url)
+
+
+def test_a_report_goes_onto_the_stick_and_the_province_takes_it_in(qtbot, cli, tmp_path, monkeypatch, messages):
+    def run(db, *args):
+        result = cli(*args, db=db)
+        assert result.code == 0, result.err
+        return result
+
+    lower = _lower(run, tmp_path, LOWER[0], [2, 3])
+    screen = ExchangeScreen(_ctx(lower.db))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.report.currentText().startswith("01/BC-LĐLĐ")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    screen.drive.addItem(str(usb), str(usb))
+    screen.drive.setCurrentIndex(screen.drive.count() - 1)
+    screen.key_file.setText(str(lower.key))
+    screen.passphrase.setText(PASS)
+    screen.export()
+    assert "an toàn để rút USB" in screen.export_state.text(), (screen.export_state.text(), messages)
+    assert screen.passphrase.text() == ""
+    (package,) = usb.glob("*.zip")
+
+    upper_db = tmp_path / "tinh.sqlite3"
+    run(upper_db, "init", "--office", UPPER)
+    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
+        "--subject", "Tuyên truyền")
+    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    above = ExchangeScreen(_ctx(upper_db))
+    qtbot.addWidget(above)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes))
+    (result,) = above.take_in([package])
+    assert "so từng nhóm ký tự" in asked[0] and LOWER[0] in asked[0]
+    assert result.status == "accepted" and above.results.item(0, 1).text() == "Đã nhận"
+    assert cli("status", "--as-of", "30/04/2022", "--json", db=upper_db).json["directives"][0]["requirements"][0]["on_time"] == 1
+
+
+def test_the_system_disk_is_never_offered_as_a_stick():
+    from PySide6.QtCore import QStorageInfo
+
+    assert QStorageInfo.root().rootPath() not in [root for _label, root in removable_drives()]
