@@ -1117,6 +1117,69 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     </message>
 </context>
 <context>
+    <name>MailSettingsBox</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="17"/>
+        <source>Thư điện tử (gửi gói báo cáo)</source>
+        <translation>E-mail (sending report packages)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="25"/>
+        <source>Không mã hóa</source>
+        <translation>No encryption</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="32"/>
+        <source>để trống nếu không đổi</source>
+        <translation>leave empty to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="33"/>
+        <source>Lưu cài đặt thư</source>
+        <translation>Save e-mail settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="36"/>
+        <source>Máy chủ SMTP</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="37"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="38"/>
+        <source>Bảo mật</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="39"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="40"/>
+        <source>Địa chỉ gửi</source>
+        <translation>From address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="41"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="65"/>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="65"/>
+        <source>Đã lưu cài đặt thư.</source>
+        <translation>E-mail settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/mainwindow.py" line="26"/>
@@ -1432,103 +1495,103 @@ participants:Number of participants</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="38"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="39"/>
         <source>Văn phòng và người ký</source>
         <translation>Office and signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="41"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="42"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="42"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="43"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="43"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="44"/>
         <source>Địa danh ghi trên văn bản</source>
         <translation>Place name on documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="44"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="45"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="45"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="46"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="46"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="47"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="47"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="48"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="50"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
         <source>&amp;Lưu thông tin văn phòng</source>
         <translation>&amp;Save office details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="65"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
         <source>Tệp dữ liệu</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="67"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="69"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="70"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="71"/>
-        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="72"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="116"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="78"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="79"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="87"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="90"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="102"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="106"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="102"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="106"/>
         <source>Đã lưu thông tin văn phòng.</source>
         <translation>Office details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="116"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
         <translation>The new language will be used the next time Theo dõi starts.</translation>
     </message>

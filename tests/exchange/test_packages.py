@@ -305,3 +305,68 @@ def test_a_signed_receipt_goes_back_and_the_sender_sees_the_report_received(lowe
         **members(receipt), "bien-nhan.json": members(receipt)["bien-nhan.json"].replace(b"2026", b"2025")})
     code, (bad,) = _import(cli, office.db, forged)
     assert code == 2 and "chữ ký của biên nhận không hợp lệ" in bad["reason"]
+
+
+def _issue_from_root(tmp_path: Path, office_name: str, key_out: Path) -> Path:
+    """A CA root (as a provider like VGCA has) and an office certificate it
+    issued, packed with its key as PKCS#12. Returns the root's PEM file."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.timezone.utc)
+    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA thử nghiệm Theo dõi")])
+    root = (x509.CertificateBuilder().subject_name(root_name).issuer_name(root_name).public_key(root_key.public_key())
+            .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+            .sign(root_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, office_name)])
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(root_name).public_key(key.public_key())
+            .serial_number(2).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(root_key, hashes.SHA256()))
+    key_out.write_bytes(pkcs12.serialize_key_and_certificates(b"office", key, cert, [root],
+                                                              serialization.BestAvailableEncryption(PASS.encode())))
+    pem = tmp_path / "goc.pem"
+    pem.write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    return pem
+
+
+def test_a_key_issued_by_an_installed_root_is_trusted_without_pinning(lower_office, export, upper, cli, tmp_path):
+    office = lower_office()
+    office.key.unlink()
+    root = _issue_from_root(tmp_path, office.name, office.key)
+    package = export(office)
+    code, (refused,) = _import(cli, upper, package)
+    assert code == 2 and "so dấu vân tay" in refused["reason"]
+    added = cli("trust", "add", root, "--json", db=upper)
+    assert added.code == 0 and added.json["subject"] == "CA thử nghiệm Theo dõi"
+    code, (accepted,) = _import(cli, upper, package)
+    assert code == 0 and accepted["status"] == "accepted" and not accepted["trusted_now"]
+    assert cli("trust", "remove", added.json["fingerprint"][:16], db=upper).code == 0
+    assert [t["kind"] for t in cli("trust", "list", "--json", db=upper).json] == []
+
+
+def test_an_attachment_carries_the_organisations_signature_top_right_of_page_one(tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.io.signing import stamp_attachment
+    from tests.io.files import pdf_directive
+
+    src = pdf_directive(tmp_path / "phu-luc.pdf", ["PHỤ LỤC", "Danh sách đơn vị"] + ["dòng"] * 80)
+    stamp_attachment(src, tmp_path / "phu-luc-ky.pdf", ["Liên đoàn Lao động huyện Tam Đường", "24.11.2026 09:15:00 +07:00"])
+    runs = []
+    page = PdfReader(tmp_path / "phu-luc-ky.pdf").pages[0]
+    page.extract_text(visitor_text=lambda t, cm, tm, font, size: runs.append((t.strip(), tm[4] * cm[0] + cm[4],
+                                                                               tm[5] * cm[3] + cm[5], size)) if t.strip() else None)
+    (org,) = [r for r in runs if r[0] == "Liên đoàn Lao động huyện Tam Đường"]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    assert org[1] > width / 2 and org[2] > height - 60 and org[3] == 10
+    assert len(PdfReader(tmp_path / "phu-luc-ky.pdf").pages) == len(PdfReader(src).pages)

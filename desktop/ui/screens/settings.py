@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 from db.engine import sqlite_path
 from desktop.core.office import get_office, init_office
 from desktop.ui.context import Changed
+from desktop.ui.widgets.mail_settings import MailSettingsBox
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
 
@@ -78,8 +79,10 @@ class SettingsScreen(Screen):
         lang.addRow(self.tr("Ngôn ngữ giao diện"), self.language)
 
         layout = QVBoxLayout(self)
+        self.mail_box = MailSettingsBox(ctx)
         layout.addWidget(office_box)
         layout.addWidget(data_box)
+        layout.addWidget(self.mail_box)
         layout.addWidget(lang_box)
         layout.addStretch()
 
@@ -87,6 +90,7 @@ class SettingsScreen(Screen):
         return self.tr("Cài đặt")
 
     def refresh(self) -> None:
+        self.mail_box.load()
         office = self.ctx.read(get_office)
         for key, edit in self.fields.items():
             edit.setText((getattr(office, key) or "") if office else "")

@@ -1,0 +1,65 @@
+"""The e-mail settings of the Cài đặt screen: the SMTP server packages go
+up through; the password goes to the system keyring, never the database."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
+
+from desktop.core.outbox import MailSettings, mail_settings, save_mail_settings
+from desktop.io.mail import save_password
+from desktop.ui.context import Changed
+from desktop.ui.errors import show_error
+
+
+class MailSettingsBox(QGroupBox):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Thư điện tử (gửi gói báo cáo)"))
+        self.ctx = ctx
+        self.host = QLineEdit()
+        self.host.setPlaceholderText("smtp.gmail.com")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(587)
+        self.security = QComboBox()
+        for value, label in (("starttls", "STARTTLS"), ("ssl", "SSL/TLS"), ("none", self.tr("Không mã hóa"))):
+            self.security.addItem(label, value)
+        self.user = QLineEdit()
+        self.sender = QLineEdit()
+        self.sender.setPlaceholderText("ldld.tamduong@example.vn")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setPlaceholderText(self.tr("để trống nếu không đổi"))
+        save = QPushButton(self.tr("Lưu cài đặt thư"))
+        save.clicked.connect(self.save)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Máy chủ SMTP"), self.host)
+        form.addRow(self.tr("Cổng"), self.port)
+        form.addRow(self.tr("Bảo mật"), self.security)
+        form.addRow(self.tr("Tên đăng nhập"), self.user)
+        form.addRow(self.tr("Địa chỉ gửi"), self.sender)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow("", save)
+
+    def load(self) -> None:
+        s = self.ctx.read(mail_settings)
+        self.host.setText(s.host or "")
+        self.port.setValue(s.port or 587)
+        self.security.setCurrentIndex(max(self.security.findData(s.security), 0))
+        self.user.setText(s.user or "")
+        self.sender.setText(s.sender or "")
+
+    def save(self) -> None:
+        settings = MailSettings(host=self.host.text().strip() or None, port=self.port.value(),
+                                security=self.security.currentData(), user=self.user.text().strip() or None,
+                                sender=self.sender.text().strip() or None)
+        try:
+            self.ctx.write(lambda s: save_mail_settings(s, settings), Changed.OFFICE)
+            if self.password.text():
+                save_password(settings, self.password.text())
+        except Exception as exc:  # a bad address or no keyring: told, nothing half-saved in the form
+            show_error(self, exc)
+            return
+        finally:
+            self.password.clear()
+        QMessageBox.information(self, self.tr("Thư điện tử"), self.tr("Đã lưu cài đặt thư."))

@@ -1,0 +1,67 @@
+"""Mail settings in the window: kept in the database, the password in the
+keyring and nowhere else."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from desktop.core.outbox import mail_settings
+from desktop.ui.widgets.mail_settings import MailSettingsBox
+
+
+class _Memory(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous, backend = keyring.get_keyring(), _Memory()
+    keyring.set_keyring(backend)
+    yield backend.store
+    keyring.set_keyring(previous)
+
+
+def test_settings_are_saved_and_the_password_only_in_the_keyring(qtbot, ctx, db_path, memory_keyring, messages):
+    box = MailSettingsBox(ctx)
+    qtbot.addWidget(box)
+    box.load()
+    box.host.setText("smtp.ldld-laichau.vn")
+    box.port.setValue(465)
+    box.security.setCurrentIndex(box.security.findData("ssl"))
+    box.user.setText("tamduong")
+    box.sender.setText("ldld.tamduong@ldld-laichau.vn")
+    box.password.setText("mat-khau-thu-rat-bi-mat")
+    box.save()
+    saved = ctx.read(mail_settings)
+    assert (saved.host, saved.port, saved.security, saved.sender) == ("smtp.ldld-laichau.vn", 465, "ssl",
+                                                                       "ldld.tamduong@ldld-laichau.vn")
+    assert list(memory_keyring.values()) == ["mat-khau-thu-rat-bi-mat"] and box.password.text() == ""
+    dump = "\n".join(sqlite3.connect(db_path).iterdump())
+    assert "mat-khau-thu-rat-bi-mat" not in dump
+
+
+def test_a_wrong_sender_address_is_explained(qtbot, ctx, memory_keyring, messages):
+    box = MailSettingsBox(ctx)
+    qtbot.addWidget(box)
+    box.host.setText("smtp.example.vn")
+    box.sender.setText("khong dung")
+    box.save()
+    assert any("không đúng dạng thư điện tử" in text for _kind, text in messages)
+    assert ctx.read(mail_settings).host is None
