@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.engine import sqlite_path
 from desktop.core.office import get_office, init_office
@@ -78,7 +90,16 @@ class SettingsScreen(Screen):
         self.language.currentIndexChanged.connect(self._language_changed)
         lang.addRow(self.tr("Ngôn ngữ giao diện"), self.language)
 
-        layout = QVBoxLayout(self)
+        # Scrolls rather than grow past a 1366×768 screen.
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.mail_box = MailSettingsBox(ctx)
         layout.addWidget(office_box)
         layout.addWidget(data_box)
