@@ -1,10 +1,10 @@
-"""Crash trials (make crash-test; not part of make test): run an import, a
-report export and a backup in a subprocess, kill it with SIGKILL at a random
+"""Crash trials (make crash-test; not part of make test): run a unit import,
+a report export, a backup and a package import in a subprocess, kill it with SIGKILL at a random
 moment, and check that the database passes integrity_check, holds all or
 nothing of the interrupted work, and that no half-written file is left under
 its final name. Prints the figures and exits 1 on any failure.
 
-Usage: python scripts/crash_test.py [TRIALS_PER_OPERATION] (default 34: 102 trials)."""
+Usage: python scripts/crash_test.py [TRIALS_PER_OPERATION] (default 30: 120 trials)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,62 @@ def prepare(base: Path, work: Path) -> Path:
         wb.active.append([f"N{i:05d}", f"Công đoàn cơ sở mới số {i}", "Khối doanh nghiệp", 30 + i % 50])
     wb.save(book)
     return book
+
+
+PACKAGES = 12
+PASS = b"mat-khau-crash"
+
+
+def prepare_packages(work: Path) -> list[Path]:
+    """Signed packages from member offices of the base office (named as its
+    units), for the package import trials."""
+    from sqlmodel import select
+
+    from db.engine import resolve_url
+    from db.migrate import open_database
+    from db.models import Organization, OrgKind
+    from db.session import unit_of_work
+    from desktop.core.directives import Indicator, add_directive, add_requirement
+    from desktop.core.office import init_office
+    from desktop.core.submissions import record_submission
+    from desktop.core.units import UnitRow, import_units, member_units
+    from desktop.io.package.exchange import export_package
+    from desktop.io.reporting import make_report
+    from desktop.io.signing import Pkcs12Key, create_office_key
+
+    lower = open_database(resolve_url(work / "cap-duoi.sqlite3"), backup_dir=work)
+    with unit_of_work(lower, actor="crash") as s:
+        init_office(s, "x", parent_name="Liên đoàn Lao động huyện Tam Đường", symbol="CĐ")
+        import_units(s, [UnitRow(i, {"name": f"Tổ công đoàn số {i}"}) for i in range(30)])
+        d = add_directive(s, number="314/KH-LĐLĐ", issuer="LĐLĐ tỉnh", issued_on=date(2022, 2, 16), subject="Quán triệt")
+        r = add_requirement(s, d, title="Báo cáo", due=date(2022, 3, 31), indicators=[Indicator("sessions", "Số buổi")])
+        for u in member_units(s):
+            record_submission(s, u, r, received_on=date(2022, 3, 20), values={"sessions": 1}, today=date(2022, 12, 31))
+        directive_id = d.id
+    packages = []
+    for i in range(1, 2 * PACKAGES, 2):  # units the base office has no submission from
+        name = f"Công đoàn cơ sở số {i}"
+        with unit_of_work(lower, actor="crash") as s:
+            s.exec(select(Organization).where(Organization.kind == OrgKind.OFFICE)).one().name = name
+        made = make_report(lower, directive_id=directive_id, as_of=date(2022, 4, 15), issued_on=date(2022, 4, 20),
+                           out_dir=work / "bc" / str(i))
+        key = work / "keys" / f"{i}.p12"
+        create_office_key(name, key, PASS)
+        packages.append(export_package(lower, made.report_id, Pkcs12Key(key, PASS), work / "goi")[0])
+    lower.dispose()
+    return packages
+
+
+def check_packages(db: Path, base_units: int, out: Path) -> str | None:
+    taken = count(db, "SELECT count(*) FROM received_package")
+    pins = count(db, "SELECT count(*) FROM trusted_certificate")
+    recorded = count(db, "SELECT count(*) FROM submission WHERE doc_number LIKE '%/BC-CĐ'")
+    if not taken == pins == recorded:
+        return f"half a package import: {taken} packages, {pins} pins, {recorded} submissions"
+    for stored in (db.parent / "packages").glob("*.zip"):
+        if not zipfile.is_zipfile(stored):
+            return f"half-written stored package {stored.name}"
+    return None
 
 
 def fresh_copy(base: Path, target: Path) -> None:
@@ -144,7 +200,7 @@ def check_backup(db: Path, base_units: int, out: Path) -> str | None:
 
 
 def main() -> int:
-    trials = int(sys.argv[1]) if len(sys.argv) > 1 else 34
+    trials = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     theodoi = Path(sys.executable).with_name("theodoi")
     rng = random.Random(int(os.environ.get("CRASH_SEED", "20261124")))
     with tempfile.TemporaryDirectory(prefix="theodoi-crash-") as tmp:
@@ -152,12 +208,15 @@ def main() -> int:
         os.environ["XDG_DATA_HOME"] = str(work / "data")
         base = work / "base.sqlite3"
         book = prepare(base, work)
+        packages = prepare_packages(work)
         base_units = count(base, "SELECT count(*) FROM organization WHERE kind != 'office'")
         operations = {
             "import": (lambda db, out: ["units", "import", str(book), "--db", str(db)], check_import),
             "report": (lambda db, out: ["report", "make", "--directive", "314/KH-LĐLĐ", "--as-of", "2022-04-30",
                                         "--date", "2022-05-05", "--out", str(out), "--db", str(db)], check_report),
             "backup": (lambda db, out: ["backup", "create", "--to", str(out), "--db", str(db)], check_backup),
+            "package import": (lambda db, out: ["package", "import", *map(str, packages), "--trust-new", "--db", str(db)],
+                               check_packages),
         }
         env = {**os.environ, "XDG_DATA_HOME": str(work / "data")}
         failures, total, killed = [], 0, 0

@@ -79,3 +79,32 @@ def write_xlsx(path: Path, rows: list[list]) -> Path:
         ws.append(row)
     wb.save(path)
     return path
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring that keeps passwords in a dict for the test: the SMTP
+    password's only home, inspected by the tests."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.store = {}
+
+        def get_password(self, service, username):
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.store.pop((service, username), None)
+
+    previous, backend = keyring.get_keyring(), Memory()
+    keyring.set_keyring(backend)
+    yield backend.store
+    keyring.set_keyring(previous)

@@ -45,27 +45,8 @@ def smtp():
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring():
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 1
-        store: dict = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(Memory())
-    yield Memory.store
-    keyring.set_keyring(previous)
+def _no_real_keyring(memory_keyring):
+    return memory_keyring
 
 
 @pytest.fixture

@@ -5,37 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from desktop.core.outbox import mail_settings
 from desktop.ui.widgets.mail_settings import MailSettingsBox
-
-
-class _Memory(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.store = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous, backend = keyring.get_keyring(), _Memory()
-    keyring.set_keyring(backend)
-    yield backend.store
-    keyring.set_keyring(previous)
 
 
 def test_settings_are_saved_and_the_password_only_in_the_keyring(qtbot, ctx, db_path, memory_keyring, messages):
