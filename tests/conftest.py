@@ -3,8 +3,11 @@ a user runs it, and small workbooks written by the tests themselves."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 import sqlite3
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,3 +111,58 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend.store
     keyring.set_keyring(previous)
+
+
+# --- a PKCS#11 USB token, played by SoftHSM2 -------------------------------------
+TOKEN_LIBS = [Path(p) for p in ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                                "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so")]
+LIB = next((p for p in TOKEN_LIBS if p.exists()), None)
+PIN, SO_PIN = "2468", "97531"
+
+
+@pytest.fixture(scope="session")
+def token(tmp_path_factory):
+    """A SoftHSM token "theodoi" holding the office's key and certificate,
+    one per test run: the PKCS#11 library, once loaded, keeps reading the
+    token folder it was first given."""
+    import os
+
+    if LIB is None or not shutil.which("softhsm2-util"):
+        pytest.skip("softhsm2 is not installed")
+    tmp_path = tmp_path_factory.mktemp("softhsm")
+    import pkcs11
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    (tmp_path / "tokens").mkdir()
+    conf = tmp_path / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "theodoi", "--pin", PIN, "--so-pin", SO_PIN],
+                   check=True, capture_output=True)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Công đoàn xã Bình Lư"),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Công đoàn xã Bình Lư")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(7).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(key, hashes.SHA256()))
+    pem = tmp_path / "key.pem"
+    pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                      serialization.NoEncryption()))
+    subprocess.run(["softhsm2-util", "--import", str(pem), "--token", "theodoi", "--label", "van-phong", "--id", "01",
+                    "--pin", PIN], check=True, capture_output=True)
+    pem.unlink()
+    with pkcs11.lib(str(LIB)).get_token(token_label="theodoi").open(rw=True, user_pin=PIN) as session:
+        session.create_object({
+            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+            Attribute.TOKEN: True, Attribute.LABEL: "van-phong", Attribute.ID: b"\x01",
+            Attribute.SUBJECT: name.public_bytes(), Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+        })
+    return cert
+
+

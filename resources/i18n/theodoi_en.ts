@@ -409,191 +409,226 @@ The current data will be backed up first.</translation>
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
         <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
         <translation>No report issued yet (make one on the Reports screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
         <source>tệp khóa .p12 của văn phòng</source>
         <translation>the office&apos;s .p12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="69"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="72"/>
+        <source>Tệp khóa .p12</source>
+        <translation>Key file .p12</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
+        <source>USB token (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="76"/>
+        <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
+        <translation>the token's PKCS#11 library file (.dll/.so)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="80"/>
+        <source>Đọc token</source>
+        <translation>Read token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="85"/>
         <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="74"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
         <source>Thư mục khác…</source>
         <translation>Other folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="77"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="89"/>
         <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
         <translation>the upper office&apos;s e-mail address (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="78"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="90"/>
         <source>&amp;Ký và ghi gói báo cáo</source>
         <translation>&amp;Sign and write the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="88"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="158"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="207"/>
         <source>Gửi báo cáo lên</source>
         <translation>Send a report up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="90"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="91"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
         <source>Khóa ký:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="92"/>
-        <source>Mật khẩu khóa:</source>
-        <translation>Key passphrase:</translation>
+        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
+        <source>Token, chứng thư:</source>
+        <translation>Token, certificate:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="93"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="114"/>
+        <source>Mật khẩu khóa / PIN:</source>
+        <translation>Key passphrase / PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="115"/>
         <source>Ghi ra:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="94"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="116"/>
         <source>Gửi thư tới:</source>
         <translation>E-mail to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="98"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="120"/>
         <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
         <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="100"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Chọn &amp;gói hoặc thư…</source>
         <translation>Choose &amp;packages or messages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
         <source>Văn phòng gửi</source>
         <translation>Sending office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="103"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="272"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Thư</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Gửi tới</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="115"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="137"/>
         <source>Gửi &amp;ngay</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="126"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="149"/>
         <source>Trao đổi</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
         <source>Chọn tệp khóa</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
         <source>Khóa ký (*.p12 *.pfx)</source>
         <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="150"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <source>USB token</source>
+        <translation>USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <source>Không thấy chứng thư số nào trên token.</source>
+        <translation>No certificate found on the token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="198"/>
         <source>Chọn thư mục ghi gói báo cáo</source>
         <translation>Choose the folder for the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="159"/>
-        <source>Hãy chọn báo cáo, tệp khóa và nơi ghi (USB hoặc thư mục).</source>
-        <translation>Choose the report, the key file and where to write (USB stick or folder).</translation>
+        <location filename="../../desktop/ui/screens/exchange.py" line="208"/>
+        <source>Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi (USB hoặc thư mục).</source>
+        <translation>Choose the report, the signing key (.p12 file or a certificate on the token) and where to write (USB stick or folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="214"/>
         <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
         <translation>Signing, writing and reading back to check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="177"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="226"/>
         <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
 Vân tay người ký: {fp}</source>
         <translation>Package {name} written and checked — safe to remove the USB stick.
 Signer fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="184"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="233"/>
         <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
         <translation>Queued in the outbox for {to}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="241"/>
         <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
         <translation>The report package was not written; see the error message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="197"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="246"/>
         <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
         <translation>Choose report packages, receipts or messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="198"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="247"/>
         <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
         <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="229"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="278"/>
         <source>Văn phòng gửi lần đầu</source>
         <translation>First package from an office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="230"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="279"/>
         <source>Lần đầu nhận gói của:
 {offices}
 
@@ -604,47 +639,47 @@ Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu
 Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="244"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="293"/>
         <source>Đã nhận</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="244"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="293"/>
         <source>Đã nhận, thay gói cũ</source>
         <translation>Taken in, replaces the earlier package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="294"/>
         <source>Đã có</source>
         <translation>Already taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="294"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>chờ gửi</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>đang gửi (bị ngắt?)</source>
         <translation>sending (interrupted?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="304"/>
         <source>lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="272"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
         <source>Không có thư nào cần gửi lúc này.</source>
         <translation>No message is due to be sent now.</translation>
     </message>
@@ -1495,103 +1530,103 @@ participants:Number of participants</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="39"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
         <source>Văn phòng và người ký</source>
         <translation>Office and signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="42"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="43"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="44"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
         <source>Địa danh ghi trên văn bản</source>
         <translation>Place name on documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="45"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="46"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="58"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="47"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="48"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="63"/>
         <source>&amp;Lưu thông tin văn phòng</source>
         <translation>&amp;Save office details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="67"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="72"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="78"/>
         <source>Tệp dữ liệu</source>
         <translation>Data file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="67"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="79"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="70"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="82"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="72"/>
-        <location filename="../../desktop/ui/screens/settings.py" line="116"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="84"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="137"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="79"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="91"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="90"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="111"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="106"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="127"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="106"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="127"/>
         <source>Đã lưu thông tin văn phòng.</source>
         <translation>Office details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="116"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="137"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
         <translation>The new language will be used the next time Theo dõi starts.</translation>
     </message>

@@ -4,10 +4,8 @@ used, never stored."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -15,50 +13,9 @@ from desktop.core.errors import UserError
 from desktop.io.signing import TokenKey, find_pkcs11_modules, open_signer, sign_pdf, verify_pdf
 from tests.io.files import pdf_directive
 
-LIBS = [Path(p) for p in ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                          "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so")]
-LIB = next((p for p in LIBS if p.exists()), None)
+from tests.conftest import LIB, PIN
+
 pytestmark = pytest.mark.skipif(LIB is None or not shutil.which("softhsm2-util"), reason="softhsm2 is not installed")
-PIN, SO_PIN = "2468", "97531"
-
-
-@pytest.fixture
-def token(tmp_path, monkeypatch):
-    """A SoftHSM token "theodoi" holding the office's key and certificate."""
-    import pkcs11
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
-    from pkcs11 import Attribute, CertificateType, ObjectClass
-
-    (tmp_path / "tokens").mkdir()
-    conf = tmp_path / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "theodoi", "--pin", PIN, "--so-pin", SO_PIN],
-                   check=True, capture_output=True)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Công đoàn xã Bình Lư"),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Công đoàn xã Bình Lư")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(7).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-            .sign(key, hashes.SHA256()))
-    pem = tmp_path / "key.pem"
-    pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                      serialization.NoEncryption()))
-    subprocess.run(["softhsm2-util", "--import", str(pem), "--token", "theodoi", "--label", "van-phong", "--id", "01",
-                    "--pin", PIN], check=True, capture_output=True)
-    pem.unlink()
-    with pkcs11.lib(str(LIB)).get_token(token_label="theodoi").open(rw=True, user_pin=PIN) as session:
-        session.create_object({
-            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-            Attribute.TOKEN: True, Attribute.LABEL: "van-phong", Attribute.ID: b"\x01",
-            Attribute.SUBJECT: name.public_bytes(), Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-        })
-    return cert
 
 
 def test_a_pdf_signed_on_the_token_is_valid_for_pdfsig(token, tmp_path):
@@ -87,3 +44,17 @@ def test_a_wrong_pin_or_label_is_explained(token):
 
 def test_the_module_is_found_where_softhsm_installs_it():
     assert LIB in find_pkcs11_modules()
+
+
+def test_the_certificates_on_the_token_are_listed_without_the_pin(token):
+    from desktop.io.signing import list_token_certificates
+
+    from cryptography.hazmat.primitives import serialization
+
+    from desktop.io.signing import fingerprint
+
+    # The PKCS#11 library stays loaded for the whole test run, so tokens of
+    # earlier tests may still be listed beside this one.
+    mine = fingerprint(token.public_bytes(serialization.Encoding.DER))
+    (cert,) = [c for c in list_token_certificates(LIB) if c.fingerprint == mine]
+    assert (cert.token_label, cert.cert_label, cert.subject) == ("theodoi", "van-phong", "Công đoàn xã Bình Lư")

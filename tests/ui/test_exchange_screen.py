@@ -4,6 +4,10 @@ it in after comparing the fingerprint."""
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from PySide6.QtWidgets import QMessageBox
 
 from db.engine import resolve_url
@@ -12,6 +16,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.screens.exchange import ExchangeScreen, removable_drives
 from tests.exchange.conftest import LOWER, PASS, UPPER, _lower
 from tests.conftest import write_xlsx
+from tests.conftest import LIB as TOKEN_LIB
 
 
 def _ctx(db):
@@ -61,3 +66,30 @@ def test_the_system_disk_is_never_offered_as_a_stick():
     from PySide6.QtCore import QStorageInfo
 
     assert QStorageInfo.root().rootPath() not in [root for _label, root in removable_drives()]
+
+
+@pytest.mark.skipif(TOKEN_LIB is None or not shutil.which("softhsm2-util"), reason="softhsm2 is not installed")
+@pytest.mark.usefixtures("token")
+def test_a_report_is_signed_with_the_certificate_picked_on_the_usb_token(qtbot, cli, tmp_path, messages):
+    from tests.conftest import LIB, PIN
+
+    def run(db, *args):
+        result = cli(*args, db=db)
+        assert result.code == 0, result.err
+        return result
+
+    lower = _lower(run, tmp_path, LOWER[0], [2])
+    screen = ExchangeScreen(_ctx(lower.db))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    screen.key_kind.setCurrentIndex(screen.key_kind.findData("token"))
+    assert screen.token_box.isEnabled() and not screen.key_file.isEnabled()
+    screen.module.setEditText(str(LIB))
+    screen.read_token()
+    index = next(i for i in range(screen.token_cert.count()) if "Công đoàn xã Bình Lư" in screen.token_cert.itemText(i))
+    screen.token_cert.setCurrentIndex(index)
+    screen.drive.addItem(str(tmp_path), str(tmp_path))
+    screen.drive.setCurrentIndex(screen.drive.count() - 1)
+    screen.passphrase.setText(PIN)
+    screen.export()
+    assert "an toàn để rút USB" in screen.export_state.text(), messages

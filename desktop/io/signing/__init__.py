@@ -12,12 +12,20 @@ from desktop.io.signing.keys import (
     load_certificate,
 )
 from desktop.io.signing.pdf import EmbeddedFile, PdfSignatureCheck, sign_pdf, stamp_attachment, verify_pdf
-from desktop.io.signing.signer import OfficeSigner, Pkcs12Key, TokenKey, find_pkcs11_modules, open_signer
+from desktop.io.signing.signer import (
+    OfficeSigner,
+    Pkcs12Key,
+    TokenCertificate,
+    TokenKey,
+    find_pkcs11_modules,
+    list_token_certificates,
+    open_signer,
+)
 from desktop.io.signing.stamp import SignatureAppearance
 
 __all__ = [
     "CertInfo", "DetachedCheck", "EmbeddedFile", "OfficeSigner", "PdfSignatureCheck", "Pkcs12Key",
-    "SignatureAppearance", "TokenKey", "certificate_info", "chains_to", "create_office_key", "find_pkcs11_modules",
+    "SignatureAppearance", "TokenCertificate", "TokenKey", "certificate_info", "list_token_certificates", "chains_to", "create_office_key", "find_pkcs11_modules",
     "fingerprint", "grouped", "load_certificate", "open_signer", "sign_detached", "sign_pdf", "stamp_attachment",
     "verify_detached", "verify_pdf",
 ]

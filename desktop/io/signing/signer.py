@@ -151,3 +151,43 @@ def find_pkcs11_modules() -> list[Path]:
             if path.is_file() and path not in found:
                 found.append(path)
     return found
+
+
+@dataclass
+class TokenCertificate:
+    token_label: str
+    cert_label: str
+    subject: str
+    fingerprint: str
+
+
+def list_token_certificates(lib_path: Path) -> list[TokenCertificate]:
+    """The certificates on every token the module sees (certificates are
+    public objects: no PIN needed), for the user to pick one."""
+    try:
+        import pkcs11
+        from pkcs11 import Attribute, ObjectClass
+    except ImportError as exc:
+        raise UserError("Bản cài này chưa có hỗ trợ ký bằng USB token (thiếu gói python-pkcs11).") from exc
+    lib = Path(lib_path)
+    if not lib.is_file():
+        raise UserError(f"Không tìm thấy tệp thư viện PKCS#11 “{lib}” của USB token.")
+    try:
+        module = pkcs11.lib(str(lib))
+        found = []
+        for slot in module.get_slots(token_present=True):
+            try:
+                token = slot.get_token()
+                with token.open() as session:
+                    certs = [bytes(o[Attribute.VALUE]) for o in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})]
+                    labels = [o[Attribute.LABEL] for o in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})]
+            except Exception:  # noqa: BLE001 - an empty or uninitialised slot
+                continue
+            for der, label in zip(certs, labels):
+                info = certificate_info(der)
+                found.append(TokenCertificate(token.label.strip(), label, info.subject, info.fingerprint))
+        return found
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the module's own errors
+        raise UserError(_token_message(exc)) from exc

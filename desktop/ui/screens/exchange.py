@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.exchange import grouped
@@ -30,7 +31,7 @@ from desktop.core.outbox import list_outbox, queue_message
 from desktop.core.register import list_register
 from desktop.io.mail import collect_incoming, send_queued
 from desktop.io.package.exchange import export_package, import_packages, package_store_for
-from desktop.io.signing import Pkcs12Key
+from desktop.io.signing import Pkcs12Key, TokenKey, find_pkcs11_modules, list_token_certificates
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
@@ -67,6 +68,17 @@ class ExchangeScreen(Screen):
         self.key_file.setPlaceholderText(self.tr("tệp khóa .p12 của văn phòng"))
         pick_key = QPushButton(self.tr("Chọn…"))
         pick_key.clicked.connect(self._pick_key)
+        self.key_kind = QComboBox()
+        self.key_kind.addItem(self.tr("Tệp khóa .p12"), "p12")
+        self.key_kind.addItem(self.tr("USB token (PKCS#11)"), "token")
+        self.module = QComboBox()
+        self.module.setEditable(True)
+        self.module.lineEdit().setPlaceholderText(self.tr("tệp thư viện PKCS#11 của token (.dll/.so)"))
+        for path in find_pkcs11_modules():
+            self.module.addItem(str(path))
+        self.token_cert = QComboBox()
+        read_token = QPushButton(self.tr("Đọc token"))
+        read_token.clicked.connect(self.read_token)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.Password)
         self.drive = QComboBox()
@@ -80,8 +92,17 @@ class ExchangeScreen(Screen):
         self.export_state = QLabel()
         self.export_state.setWordWrap(True)
         key_row = QHBoxLayout()
+        key_row.addWidget(self.key_kind)
         key_row.addWidget(self.key_file, 1)
         key_row.addWidget(pick_key)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.module, 1)
+        token_row.addWidget(self.token_cert, 1)
+        token_row.addWidget(read_token)
+        self.token_box = QWidget()
+        self.token_box.setLayout(token_row)
+        token_row.setContentsMargins(0, 0, 0, 0)
+        self.key_kind.currentIndexChanged.connect(self._key_kind_changed)
         drive_row = QHBoxLayout()
         drive_row.addWidget(self.drive, 1)
         drive_row.addWidget(other)
@@ -89,7 +110,8 @@ class ExchangeScreen(Screen):
         form = QFormLayout(send)
         form.addRow(self.tr("Báo cáo:"), self.report)
         form.addRow(self.tr("Khóa ký:"), key_row)
-        form.addRow(self.tr("Mật khẩu khóa:"), self.passphrase)
+        form.addRow(self.tr("Token, chứng thư:"), self.token_box)
+        form.addRow(self.tr("Mật khẩu khóa / PIN:"), self.passphrase)
         form.addRow(self.tr("Ghi ra:"), drive_row)
         form.addRow(self.tr("Gửi thư tới:"), self.email)
         form.addRow(self.export_button)
@@ -117,6 +139,7 @@ class ExchangeScreen(Screen):
         out_layout.addWidget(self.outbox)
         out_layout.addWidget(self.send_button, 0, Qt.AlignLeft)
 
+        self._key_kind_changed()
         layout = QVBoxLayout(self)
         layout.addWidget(send)
         layout.addWidget(take, 1)
@@ -146,6 +169,31 @@ class ExchangeScreen(Screen):
         if name:
             self.key_file.setText(name)
 
+    def _key_kind_changed(self) -> None:
+        token = self.key_kind.currentData() == "token"
+        self.token_box.setEnabled(token)
+        self.key_file.setEnabled(not token)
+
+    def read_token(self) -> None:
+        """List the certificates on the plugged-in token (no PIN needed)."""
+        self.token_cert.clear()
+        try:
+            for c in list_token_certificates(Path(self.module.currentText())):
+                self.token_cert.addItem(f"{c.subject} ({c.cert_label})", (c.token_label, c.cert_label))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if not self.token_cert.count():
+            QMessageBox.information(self, self.tr("USB token"), self.tr("Không thấy chứng thư số nào trên token."))
+
+    def _key(self):
+        secret = self.passphrase.text()
+        self.passphrase.clear()  # used once, never kept
+        if self.key_kind.currentData() == "token":
+            token_label, cert_label = self.token_cert.currentData() or (None, None)
+            return TokenKey(Path(self.module.currentText()), token_label, cert_label, secret)
+        return Pkcs12Key(Path(self.key_file.text()), secret.encode("utf-8"))
+
     def _pick_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói báo cáo"))
         if folder:
@@ -154,12 +202,13 @@ class ExchangeScreen(Screen):
 
     def export(self) -> None:
         report_id, folder = self.report.currentData(), self.drive.currentData()
-        if report_id is None or not folder or not self.key_file.text():
+        has_key = self.token_cert.currentData() if self.key_kind.currentData() == "token" else self.key_file.text()
+        if report_id is None or not folder or not has_key:
             QMessageBox.information(self, self.tr("Gửi báo cáo lên"),
-                                    self.tr("Hãy chọn báo cáo, tệp khóa và nơi ghi (USB hoặc thư mục)."))
+                                    self.tr("Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi "
+                                            "(USB hoặc thư mục)."))
             return
-        key = Pkcs12Key(Path(self.key_file.text()), self.passphrase.text().encode("utf-8"))
-        self.passphrase.clear()  # used once, never kept
+        key = self._key()
         email = self.email.text().strip()
         self.export_button.setEnabled(False)
         self.export_state.setText(self.tr("Đang ký, ghi và đọc lại để kiểm tra…"))
