@@ -70,6 +70,8 @@ def verify_package(path: Path | str, *, now: datetime | None = None) -> PackageC
     if size > MAX_PACKAGE_BYTES:
         raise PackageProblem(f"tệp lớn quá {MAX_PACKAGE_BYTES // 2**20} MB cho một gói báo cáo")
     raw = path.read_bytes()
+    if not raw.startswith(b"PK"):
+        raise PackageProblem("không phải gói báo cáo (tệp .zip do Theo dõi tạo)")
     try:
         names = check_zip(path)
     except UserError as exc:
