@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
 from desktop.core.exchange import grouped
 from desktop.core.outbox import list_outbox, queue_message
 from desktop.core.register import list_register
-from desktop.io.mail import collect_incoming, send_queued
-from desktop.io.package.exchange import export_package, import_packages, package_store_for
-from desktop.io.signing import Pkcs12Key, TokenKey, find_pkcs11_modules, list_token_certificates
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
@@ -74,8 +71,7 @@ class ExchangeScreen(Screen):
         self.module = QComboBox()
         self.module.setEditable(True)
         self.module.lineEdit().setPlaceholderText(self.tr("tệp thư viện PKCS#11 của token (.dll/.so)"))
-        for path in find_pkcs11_modules():
-            self.module.addItem(str(path))
+        self._modules_listed = False
         self.token_cert = QComboBox()
         read_token = QPushButton(self.tr("Đọc token"))
         read_token.clicked.connect(self.read_token)
@@ -171,11 +167,20 @@ class ExchangeScreen(Screen):
 
     def _key_kind_changed(self) -> None:
         token = self.key_kind.currentData() == "token"
+        if token and not self._modules_listed:
+            # Looked for only when a token is chosen: the search touches the disk.
+            from desktop.io.signing import find_pkcs11_modules
+
+            self._modules_listed = True
+            for path in find_pkcs11_modules():
+                self.module.addItem(str(path))
         self.token_box.setEnabled(token)
         self.key_file.setEnabled(not token)
 
     def read_token(self) -> None:
         """List the certificates on the plugged-in token (no PIN needed)."""
+        from desktop.io.signing import list_token_certificates
+
         self.token_cert.clear()
         try:
             for c in list_token_certificates(Path(self.module.currentText())):
@@ -187,6 +192,8 @@ class ExchangeScreen(Screen):
             QMessageBox.information(self, self.tr("USB token"), self.tr("Không thấy chứng thư số nào trên token."))
 
     def _key(self):
+        from desktop.io.signing import Pkcs12Key, TokenKey
+
         secret = self.passphrase.text()
         self.passphrase.clear()  # used once, never kept
         if self.key_kind.currentData() == "token":
@@ -213,6 +220,7 @@ class ExchangeScreen(Screen):
         self.export_button.setEnabled(False)
         self.export_state.setText(self.tr("Đang ký, ghi và đọc lại để kiểm tra…"))
         engine = self.ctx.engine
+        from desktop.io.package.exchange import export_package
 
         def work(_progress, _cancelled):
             path, fingerprint = export_package(engine, report_id, key, Path(folder))
@@ -260,6 +268,9 @@ class ExchangeScreen(Screen):
     def take_in(self, paths: list[Path], *, trust_new: bool = False) -> list:
         """Import ``paths``; a first package from an office asks whether to
         trust its key, showing the fingerprint to compare."""
+        from desktop.io.mail import collect_incoming
+        from desktop.io.package.exchange import ImportResult, import_packages, package_store_for
+
         try:
             with tempfile.TemporaryDirectory() as unpacked:
                 files, problems = collect_incoming(paths, Path(unpacked))
@@ -268,8 +279,6 @@ class ExchangeScreen(Screen):
         except Exception as exc:
             show_error(self, exc)
             return []
-        from desktop.io.package.exchange import ImportResult
-
         results = [ImportResult(n, "rejected", r) for n, r in problems] + results
         new = [r for r in results if r.status == "rejected" and r.reason and "--trust-new" in r.reason]
         if new and not trust_new:
@@ -310,6 +319,8 @@ class ExchangeScreen(Screen):
                 self.outbox.setItem(i, j, QTableWidgetItem(text))
 
     def send_mail(self) -> None:
+        from desktop.io.mail import send_queued
+
         self.send_button.setEnabled(False)
         engine = self.ctx.engine
         self.runner.start(lambda _p, _c: send_queued(engine), self._sent, self._send_failed)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
 from desktop.core.outbox import MailSettings, mail_settings, save_mail_settings
-from desktop.io.mail import save_password
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 
@@ -56,6 +55,8 @@ class MailSettingsBox(QGroupBox):
         try:
             self.ctx.write(lambda s: save_mail_settings(s, settings), Changed.OFFICE)
             if self.password.text():
+                from desktop.io.mail import save_password  # keyring loads only when a password is saved
+
                 save_password(settings, self.password.text())
         except Exception as exc:  # a bad address or no keyring: told, nothing half-saved in the form
             show_error(self, exc)
