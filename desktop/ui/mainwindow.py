@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from db.engine import sqlite_path
-from desktop import __version__
 from desktop.ui.context import AppContext
 from desktop.ui.screens.dashboard import DashboardScreen
 from desktop.ui.screens.directives import DirectivesScreen
@@ -81,6 +80,14 @@ class MainWindow(QMainWindow):
         view.addAction(refresh)
 
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        guide = QAction(self.tr("&Hướng dẫn sử dụng"), self)
+        guide.setShortcut(QKeySequence.HelpContents)
+        guide.triggered.connect(self.open_guide)
+        help_menu.addAction(guide)
+        check = QAction(self.tr("&Kiểm tra máy"), self)
+        check.triggered.connect(self.check_pc)
+        help_menu.addAction(check)
+        help_menu.addSeparator()
         about = QAction(self.tr("&Giới thiệu Theo dõi"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -92,15 +99,20 @@ class MainWindow(QMainWindow):
         self.go(self.tracking)
         self.tracking.show_period(requirement_id, period)
 
+    def open_guide(self) -> None:
+        from desktop.ui.dialogs.help import open_guide
+
+        open_guide(self)
+
+    def check_pc(self) -> None:
+        from desktop.ui.dialogs.help import DoctorDialog
+
+        DoctorDialog(self.ctx, self).exec()
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Giới thiệu Theo dõi"),
-            self.tr(
-                "<h3>Theo dõi {version}</h3><p>Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo "
-                "của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.</p><p>Giấy phép GPL-3.0-or-later.</p>"
-            ).format(version=__version__),
-        )
+        from desktop.ui.dialogs.help import AboutDialog
+
+        AboutDialog(self).exec()
 
     def _restore(self) -> None:
         s = QSettings()

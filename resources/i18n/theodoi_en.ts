@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="92"/>
+        <source>Giới thiệu Theo dõi</source>
+        <translation>About Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="95"/>
+        <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later. Phông chữ Liberation Serif: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Các thành phần kèm theo và giấy phép:&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Tracking of directives, requirements and reports of grassroots trade unions. Works entirely without a network.&lt;/p&gt;&lt;p&gt;Licence GPL-3.0-or-later. Liberation Serif typeface: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Bundled components and their licences:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="102"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/backups.py" line="44"/>
@@ -407,228 +425,266 @@ The current data will be backed up first.</translation>
     </message>
 </context>
 <context>
-    <name>ExchangeScreen</name>
+    <name>DoctorDialog</name>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
-        <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
-        <translation>No report issued yet (make one on the Reports screen)</translation>
+        <location filename="../../desktop/ui/dialogs/help.py" line="27"/>
+        <source>Kiểm tra máy</source>
+        <translation>Check this PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
-        <source>tệp khóa .p12 của văn phòng</source>
-        <translation>the office&apos;s .p12 key file</translation>
+        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
+        <source>Mục</source>
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="69"/>
-        <source>Chọn…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="72"/>
-        <source>Tệp khóa .p12</source>
-        <translation>Key file .p12</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
-        <source>USB token (PKCS#11)</source>
-        <translation>USB token (PKCS#11)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="76"/>
-        <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
-        <translation>the token's PKCS#11 library file (.dll/.so)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="80"/>
-        <source>Đọc token</source>
-        <translation>Read token</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="85"/>
-        <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
-        <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
-        <source>Thư mục khác…</source>
-        <translation>Other folder…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="89"/>
-        <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
-        <translation>the upper office&apos;s e-mail address (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="90"/>
-        <source>&amp;Ký và ghi gói báo cáo</source>
-        <translation>&amp;Sign and write the report package</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="207"/>
-        <source>Gửi báo cáo lên</source>
-        <translation>Send a report up</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
-        <source>Báo cáo:</source>
-        <translation>Report:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
-        <source>Khóa ký:</source>
-        <translation>Signing key:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
-        <source>Token, chứng thư:</source>
-        <translation>Token, certificate:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="114"/>
-        <source>Mật khẩu khóa / PIN:</source>
-        <translation>Key passphrase / PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="115"/>
-        <source>Ghi ra:</source>
-        <translation>Write to:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="116"/>
-        <source>Gửi thư tới:</source>
-        <translation>E-mail to:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="120"/>
-        <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
-        <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
-        <source>Chọn &amp;gói hoặc thư…</source>
-        <translation>Choose &amp;packages or messages…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
-        <source>Tệp</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
+        <source>Chi tiết, cách xử lý</source>
+        <translation>Details, what to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="40"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeScreen</name>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="63"/>
+        <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
+        <translation>No report issued yet (make one on the Reports screen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
+        <source>tệp khóa .p12 của văn phòng</source>
+        <translation>the office&apos;s .p12 key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="69"/>
+        <source>Tệp khóa .p12</source>
+        <translation>Key file .p12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="70"/>
+        <source>USB token (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
+        <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
+        <translation>the token&apos;s PKCS#11 library file (.dll/.so)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="76"/>
+        <source>Đọc token</source>
+        <translation>Read token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="81"/>
+        <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
+        <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="82"/>
+        <source>Thư mục khác…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="85"/>
+        <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
+        <translation>the upper office&apos;s e-mail address (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
+        <source>&amp;Ký và ghi gói báo cáo</source>
+        <translation>&amp;Sign and write the report package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="105"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="214"/>
+        <source>Gửi báo cáo lên</source>
+        <translation>Send a report up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="107"/>
+        <source>Báo cáo:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="108"/>
+        <source>Khóa ký:</source>
+        <translation>Signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <source>Token, chứng thư:</source>
+        <translation>Token, certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
+        <source>Mật khẩu khóa / PIN:</source>
+        <translation>Key passphrase / PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
+        <source>Ghi ra:</source>
+        <translation>Write to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <source>Gửi thư tới:</source>
+        <translation>E-mail to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="116"/>
+        <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
+        <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="118"/>
+        <source>Chọn &amp;gói hoặc thư…</source>
+        <translation>Choose &amp;packages or messages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
         <source>Văn phòng gửi</source>
         <translation>Sending office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="127"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="332"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
         <source>Thư</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
         <source>Gửi tới</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="137"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="133"/>
         <source>Gửi &amp;ngay</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="149"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
         <source>Trao đổi</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="164"/>
         <source>Chọn tệp khóa</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="164"/>
         <source>Khóa ký (*.p12 *.pfx)</source>
         <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
         <source>Không thấy chứng thư số nào trên token.</source>
         <translation>No certificate found on the token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="198"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="205"/>
         <source>Chọn thư mục ghi gói báo cáo</source>
         <translation>Choose the folder for the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="208"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
         <source>Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi (USB hoặc thư mục).</source>
         <translation>Choose the report, the signing key (.p12 file or a certificate on the token) and where to write (USB stick or folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="214"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="221"/>
         <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
         <translation>Signing, writing and reading back to check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="226"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="234"/>
         <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
 Vân tay người ký: {fp}</source>
         <translation>Package {name} written and checked — safe to remove the USB stick.
 Signer fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="233"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="241"/>
         <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
         <translation>Queued in the outbox for {to}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="241"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="249"/>
         <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
         <translation>The report package was not written; see the error message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="246"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
         <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
         <translation>Choose report packages, receipts or messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="247"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
         <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
         <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="278"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="287"/>
         <source>Văn phòng gửi lần đầu</source>
         <translation>First package from an office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="279"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="288"/>
         <source>Lần đầu nhận gói của:
 {offices}
 
@@ -639,47 +695,47 @@ Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu
 Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="293"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="302"/>
         <source>Đã nhận</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="293"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="302"/>
         <source>Đã nhận, thay gói cũ</source>
         <translation>Taken in, replaces the earlier package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="294"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>Đã có</source>
         <translation>Already taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="294"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
         <source>chờ gửi</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
         <source>đang gửi (bị ngắt?)</source>
         <translation>sending (interrupted?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="304"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="313"/>
         <source>lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="332"/>
         <source>Không có thư nào cần gửi lúc này.</source>
         <translation>No message is due to be sent now.</translation>
     </message>
@@ -818,6 +874,19 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <location filename="../../desktop/ui/dialogs/form.py" line="26"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="59"/>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="60"/>
+        <source>Không tìm thấy tệp hướng dẫn trong thư mục cài đặt; hãy cài lại Theo dõi.</source>
+        <translation>The user guide is missing from the installation folder; reinstall Theo dõi.</translation>
     </message>
 </context>
 <context>
@@ -1154,62 +1223,62 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>MailSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="17"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="16"/>
         <source>Thư điện tử (gửi gói báo cáo)</source>
         <translation>E-mail (sending report packages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="24"/>
         <source>Không mã hóa</source>
         <translation>No encryption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="32"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="31"/>
         <source>để trống nếu không đổi</source>
         <translation>leave empty to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="33"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="32"/>
         <source>Lưu cài đặt thư</source>
         <translation>Save e-mail settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="35"/>
         <source>Máy chủ SMTP</source>
         <translation>SMTP server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="36"/>
         <source>Cổng</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="37"/>
         <source>Bảo mật</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="38"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="39"/>
         <source>Địa chỉ gửi</source>
         <translation>From address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="40"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="66"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="66"/>
         <source>Đã lưu cài đặt thư.</source>
         <translation>E-mail settings saved.</translation>
     </message>
@@ -1217,59 +1286,59 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="26"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="25"/>
         <source>Theo dõi</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="56"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="55"/>
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="60"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="59"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="61"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="60"/>
         <source>&amp;Nhập danh sách đơn vị…</source>
         <translation>&amp;Import unit list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="66"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="65"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="71"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="70"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="78"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="77"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="83"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="82"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="84"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="83"/>
+        <source>&amp;Hướng dẫn sử dụng</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="87"/>
+        <source>&amp;Kiểm tra máy</source>
+        <translation>&amp;Check this PC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="91"/>
         <source>&amp;Giới thiệu Theo dõi</source>
         <translation>&amp;About Theo dõi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="98"/>
-        <source>Giới thiệu Theo dõi</source>
-        <translation>About Theo dõi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="100"/>
-        <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;A register for tracking directives, requirements and reports of grassroots trade unions. Works entirely offline.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -145,10 +145,12 @@ def find_pkcs11_modules() -> list[Path]:
     pick another file)."""
     extra = [p for p in os.environ.get("THEODOI_PKCS11_PATHS", "").split(os.pathsep) if p]
     found: list[Path] = []
+    seen: set[Path] = set()
     for pattern in _MODULE_PATTERNS + extra:
         for name in sorted(glob.glob(pattern)):
             path = Path(name)
-            if path.is_file() and path not in found:
+            if path.is_file() and path.resolve() not in seen:  # one entry per file, not per symlink
+                seen.add(path.resolve())
                 found.append(path)
     return found
 
