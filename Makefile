@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench crash-test screenshots clean
+.PHONY: run test bench crash-test screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,4 +37,15 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# A one-folder bundle of this machine's kind in dist/theodoi, and on Linux a
+# .tar.gz with a .desktop file and the icon; then the smoke test on it.
+dist: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/python packaging/prepare.py
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/theodoi.spec
+	cp packaging/linux/theodoi.desktop packaging/linux/install.sh dist/theodoi/ 2>/dev/null || true
+	tar -C dist -czf dist/theodoi-linux.tar.gz theodoi
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/smoke_test.py dist/theodoi
+	$(BIN)/python scripts/bench_dist.py dist/theodoi
