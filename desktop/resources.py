@@ -1,9 +1,11 @@
-"""Where the files in ``resources/`` (translations; fonts and templates
-later) are found: beside the package in a source checkout or an editable
-install, or inside a bundle. One place, so packaging changes only this."""
+"""Where the files in ``resources/`` (fonts, translations, templates,
+schemas, icons) are found: through importlib.resources in a checkout or any
+install, or inside a PyInstaller bundle. One place, so packaging changes
+only this."""
 
 from __future__ import annotations
 
+import importlib.resources
 import sys
 from pathlib import Path
 
@@ -12,7 +14,7 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(str(importlib.resources.files("resources")))
 
 
 def resource(*parts: str) -> Path:
