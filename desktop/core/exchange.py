@@ -266,7 +266,9 @@ def accept_receipt(session: Session, r: IncomingReceipt, *, trust_new: bool = Fa
         raise Refused(f"biên nhận này không ứng với gói nào văn phòng này đã gửi (báo cáo số {r.report_number})")
     if sent.receipt_fingerprint == r.fingerprint and sent.received_on == r.received_on:
         return False
-    trusted = {t.fingerprint for t, _office in list_trusted(session)}
+    # Only the office above signs receipts: its key is pinned without a
+    # member office (a member office's key cannot vouch for a receipt).
+    trusted = {t.fingerprint for t, office in list_trusted(session) if t.kind == "pin" and office is None}
     if r.fingerprint not in trusted and not r.rooted:
         if not trust_new:
             raise Refused(f"chưa tin cậy người ký biên nhận “{r.subject}”: hãy gọi điện cho {r.receiver}, so dấu vân tay "

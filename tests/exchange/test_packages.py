@@ -370,3 +370,28 @@ def test_an_attachment_carries_the_organisations_signature_top_right_of_page_one
     width, height = float(page.mediabox.width), float(page.mediabox.height)
     assert org[1] > width / 2 and org[2] > height - 60 and org[3] == 10
     assert len(PdfReader(tmp_path / "phu-luc-ky.pdf").pages) == len(PdfReader(src).pages)
+
+
+def test_a_receipt_signed_by_a_member_office_is_not_taken_for_the_office_above(lower_office, export, cli, run, tmp_path):
+    """Office A pins member office B's key for its packages; a receipt
+    signed with B's key must not mark A's report as received."""
+    import sqlite3
+
+    from desktop.io.package.read import verify_package
+    from desktop.io.package.receipt import write_receipt
+
+    office = lower_office()
+    package = export(office)
+    member = tmp_path / "thanh-vien.p12"
+    create_office_key("Công đoàn Trường số 1 Đường", member, PASS.encode())
+    check = verify_package(package)
+    with open_signer(Pkcs12Key(member, PASS.encode())) as signer:
+        receipt = write_receipt(tmp_path, signer, package_sha256=check.sha256, manifest=check.manifest,
+                                receiver="Liên đoàn Lao động tỉnh Lai Châu", status="accepted", received_by="x")
+        with sqlite3.connect(office.db) as conn:  # as if B's key had been pinned for B's own packages
+            org = conn.execute("SELECT id FROM organization WHERE kind != 'office' LIMIT 1").fetchone()[0]
+            conn.execute("INSERT INTO trusted_certificate (fingerprint, kind, organization_id, subject, certificate, "
+                         "added_at) VALUES (?, 'pin', ?, 'B', ?, '2026-01-01')", (signer.fingerprint, org,
+                                                                                   signer.certificate_der))
+    code, (result,) = _import(cli, office.db, receipt)
+    assert code == 2 and "chưa tin cậy người ký biên nhận" in result["reason"]
