@@ -56,7 +56,8 @@ def test_a_report_goes_onto_the_stick_and_the_province_takes_it_in(qtbot, cli, t
     qtbot.addWidget(above)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes))
-    (result,) = above.take_in([package])
+    above.take_in([package.parent])  # the whole stick, as dropped
+    (result,) = above.last_results
     assert "so từng nhóm ký tự" in asked[0] and LOWER[0] in asked[0]
     assert result.status == "accepted" and above.results.item(0, 1).text() == "Đã nhận"
     assert cli("status", "--as-of", "30/04/2022", "--json", db=upper_db).json["directives"][0]["requirements"][0]["on_time"] == 1

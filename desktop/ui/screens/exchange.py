@@ -57,6 +57,7 @@ class ExchangeScreen(Screen):
     def __init__(self, ctx, parent=None, runner: TaskRunner | None = None):
         super().__init__(ctx, parent)
         self.runner = runner or TaskRunner(self)
+        self.last_results: list = []
         self.setAcceptDrops(True)
 
         self.report = QComboBox()
@@ -265,38 +266,46 @@ class ExchangeScreen(Screen):
         if paths:
             self.take_in(paths)
 
-    def take_in(self, paths: list[Path], *, trust_new: bool = False) -> list:
-        """Import ``paths``; a first package from an office asks whether to
-        trust its key, showing the fingerprint to compare."""
+    def take_in(self, paths: list[Path], *, trust_new: bool = False, only: set[str] | None = None,
+                earlier: list | None = None) -> None:
+        """Import ``paths`` in the background (``only``: just the files of
+        these names); a first package from an office asks whether to trust
+        its key, showing the fingerprint to compare. Results land in
+        ``last_results`` and the table."""
         from desktop.io.mail import collect_incoming
         from desktop.io.package.exchange import ImportResult, import_packages, package_store_for
 
-        try:
+        engine, store = self.ctx.engine, package_store_for(self.ctx.url)
+
+        def work(_progress, _cancelled):
             with tempfile.TemporaryDirectory() as unpacked:
                 files, problems = collect_incoming(paths, Path(unpacked))
-                results = import_packages(self.ctx.engine, files, store_dir=package_store_for(self.ctx.url),
-                                          trust_new=trust_new)
-        except Exception as exc:
-            show_error(self, exc)
-            return []
-        results = [ImportResult(n, "rejected", r) for n, r in problems] + results
-        new = [r for r in results if r.status == "rejected" and r.reason and "--trust-new" in r.reason]
-        if new and not trust_new:
-            offices = "\n".join(f"• {r.sender}: {grouped(r.fingerprint)}" for r in new)
-            answer = QMessageBox.question(
-                self, self.tr("Văn phòng gửi lần đầu"),
-                self.tr("Lần đầu nhận gói của:\n{offices}\n\nHãy gọi điện cho văn phòng đó và so từng nhóm ký tự "
-                        "của dấu vân tay. Đúng hết thì mới tin cậy. Tin cậy và nhận các gói này?").format(offices=offices),
-            )
-            if answer == QMessageBox.Yes:
-                again = {r.file for r in new}
-                retried = self.take_in([p for p in paths if p.name in again], trust_new=True) if all(
-                    p.suffix.lower() == ".zip" for p in paths if p.name in again) else []
-                done = {r.file for r in retried}
-                results = [r for r in results if r.file not in done] + retried
+                if only is not None:
+                    files, problems = [f for f in files if f.name in only], []
+                results = import_packages(engine, files, store_dir=store, trust_new=trust_new)
+            return [ImportResult(n, "rejected", r) for n, r in problems] + results
+
+        self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new, earlier),
+                          lambda exc, details: show_error(self, exc, details))
+
+    def _taken_in(self, paths: list[Path], results: list, trust_new: bool, earlier: list | None) -> None:
+        if earlier is not None:  # the second round, with the new offices trusted
+            done = {r.file for r in results}
+            results = [r for r in earlier if r.file not in done] + results
+        self.last_results = results
         self._show_results(results)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
-        return results
+        new = [r for r in results if r.status == "rejected" and r.reason and "--trust-new" in r.reason]
+        if not new or trust_new:
+            return
+        offices = "\n".join(f"• {r.sender}: {grouped(r.fingerprint)}" for r in new)
+        answer = QMessageBox.question(
+            self, self.tr("Văn phòng gửi lần đầu"),
+            self.tr("Lần đầu nhận gói của:\n{offices}\n\nHãy gọi điện cho văn phòng đó và so từng nhóm ký tự "
+                    "của dấu vân tay. Đúng hết thì mới tin cậy. Tin cậy và nhận các gói này?").format(offices=offices),
+        )
+        if answer == QMessageBox.Yes:
+            self.take_in(paths, trust_new=True, only={r.file for r in new}, earlier=results)
 
     def _show_results(self, results) -> None:
         words = {"accepted": self.tr("Đã nhận"), "superseded": self.tr("Đã nhận, thay gói cũ"),
