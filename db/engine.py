@@ -6,14 +6,14 @@ import os
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
+
+from db import dialects
 
 APP_NAME = "theodoi"
 DB_FILE_NAME = "theodoi.sqlite3"
 ENV_VAR = "THEODOI_DB"
-BUSY_TIMEOUT_MS = 15_000
 
 
 def data_dir() -> Path:
@@ -30,9 +30,30 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     else the file in the user data folder."""
     value = os.fspath(db) if db else os.environ.get(ENV_VAR) or ""
     if "://" in value:
-        return value
+        return with_driver(value)
     path = Path(value).expanduser() if value else default_db_path()
     return f"sqlite:///{path.absolute()}"
+
+
+def with_driver(url: str) -> str:
+    """``postgresql://`` (or ``postgres://``) as the driver Theo dõi ships
+    with; other URLs unchanged."""
+    scheme, sep, rest = url.partition("://")
+    if scheme.lower() in ("postgresql", "postgres"):
+        return f"postgresql+{dialects.PG_DRIVER}{sep}{rest}"
+    return url
+
+
+def backend_name(url: str) -> str:
+    """"sqlite" or "postgresql" (or another back end's name)."""
+    return make_url(url).get_backend_name()
+
+
+def display_url(url: str) -> str:
+    """The URL to show a person: the file for SQLite, the server without
+    the password otherwise."""
+    path = sqlite_path(url)
+    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -44,24 +65,19 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with the connection settings Theo dõi relies on: WAL, foreign
-    keys, a busy timeout, and full fsync so a power cut keeps what was
-    committed."""
+    """An engine with the connection settings Theo dõi relies on (see
+    ``db.dialects``): on SQLite WAL, foreign keys, a busy timeout and full
+    fsync so a power cut keeps what was committed; on PostgreSQL UTC and
+    snapshot isolation."""
+    url = with_driver(url)
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _configure_sqlite)
+        engine = create_engine(url, connect_args={"timeout": dialects.BUSY_TIMEOUT_MS / 1000})
+        dialects.configure_sqlite(engine)
         return engine
+    if backend_name(url) == dialects.POSTGRESQL:
+        from db.audit import default_actor
+
+        return create_engine(url, **dialects.postgresql_engine_options(f"Theo dõi {default_actor()}"))
     return create_engine(url, pool_pre_ping=True)
-
-
-def _configure_sqlite(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    try:
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
-    finally:
-        cur.close()

@@ -18,8 +18,9 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
+from db import dialects
 from db.backup import BackupError, backups_dir, create_backup, newest_good_backup, private
-from db.engine import make_engine, sqlite_path
+from db.engine import display_url, make_engine, sqlite_path
 from db.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -66,14 +67,16 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
         ) from exc
     except ValueError as exc:  # a URL SQLAlchemy cannot read
         raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{url}” không hợp lệ ({exc}).") from exc
-    where = str(path) if path else engine.url.render_as_string(hide_password=True)
+    where = display_url(url)
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names())
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseOpenError(f"Không mở được cơ sở dữ liệu “{where}” ({exc.orig}).") from exc
+        if path is not None:
+            raise DatabaseOpenError(f"Không mở được cơ sở dữ liệu “{where}” ({exc.orig}).") from exc
+        raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
 
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
@@ -97,10 +100,13 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             except BackupError as exc:
                 engine.dispose()
                 raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
-        with engine.begin() as conn:
-            cfg = alembic_config(engine)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            conn = dialects.for_migration(conn)
+            with conn.begin():
+                dialects.lock_for_migration(conn)
+                cfg = alembic_config(engine)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
     if path is not None and new:
         private(path)
     return engine

@@ -15,6 +15,9 @@ from typing import Any, Optional
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from db.dialects import sort_key_type
+from db.types import UTCDateTime
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -41,7 +44,7 @@ class Organization(SQLModel, table=True):
     code: Optional[str] = Field(default=None, max_length=64, unique=True)
     name: str = Field(max_length=500)
     name_key: str = Field(max_length=500)
-    sort_key: str = Field(max_length=4000)
+    sort_key: str = Field(sa_type=sort_key_type(4000))
     kind: str = Field(default=OrgKind.GRASSROOTS, max_length=32)
     sector: Optional[str] = Field(default=None, max_length=200)
     parent_id: Optional[int] = Field(default=None, foreign_key="organization.id")
@@ -58,8 +61,8 @@ class Organization(SQLModel, table=True):
     active_to: Optional[date] = None
     merged_into_id: Optional[int] = Field(default=None, foreign_key="organization.id")
     note: Optional[str] = Field(default=None, max_length=2000)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Setting(SQLModel, table=True):
@@ -84,7 +87,7 @@ class Directive(SQLModel, table=True):
     subject: Optional[str] = Field(default=None, max_length=2000)
     file_name: Optional[str] = Field(default=None, max_length=500)
     file_sha256: Optional[str] = Field(default=None, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Requirement(SQLModel, table=True):
@@ -108,7 +111,7 @@ class Requirement(SQLModel, table=True):
     applies_kinds: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     applies_sectors: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     indicators: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Submission(SQLModel, table=True):
@@ -129,7 +132,7 @@ class Submission(SQLModel, table=True):
     indicator_values: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
     note: Optional[str] = Field(default=None, max_length=2000)
     recorded_by: Optional[str] = Field(default=None, max_length=200)
-    recorded_at: datetime = Field(default_factory=utcnow)
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Attachment(SQLModel, table=True):
@@ -142,7 +145,7 @@ class Attachment(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     file_name: str = Field(max_length=500)
     size: int
-    added_at: datetime = Field(default_factory=utcnow)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Exemption(SQLModel, table=True):
@@ -157,7 +160,7 @@ class Exemption(SQLModel, table=True):
     period: Optional[int] = None
     reason: str = Field(max_length=1000)
     created_by: Optional[str] = Field(default=None, max_length=200)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class AuditLog(SQLModel, table=True):
@@ -167,7 +170,7 @@ class AuditLog(SQLModel, table=True):
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     actor: str = Field(max_length=200)
     action: str = Field(max_length=16)  # create, update, delete
     entity: str = Field(max_length=64)
@@ -208,7 +211,7 @@ class OutgoingDocument(SQLModel, table=True):
     state: str = Field(default="issued", max_length=16)
     folder: Optional[str] = Field(default=None, max_length=1000)
     created_by: Optional[str] = Field(default=None, max_length=200)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class TrustedCertificate(SQLModel, table=True):
@@ -223,13 +226,13 @@ class TrustedCertificate(SQLModel, table=True):
     kind: str = Field(max_length=8)  # "root" or "pin"
     organization_id: Optional[int] = Field(default=None, foreign_key="organization.id")  # for a pin
     subject: str = Field(max_length=500)
-    not_after: Optional[datetime] = None
+    not_after: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)
     certificate: bytes
     added_by: Optional[str] = Field(default=None, max_length=200)
-    added_at: datetime = Field(default_factory=utcnow)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     # A pin stays on record when the office changes its key; only the
     # newest unretired pin of an office is trusted.
-    retired_at: Optional[datetime] = None
+    retired_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)
 
 
 class ReceivedPackage(SQLModel, table=True):
@@ -253,7 +256,7 @@ class ReceivedPackage(SQLModel, table=True):
     stored_path: Optional[str] = Field(default=None, max_length=1000)
     superseded_by_id: Optional[int] = Field(default=None, foreign_key="received_package.id")
     received_by: Optional[str] = Field(default=None, max_length=200)
-    received_at: datetime = Field(default_factory=utcnow)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class SentPackage(SQLModel, table=True):
@@ -267,7 +270,7 @@ class SentPackage(SQLModel, table=True):
     sha256: str = Field(max_length=64, unique=True)
     file_name: str = Field(max_length=500)
     fingerprint: str = Field(max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     received_on: Optional[date] = None  # from the receipt
     received_by: Optional[str] = Field(default=None, max_length=500)  # the office that signed the receipt
     receipt_fingerprint: Optional[str] = Field(default=None, max_length=64)
@@ -288,7 +291,7 @@ class OutboxMessage(SQLModel, table=True):
     message_id: str = Field(max_length=200, unique=True)
     state: str = Field(default="queued", max_length=16)  # queued, sending, sent, failed
     attempts: int = 0
-    next_attempt_at: Optional[datetime] = None
+    next_attempt_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)
     last_error: Optional[str] = Field(default=None, max_length=2000)
-    created_at: datetime = Field(default_factory=utcnow)
-    sent_at: Optional[datetime] = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)

@@ -1,22 +1,43 @@
-"""Sessions: one unit of work, committed whole or not at all."""
+"""Sessions: one unit of work, committed whole or not at all; and the retry
+of a unit of work that lost a race with another PC."""
 
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+import random
+import time
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 import db.audit  # noqa: F401  (installs the audit-log hooks on every session)
 from db.audit import default_actor
+from db.dialects import is_conflict
+from db.errors import StoreError
+
+T = TypeVar("T")
+ATTEMPTS = 6
+
+
+class ConflictError(StoreError):
+    """Another PC changed the same data at the same moment; nothing of this
+    unit of work was written, and running it again is the answer."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or (
+            "Một máy khác đang ghi cùng dữ liệu này vào đúng lúc đó nên lần ghi vừa rồi chưa được lưu "
+            "(không có gì bị thay đổi). Hãy thử lại sau ít giây."
+        ))
 
 
 @contextlib.contextmanager
 def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = True) -> Iterator[Session]:
     """A session that commits when the block ends normally and rolls back
     everything, audit rows included, when it raises. ``commit=False`` rolls
-    back in any case (a dry run)."""
+    back in any case (a dry run). A write that lost a race with another
+    connection raises ``ConflictError``."""
     session = Session(engine, expire_on_commit=False)
     session.info["actor"] = actor or default_actor()
     try:
@@ -28,8 +49,41 @@ def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = Tru
             # rollback instead of being expired.
             session.expunge_all()
             session.rollback()
+    except DBAPIError as exc:
+        session.rollback()
+        if is_conflict(exc):
+            raise ConflictError() from exc
+        raise
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS, on_retry: Callable[[int], None] | None = None) -> T:
+    """Run ``work`` and, when it raises ``ConflictError``, again after a
+    short random pause (so two PCs do not collide twice in step), up to
+    ``attempts`` times; the last conflict is raised for the user to see.
+    ``work`` must be all or nothing, as a unit of work is."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except ConflictError:
+            if attempt == attempts:
+                raise
+            if on_retry is not None:
+                on_retry(attempt)
+            time.sleep(random.uniform(0.02, 0.1) * attempt)
+    raise AssertionError("unreachable")
+
+
+def run_transaction(engine: Engine, work: Callable[[Session], T], *, actor: str | None = None,
+                    attempts: int = ATTEMPTS) -> T:
+    """``work(session)`` in one unit of work, retried on conflicts."""
+
+    def once() -> T:
+        with unit_of_work(engine, actor) as session:
+            return work(session)
+
+    return retrying(once, attempts=attempts)

@@ -1,19 +1,29 @@
-"""Shared fixtures: a fresh SQLite file per test, the CLI run in-process as
-a user runs it, and small workbooks written by the tests themselves."""
+"""Shared fixtures: a fresh database per test (a SQLite file, and a
+PostgreSQL database too when ``THEODOI_TEST_PG`` names a server), the CLI
+run in-process as a user runs it, and small workbooks written by the tests
+themselves.
+
+Every test that uses ``db_url`` (or ``engine``, ``session``, ``cli``) runs
+once per back end, its id ending in ``[sqlite]`` or ``[postgresql]``. A
+test that asks for ``db_path`` is about the SQLite file itself (backups,
+damage, the file's mode) and runs on SQLite only."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
-import sqlite3
 import subprocess
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from db.engine import resolve_url
+from sqlalchemy import create_engine, inspect, text
+
+from db.engine import make_engine, resolve_url, with_driver
 from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.cli import main
@@ -30,17 +40,115 @@ class CliResult:
         return json.loads(self.out)
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch) -> Path:
+PG_SERVER = os.environ.get("THEODOI_TEST_PG")
+BACKENDS = ["sqlite", "postgresql"] if PG_SERVER else ["sqlite"]
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path, monkeypatch):
+    """Backups, attachments and settings of every test inside its own
+    folder, and no database chosen from outside."""
     monkeypatch.delenv("THEODOI_DB", raising=False)
-    # Keeps backups and attachments of every test inside its own folder.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """The SQLite file of a test about the file itself."""
     return tmp_path / "office.sqlite3"
 
 
+class PostgresServer:
+    """The server named by ``THEODOI_TEST_PG``: one database migrated once,
+    then a copy of it per test (CREATE DATABASE … TEMPLATE is quick). The
+    databases use an ICU Vietnamese collation, as a server set up for a
+    Vietnamese office would, so nothing may lean on byte-order defaults."""
+
+    def __init__(self, url: str):
+        self.url = with_driver(url)
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.prefix = f"theodoi_test_{os.getpid()}"
+        self.template = f"{self.prefix}_template"
+        self.create(self.template, template="template0")
+        open_database(self.url_of(self.template)).dispose()
+
+    def url_of(self, name: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).set(database=name).render_as_string(hide_password=False)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        with self.admin.connect() as conn:
+            if template == "template0":
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
+                                  "LOCALE_PROVIDER icu ICU_LOCALE 'vi-VN' LOCALE 'C.UTF-8'"))
+            else:
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template or self.template}"'))
+        return self.url_of(name)
+
+    def fresh(self, empty: bool = False) -> str:
+        """A new database at head (``empty``: with no tables at all)."""
+        name = f"{self.prefix}_{uuid.uuid4().hex[:10]}"
+        return self.create(name, template="template0" if empty else None)
+
+    def drop_all(self, keep_template: bool = True) -> None:
+        with self.admin.connect() as conn:
+            names = conn.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
+                                 {"p": f"{self.prefix}_%"}).scalars().all()
+            for name in names:
+                if keep_template and name == self.template:
+                    continue
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if not PG_SERVER:
+        pytest.skip("THEODOI_TEST_PG names no PostgreSQL server")
+    server = PostgresServer(PG_SERVER)
+    yield server
+    server.drop_all(keep_template=False)
+    server.admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def engine(db_path):
-    eng = open_database(resolve_url(db_path))
+def new_db(backend, tmp_path, request):
+    """``new_db(name)``: the URL of another fresh database on this test's
+    back end (an office of its own: the province above, a copy)."""
+    made: list[str] = []
+
+    def make(name: str = "office", *, empty: bool = False) -> str:
+        if backend == "sqlite":
+            return resolve_url(tmp_path / f"{name}.sqlite3")
+        url = request.getfixturevalue("pg_server").fresh(empty=empty)
+        made.append(url)
+        return url
+
+    yield make
+    if made:
+        from sqlalchemy.engine import make_url
+
+        server = request.getfixturevalue("pg_server")
+        with server.admin.connect() as conn:
+            for url in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def db_url(new_db) -> str:
+    """This test's database: a SQLite file, or a PostgreSQL database."""
+    return new_db("office")
+
+
+@pytest.fixture
+def engine(db_url):
+    eng = open_database(db_url)
     yield eng
     eng.dispose()
 
@@ -52,10 +160,10 @@ def session(engine):
 
 
 @pytest.fixture
-def cli(db_path, capsys):
+def cli(db_url, capsys):
     """Run ``theodoi ARGS --db <test db>`` in-process."""
 
-    def run(*args: str, db: Path | None = db_path) -> CliResult:
+    def run(*args: str, db: Path | str | None = db_url) -> CliResult:
         argv = [str(a) for a in args] + (["--db", str(db)] if db is not None else [])
         code = main(argv)
         captured = capsys.readouterr()
@@ -64,13 +172,29 @@ def cli(db_path, capsys):
     return run
 
 
-def db_snapshot(path: Path) -> list[str]:
-    """Every row of every table, to compare a database before and after."""
-    conn = sqlite3.connect(path)
+def db_snapshot(db: Path | str) -> list[str]:
+    """Every row of every table (a SQLite file or any database URL), one
+    line each, to compare a database before and after."""
+    engine = make_engine(resolve_url(db))
     try:
-        return list(conn.iterdump())
+        lines = []
+        with engine.connect() as conn:
+            for table in sorted(inspect(conn).get_table_names()):
+                for row in conn.execute(text(f'SELECT * FROM "{table}" ORDER BY 1')):
+                    lines.append(f"{table}: {tuple(row)!r}")
+        return lines
     finally:
-        conn.close()
+        engine.dispose()
+
+
+def query(db: Path | str, sql: str, **params) -> list[tuple]:
+    """Rows of ``sql`` run on a SQLite file or any database URL."""
+    engine = make_engine(resolve_url(db))
+    try:
+        with engine.begin() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
 
 
 def write_xlsx(path: Path, rows: list[list]) -> Path:
@@ -166,3 +290,14 @@ def token(tmp_path_factory):
     return cert
 
 
+
+
+def pytest_collection_modifyitems(config, items):
+    # A test about the SQLite file itself has nothing to check on a server.
+    kept, dropped = [], []
+    for item in items:
+        on_server = getattr(item, "callspec", None) and item.callspec.params.get("backend") == "postgresql"
+        (dropped if on_server and "db_path" in item.fixturenames else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

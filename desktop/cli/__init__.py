@@ -13,6 +13,7 @@ import sys
 from datetime import date
 
 from db.errors import StoreError
+from db.session import retrying
 from desktop import __version__
 from desktop.cli import argparse_vi, backup, directives, doctor, exchange, mail, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
@@ -100,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not getattr(args, "func", None):
             return start(args)
-        return args.func(args)
+        # A command is one unit of work; one that lost a race with another
+        # PC on a shared database wrote nothing and simply runs again.
+        return retrying(lambda: args.func(args), on_retry=lambda n: log.info("conflict, attempt %d again", n + 1))
     except (UserError, StoreError) as exc:
         if wants_json(args):
             emit_json({"error": exc.message, "exit_code": 2})

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.session import unit_of_work
+from db.session import run_transaction, unit_of_work
 
 T = TypeVar("T")
 
@@ -39,10 +39,10 @@ class AppContext(QObject):
             return fn(session)
 
     def write(self, fn: Callable[[Session], T], what: str) -> T:
-        """Run ``fn`` in one transaction; announce ``what`` changed after it
+        """Run ``fn`` in one transaction (again if another PC changed the
+        same rows at the same moment); announce ``what`` changed after it
         commits."""
-        with unit_of_work(self.engine) as session:
-            result = fn(session)
+        result = run_transaction(self.engine, fn)
         self.changed.emit(what)
         return result
 

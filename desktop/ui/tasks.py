@@ -13,6 +13,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from db.session import retrying
+
 
 class _Signals(QObject):
     progress = Signal(float, str)
@@ -28,7 +30,9 @@ class _Runnable(QRunnable):
     @Slot()
     def run(self) -> None:
         try:
-            result = self.fn(lambda f, m="": self.signals.progress.emit(float(f), m), self.cancel.is_set)
+            # Tasks are all-or-nothing units of work: one that lost a race
+            # with another PC on a shared database runs again.
+            result = retrying(lambda: self.fn(lambda f, m="": self.signals.progress.emit(float(f), m), self.cancel.is_set))
         except BaseException as exc:  # handed to the UI, never lost
             self.signals.failed.emit(exc, traceback.format_exc())
         else:

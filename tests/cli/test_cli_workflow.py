@@ -68,12 +68,12 @@ def test_reimport_matches_units_by_code_else_by_name_without_diacritics(cli, uni
     assert units["TD02"]["members"] == 46 and units["TD02"]["name"] == "Công đoàn Điện lực Tam Đường"
 
 
-def test_a_dry_run_shows_the_counts_and_writes_nothing(cli, unit_file, db_path):
+def test_a_dry_run_shows_the_counts_and_writes_nothing(cli, unit_file, db_url):
     cli("init", "--office", "LĐLĐ huyện")
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     doc = cli("units", "import", unit_file, "--dry-run", "--json").json
     assert doc["created"] == 5 and doc["dry_run"] is True
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_units_are_listed_in_vietnamese_order_with_every_contract_field(office):
@@ -173,26 +173,26 @@ def test_a_recurring_submission_goes_to_the_oldest_period_still_owed(office):
         (["status", "--directive", "1/XX"], "Không tìm thấy văn bản"),
     ],
 )
-def test_bad_input_exits_2_with_a_vietnamese_message_and_changes_nothing(office, db_path, args, message):
+def test_bad_input_exits_2_with_a_vietnamese_message_and_changes_nothing(office, db_url, args, message):
     office("requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Quán triệt", "--due", "2022-03-31",
            "--indicator", "sessions:Số buổi")
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     result = office(*args)
     assert result.code == 2
     assert message in result.err
     assert "Traceback" not in result.err
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
-def test_a_file_that_is_not_a_workbook_is_refused(office, db_path, tmp_path):
+def test_a_file_that_is_not_a_workbook_is_refused(office, db_url, tmp_path):
     fake = tmp_path / "danh-sach.xlsx"
     fake.write_bytes(b"%PDF-1.7\n" + b"0" * 1000)
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     result = office("units", "import", fake, "--json")
     assert result.code == 2
     assert "danh-sach.xlsx" in result.err and "không phải bảng tính" in result.err
     assert result.json["error"]
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_a_workbook_without_a_name_column_is_refused(office, tmp_path):

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 WORKERS, EACH = 4, 10
 
 
-def test_processes_recording_at_once_are_each_counted_exactly_once(cli, db_path, tmp_path):
+def test_processes_recording_at_once_are_each_counted_exactly_once(cli, db_url, tmp_path):
     from tests.conftest import write_xlsx
 
     cli("init", "--office", "LĐLĐ phường Tân Phong")
@@ -26,7 +26,7 @@ def test_processes_recording_at_once_are_each_counted_exactly_once(cli, db_path,
             unit = f"U{w * EACH + i:03d}"
             result = subprocess.run(
                 [sys.executable, "-m", "desktop.cli", "submissions", "record", "--unit", unit, "--requirement", str(rid),
-                 "--received", "2022-03-20", "--db", str(db_path)],
+                 "--received", "2022-03-20", "--db", str(db_url)],
                 capture_output=True, text=True, timeout=120,
             )
             codes.append(result.returncode)

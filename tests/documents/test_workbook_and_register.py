@@ -97,11 +97,11 @@ def test_a_number_is_never_given_twice(engine, office_db, tmp_path):
     assert _report(engine, directive_id, tmp_path).number == "08/BC-LĐLĐ"
 
 
-def test_a_failed_export_takes_no_number_and_leaves_no_file(engine, office_db, tmp_path, monkeypatch, db_path):
+def test_a_failed_export_takes_no_number_and_leaves_no_file(engine, office_db, tmp_path, monkeypatch, db_url):
     import desktop.io.reporting as reporting
 
     directive_id, _ = office_db(units=4)
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
 
     def disk_full(*_a, **_k):
         raise OSError(28, "No space left on device")
@@ -111,7 +111,7 @@ def test_a_failed_export_takes_no_number_and_leaves_no_file(engine, office_db, t
         _report(engine, directive_id, tmp_path / "usb")
     # Only the audit log remembers that a number was reserved and released.
     without_audit = lambda lines: [l for l in lines if "audit_log" not in l]  # noqa: E731
-    assert without_audit(db_snapshot(db_path)) == without_audit(before)
+    assert without_audit(db_snapshot(db_url)) == without_audit(before)
     assert list((tmp_path / "usb").iterdir()) == []
     monkeypatch.undo()
     assert _report(engine, directive_id, tmp_path / "usb").number == "01/BC-LĐLĐ"
@@ -151,9 +151,9 @@ def test_report_make_and_urge_keep_their_json_contract(office_db, cli, tmp_path)
     assert set(urged.json) >= {"number", "pdf", "units"} and len(urged.json["units"]) == 2
 
 
-def test_report_commands_refuse_bad_input_without_taking_a_number(office_db, cli, tmp_path, db_path):
+def test_report_commands_refuse_bad_input_without_taking_a_number(office_db, cli, tmp_path, db_url):
     office_db(units=4)
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     for args, message in [
         (["report", "make", "--directive", "999/KH-X", "--out", tmp_path], "Không tìm thấy văn bản"),
         (["report", "make", "--directive", "314/KH-LĐLĐ", "--as-of", "32/01/2022", "--out", tmp_path], "không phải là ngày hợp lệ"),
@@ -163,7 +163,7 @@ def test_report_commands_refuse_bad_input_without_taking_a_number(office_db, cli
     ]:
         result = cli(*args)
         assert result.code == 2 and message in result.err, (args, result.err)
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_a_crash_while_writing_files_is_settled_at_the_next_start(engine, office_db, tmp_path):

@@ -22,8 +22,8 @@ def office(cli):
     return cli
 
 
-def test_intake_prints_every_field_as_json_without_writing(office, db_path):
-    before = db_snapshot(db_path)
+def test_intake_prints_every_field_as_json_without_writing(office, db_url):
+    before = db_snapshot(db_url)
     result = office("directives", "intake", seed_path("thong-bao-462-TB-TLD.txt"), "--json")
     assert result.code == 0, result.err
     doc = result.json
@@ -33,18 +33,18 @@ def test_intake_prints_every_field_as_json_without_writing(office, db_path):
     assert doc["recurrence"] == {"every_months": 6, "text": "6 tháng/lần", "sentence": doc["recurrence"]["sentence"]}
     assert doc["issuer"] is None and "issuer" in doc["missing"]
     assert doc["saved"] is None and len(doc["proposed_requirements"]) == 5
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
-def test_a_document_without_a_number_says_so_and_save_asks_for_one(office, db_path):
+def test_a_document_without_a_number_says_so_and_save_asks_for_one(office, db_url):
     path = seed_path("ke-hoach-dang-uy-khoi-lam-dong.txt")
     doc = office("directives", "intake", path, "--json").json
     assert doc["number"] is None and "number" in doc["missing"]
     assert any("--number" in w for w in doc["warnings"])
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     refused = office("directives", "intake", path, "--save")
     assert refused.code == 2 and "--number" in refused.err and "không ghi số" in refused.err
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
     saved = office("directives", "intake", path, "--save", "--number", "15-KH/ĐUK", "--date", "20/10/2021", "--json")
     assert saved.code == 0, saved.err
@@ -87,10 +87,10 @@ def test_the_text_summary_reads_like_a_register_entry(office):
     assert "Chưa ghi gì" in out
 
 
-def test_a_file_that_is_no_document_is_refused(office, db_path, tmp_path):
+def test_a_file_that_is_no_document_is_refused(office, db_url, tmp_path):
     path = tmp_path / "anh.pdf"
     path.write_bytes(b"%PDF-1.4\n%garbage")
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     result = office("directives", "intake", path, "--save")
     assert result.code == 2 and "anh.pdf" in result.err and "Traceback" not in result.err
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before

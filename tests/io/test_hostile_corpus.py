@@ -227,9 +227,9 @@ def test_a_unit_name_longer_than_the_store_takes_is_skipped_with_its_row(tmp_pat
 
 # --- import commands ----------------------------------------------------------
 @pytest.fixture
-def office(cli, db_path):
+def office(cli, tmp_path):
     assert cli("init", "--office", "LĐLĐ huyện Tam Đường").code == 0
-    assert cli("units", "import", xlsx(db_path.parent / "dv.xlsx", [["Tên đơn vị"], *([n] for n in NAMES)])).code == 0
+    assert cli("units", "import", xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in NAMES)])).code == 0
     assert cli("directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", "LĐLĐ tỉnh Lai Châu", "--date",
                "16/02/2022", "--subject", "Triển khai Nghị quyết 02").code == 0
     added = cli("requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo kết quả", "--due",
@@ -238,33 +238,33 @@ def office(cli, db_path):
     return added.json["id"]
 
 
-def _refused_and_unchanged(cli, db_path, args, path, words):
-    before = db_snapshot(db_path)
+def _refused_and_unchanged(cli, db_url, args, path, words):
+    before = db_snapshot(db_url)
     result = cli(*args)
     assert result.code == 2, result.out + result.err
     assert path.name in result.err and words in result.err and "Traceback" not in result.err
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 @pytest.mark.parametrize("case", list(REFUSED_SHEETS))
-def test_units_import_of_a_hostile_sheet_changes_nothing(corpus, cli, db_path, office, case):
+def test_units_import_of_a_hostile_sheet_changes_nothing(corpus, cli, db_url, office, case):
     make, words = REFUSED_SHEETS[case]
     path = corpus(make)
-    _refused_and_unchanged(cli, db_path, ["units", "import", path], path, words)
+    _refused_and_unchanged(cli, db_url, ["units", "import", path], path, words)
 
 
 @pytest.mark.parametrize("case", CHEAP)
-def test_submissions_import_of_a_hostile_sheet_changes_nothing(corpus, cli, db_path, office, case):
+def test_submissions_import_of_a_hostile_sheet_changes_nothing(corpus, cli, db_url, office, case):
     make, words = REFUSED_SHEETS[case]
     path = corpus(make)
-    _refused_and_unchanged(cli, db_path, ["submissions", "import", path, "--requirement", office], path, words)
+    _refused_and_unchanged(cli, db_url, ["submissions", "import", path, "--requirement", office], path, words)
 
 
 @pytest.mark.parametrize("case", list(REFUSED_DOCUMENTS))
-def test_directive_intake_of_a_hostile_text_changes_nothing(corpus, cli, db_path, office, case):
+def test_directive_intake_of_a_hostile_text_changes_nothing(corpus, cli, db_url, office, case):
     make, words = REFUSED_DOCUMENTS[case]
     path = corpus(make)
-    _refused_and_unchanged(cli, db_path, ["directives", "intake", path, "--save", "--number", "99/KH-X"], path, words)
+    _refused_and_unchanged(cli, db_url, ["directives", "intake", path, "--save", "--number", "99/KH-X"], path, words)
 
 
 def test_formula_text_is_stored_as_written(corpus, cli, office):

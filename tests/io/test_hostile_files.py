@@ -125,16 +125,16 @@ def test_a_hostile_or_broken_unit_list_is_refused_by_name(tmp_path, case):
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
-def test_a_refused_import_changes_nothing(cli, db_path, tmp_path, case):
+def test_a_refused_import_changes_nothing(cli, db_url, tmp_path, case):
     assert cli("init", "--office", "LĐLĐ huyện Tam Đường").code == 0
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     make, words = HOSTILE[case]
     path = make(tmp_path)
     result = cli("units", "import", path, "--json")
     assert result.code == 2
     assert words in result.err and path.name in result.err and "Traceback" not in result.err
     assert result.json["exit_code"] == 2
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_the_bomb_is_refused_from_the_zip_directory_before_decompressing(tmp_path, monkeypatch):

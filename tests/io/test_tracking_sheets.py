@@ -106,32 +106,32 @@ def test_a_tracking_sheet_becomes_submissions_matched_by_folded_name_or_code(off
     assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 2)
 
 
-def test_unmatched_units_refuse_the_whole_import_with_suggestions(office, db_path, tmp_path):
+def test_unmatched_units_refuse_the_whole_import_with_suggestions(office, db_url, tmp_path):
     cli, rid = office
     book = _sheet(tmp_path, [
         [1, "Công đoàn Trường Tiểu học Bình Lư", None, "05/11/2021", 2, 85],
         [2, "Công đoàn Điện lực Tam Đườn", None, "06/11/2021", 1, 10],
     ])
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     refused = cli("submissions", "import", book, "--requirement", rid, "--json")
     assert refused.code == 2
     assert "--skip-unmatched" in refused.err and "Không nhập gì" in refused.err
     (unmatched,) = refused.json["unmatched"]
     assert unmatched["row"] == 3 and unmatched["name"] == "Công đoàn Điện lực Tam Đườn"
     assert unmatched["suggestions"][0] == "Công đoàn Điện lực Tam Đường"
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
     doc = cli("submissions", "import", book, "--requirement", rid, "--skip-unmatched", "--json").json
     assert doc["created"] == 1 and len(doc["unmatched"]) == 1
 
 
-def test_a_dry_run_shows_what_would_be_recorded(office, db_path, tmp_path):
+def test_a_dry_run_shows_what_would_be_recorded(office, db_url, tmp_path):
     cli, rid = office
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     doc = cli("submissions", "import", _sheet(tmp_path, [[1, "TD01", None, "05/11/2021", 1, 1]]), "--requirement", rid,
               "--dry-run", "--json").json
     assert doc["created"] == 1 and doc["dry_run"] is True
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_rows_that_cannot_be_recorded_are_skipped_with_the_reason(office, tmp_path):

@@ -43,13 +43,13 @@ def test_xls_ods_and_csv_lists_import_the_same_units(cli, tmp_path):
         (n, 10 + i) for i, n in enumerate(UNITS))
 
 
-def test_a_dry_run_of_a_messy_list_writes_nothing(cli, db_path, tmp_path):
+def test_a_dry_run_of_a_messy_list_writes_nothing(cli, db_url, tmp_path):
     cli("init", "--office", "LĐLĐ huyện Tam Đường")
-    before = db_snapshot(db_path)
+    before = db_snapshot(db_url)
     book = xlsx(tmp_path / "danh-sach.xlsx", MESSY, merges=MESSY_MERGES)
     doc = cli("units", "import", book, "--dry-run", "--json").json
     assert doc["created"] == 3 and doc["dry_run"] is True
-    assert db_snapshot(db_path) == before
+    assert db_snapshot(db_url) == before
 
 
 def test_a_header_nobody_recognises_is_mapped_with_column(cli, tmp_path):

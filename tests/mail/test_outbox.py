@@ -14,6 +14,7 @@ from email.policy import default as default_policy
 import pytest
 
 from desktop.io.mail import collect_incoming, send_queued
+from tests.conftest import db_snapshot
 
 pytest.importorskip("aiosmtpd")
 
@@ -50,7 +51,7 @@ def _no_real_keyring(memory_keyring):
 
 
 @pytest.fixture
-def queued(cli, db_path, tmp_path):
+def queued(cli, db_url, tmp_path):
     assert cli("init", "--office", "Liên đoàn Lao động huyện Tam Đường").code == 0
     package = tmp_path / "goi-bao-cao-01-bc-ldld.zip"
     package.write_bytes(b"PK\x05\x06" + bytes(18))
@@ -67,7 +68,7 @@ def _settings(cli, port: int, tmp_path, memory_keyring):
     assert result.json["password_saved"] and "mat-khau-thu" in memory_keyring.values()
 
 
-def test_a_queued_package_is_sent_once_with_its_attachment(cli, db_path, queued, smtp, tmp_path, memory_keyring):
+def test_a_queued_package_is_sent_once_with_its_attachment(cli, db_url, queued, smtp, tmp_path, memory_keyring):
     controller, handler = smtp
     _settings(cli, controller.port, tmp_path, memory_keyring)
     sent = cli("mail", "send", "--json")
@@ -85,14 +86,13 @@ def test_a_queued_package_is_sent_once_with_its_attachment(cli, db_path, queued,
     assert again.json == [] and len(handler.messages) == 1  # never twice
     (row,) = cli("mail", "list", "--json").json
     assert row["state"] == "sent" and row["sent_at"] and row["attempts"] == 1
-    assert "mat-khau-thu" not in "\n".join(__import__("sqlite3").connect(db_path).iterdump())
+    assert "mat-khau-thu" not in "\n".join(db_snapshot(db_url))
 
 
-def test_while_the_server_is_down_the_message_waits_and_goes_once_it_is_back(cli, db_path, queued, tmp_path,
+def test_while_the_server_is_down_the_message_waits_and_goes_once_it_is_back(cli, db_url, queued, tmp_path,
                                                                            memory_keyring):
     from aiosmtpd.controller import Controller
 
-    from db.engine import resolve_url
     from db.migrate import open_database
 
     port = _free_port()
@@ -101,7 +101,7 @@ def test_while_the_server_is_down_the_message_waits_and_goes_once_it_is_back(cli
     assert down.code == 0
     (r,) = down.json
     assert r["state"] == "queued" and "sẽ tự thử lại" in r["error"]
-    engine = open_database(resolve_url(db_path))
+    engine = open_database(db_url)
     start = datetime.now(timezone.utc)
     assert send_queued(engine, now=lambda: start + timedelta(seconds=30)) == []  # not due yet: back-off
     second = send_queued(engine, now=lambda: start + timedelta(minutes=2))

@@ -11,7 +11,6 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from db.engine import resolve_url  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 
@@ -42,6 +41,6 @@ def inline_tasks(monkeypatch):
 
 
 @pytest.fixture
-def ctx(engine, db_path):
-    context = AppContext(engine, resolve_url(db_path))
+def ctx(engine, db_url):
+    context = AppContext(engine, db_url)
     yield context

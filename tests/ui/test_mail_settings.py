@@ -3,13 +3,13 @@ keyring and nowhere else."""
 
 from __future__ import annotations
 
-import sqlite3
 
 from desktop.core.outbox import mail_settings
+from tests.conftest import db_snapshot
 from desktop.ui.widgets.mail_settings import MailSettingsBox
 
 
-def test_settings_are_saved_and_the_password_only_in_the_keyring(qtbot, ctx, db_path, memory_keyring, messages):
+def test_settings_are_saved_and_the_password_only_in_the_keyring(qtbot, ctx, memory_keyring, messages):
     box = MailSettingsBox(ctx)
     qtbot.addWidget(box)
     box.load()
@@ -24,7 +24,7 @@ def test_settings_are_saved_and_the_password_only_in_the_keyring(qtbot, ctx, db_
     assert (saved.host, saved.port, saved.security, saved.sender) == ("smtp.ldld-laichau.vn", 465, "ssl",
                                                                        "ldld.tamduong@ldld-laichau.vn")
     assert list(memory_keyring.values()) == ["mat-khau-thu-rat-bi-mat"] and box.password.text() == ""
-    dump = "\n".join(sqlite3.connect(db_path).iterdump())
+    dump = "\n".join(db_snapshot(ctx.url))
     assert "mat-khau-thu-rat-bi-mat" not in dump
 
 

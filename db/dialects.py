@@ -1,0 +1,155 @@
+"""Everything Theo dõi says to one database back end and not the other.
+
+The models, services and migrations are written once for SQLite and
+PostgreSQL; the few statements only one of them understands live here, so
+a reader can see at a glance what differs: connection settings,
+sequences after a copy, the byte-order collation of sort keys, and how each
+reports a conflict or a refused connection. (DDL that differs, such as the
+triggers that keep the audit log append-only, is in the migrations.)
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import String, event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+BUSY_TIMEOUT_MS = 15_000
+# The PostgreSQL driver Theo dõi ships with; a plain postgresql:// URL would
+# otherwise ask SQLAlchemy for psycopg2.
+PG_DRIVER = "psycopg"
+
+
+def sort_key_type(length: int) -> String:
+    """A string column compared byte by byte on every back end: the sort
+    keys are ASCII whose plain order is Vietnamese order, and a server whose
+    default collation is linguistic (en_US, vi_VN) would reorder them."""
+    return String(length).with_variant(String(length, collation="C"), POSTGRESQL)
+
+
+# --- connection settings ----------------------------------------------------------
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys, a busy timeout, full fsync, and transactions that
+    begin at their first statement, reads included, so a read-modify-write
+    either sees the latest data or fails to write and is retried (pysqlite
+    on its own begins only at the first write)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def postgresql_engine_options(application_name: str) -> dict:
+    """Every PostgreSQL session in UTC (stored instants are UTC on both back
+    ends) and in snapshot isolation: a transaction sees one state of the
+    data, and of two that change the same row the second fails and is
+    retried, as SQLite's single writer would have it. The application name
+    tells the server's administrator which PC holds a connection."""
+    return {
+        "isolation_level": "REPEATABLE READ",
+        "pool_pre_ping": True,
+        "connect_args": {"connect_timeout": 10, "application_name": application_name[:63],
+                         "options": "-c timezone=UTC"},
+    }
+
+
+# --- one migration at a time ---------------------------------------------------
+
+_MIGRATION_LOCK = 0x7468656F646F69  # "theodoi"
+
+
+def for_migration(conn: Connection) -> Connection:
+    """``conn`` set up for a migration: two PCs opening a shared database
+    that needs an upgrade at the same moment take turns. On PostgreSQL in
+    read-committed mode, so the second sees what the first did once the
+    lock is its own; SQLite's single writer already makes them take turns.
+    Call ``lock_for_migration`` first thing in the transaction."""
+    if conn.dialect.name == POSTGRESQL:
+        return conn.execution_options(isolation_level="READ COMMITTED")
+    return conn
+
+
+def lock_for_migration(conn: Connection) -> None:
+    if conn.dialect.name == POSTGRESQL:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
+# --- after rows were copied in with their ids -----------------------------------
+
+
+def reset_sequences(conn: Connection, tables) -> None:
+    """PostgreSQL hands out ids from a sequence that rows inserted with
+    explicit ids do not advance; move each past the highest id. SQLite takes
+    max(id) + 1 by itself."""
+    if conn.dialect.name != POSTGRESQL:
+        return
+    for table in tables:
+        if "id" not in table.c or not table.c.id.primary_key:
+            continue
+        conn.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+        ))
+
+
+# --- what an error from the server means ------------------------------------------
+
+# SQLSTATEs of a transaction that lost a race with another one: it changed
+# nothing and may simply be run again.
+_PG_RETRYABLE = {"40001", "40P01", "55P03", "23505"}
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """True when ``exc`` says another connection got there first (a
+    serialization failure, a deadlock, a lock, the same new row inserted by
+    both), so running the transaction again is the answer."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if sqlstate:
+        return sqlstate in _PG_RETRYABLE
+    message = str(orig).lower()
+    return "database is locked" in message or "database is busy" in message or "unique constraint failed" in message
+
+
+def explain_connection_error(exc: BaseException, where: str) -> str:
+    """What a failed connection means, in Vietnamese, and what to do."""
+    message = str(getattr(exc, "orig", None) or exc)
+    low = message.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return (f"Máy chủ cơ sở dữ liệu “{where}” từ chối tên đăng nhập hoặc mật khẩu. "
+                "Hãy kiểm tra lại tên đăng nhập và mật khẩu (hỏi người quản trị máy chủ nếu cần).")
+    if "connection refused" in low:
+        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu “{where}”: máy chủ từ chối kết nối. "
+                "Hãy kiểm tra địa chỉ và cổng, và máy chủ PostgreSQL đã được bật và cho phép kết nối từ máy này.")
+    if "does not exist" in low and "database" in low:
+        return (f"Trên máy chủ không có cơ sở dữ liệu “{where}”. "
+                "Hãy kiểm tra tên cơ sở dữ liệu hoặc nhờ người quản trị tạo nó trước.")
+    if "could not translate host name" in low or "name or service not known" in low or "nodename nor servname" in low:
+        return f"Không tìm thấy máy chủ “{where}” trên mạng. Hãy kiểm tra tên hoặc địa chỉ IP của máy chủ."
+    if "timeout" in low or "timed out" in low:
+        return (f"Máy chủ cơ sở dữ liệu “{where}” không trả lời. "
+                "Hãy kiểm tra mạng nội bộ và tường lửa, rồi thử lại.")
+    if "no pg_hba.conf entry" in low:
+        return (f"Máy chủ “{where}” không cho phép máy này kết nối (pg_hba.conf). "
+                "Hãy nhờ người quản trị máy chủ mở quyền cho máy này.")
+    if "permission denied" in low:
+        return (f"Tài khoản không có quyền trên cơ sở dữ liệu “{where}”. "
+                "Hãy nhờ người quản trị cấp quyền tạo bảng và ghi dữ liệu.")
+    return f"Không mở được cơ sở dữ liệu “{where}” ({message.strip()})."
