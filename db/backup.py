@@ -1,7 +1,11 @@
-"""Backups of the SQLite file with SQLite's online backup API: taken at the
-first start of each day, before every migration and every restore, or on
-demand; kept by rotation (7 daily, 4 weekly, 12 monthly); restored only
-after the file has been checked, with the current database kept aside."""
+"""Backups: of the SQLite file with SQLite's online backup API, of a
+PostgreSQL database with pg_dump (``db.pg_backup``). Taken at the first
+start of each day, before every migration and every restore, or on demand;
+kept by rotation (7 daily, 4 weekly, 12 monthly); restored only after the
+copy has been checked, with the current database kept aside.
+
+The ``*_database`` functions take a database URL and pick the way for its
+back end; the others work on a SQLite file."""
 
 from __future__ import annotations
 
@@ -12,13 +16,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from db.engine import data_dir
+from db import pg_backup
+from db.engine import data_dir, sqlite_path
 from db.errors import StoreError
 from db.files import StagedFile
 
 PREFIX = "theodoi"
 AUTOMATIC = ("hang-ngay", "truoc-nang-cap", "truoc-khoi-phuc")  # daily, before upgrade, before restore
-_NAME = re.compile(rf"^{PREFIX}-(\d{{8}}-\d{{6}})-([a-z0-9-]+)\.sqlite3$")
+_NAME = re.compile(rf"^{PREFIX}-(\d{{8}}-\d{{6}})-([a-z0-9-]+)\.(sqlite3|dump)$")
+SUFFIXES = (".sqlite3", pg_backup.SUFFIX)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
 
@@ -63,21 +69,26 @@ def copy_database(source: Path, target: Path) -> Path:
         raise
 
 
-def create_backup(db_path: Path, folder: Path | None = None, *, reason: str = "thu-cong", now: datetime | None = None) -> Path:
-    """Back up the database file into ``folder`` (default: the backups folder
-    of the user data directory); returns the new file."""
-    folder = folder or backups_dir()
+def _new_backup_path(folder: Path, reason: str, now: datetime | None, suffix: str) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"Không tạo được thư mục sao lưu “{folder}” ({exc.strerror}).") from exc
     private(folder, 0o700)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{PREFIX}-{stamp}-{reason}.sqlite3"
+    target = folder / f"{PREFIX}-{stamp}-{reason}{suffix}"
     n = 2
     while target.exists():
-        target = folder / f"{PREFIX}-{stamp}-{reason}-{n}.sqlite3"
+        target = folder / f"{PREFIX}-{stamp}-{reason}-{n}{suffix}"
         n += 1
+    return target
+
+
+def create_backup(db_path: Path, folder: Path | None = None, *, reason: str = "thu-cong", now: datetime | None = None) -> Path:
+    """Back up the database file into ``folder`` (default: the backups folder
+    of the user data directory); returns the new file."""
+    folder = folder or backups_dir()
+    target = _new_backup_path(folder, reason, now, ".sqlite3")
     try:
         return copy_database(db_path, target)
     except OSError as exc:
@@ -101,10 +112,14 @@ class BackupInfo:
 
 
 def inspect_backup(path: Path) -> BackupInfo:
-    """What a backup holds, and whether it is a sound Theo dõi database."""
+    """What a backup holds, and whether it is a sound Theo dõi database
+    (for a PostgreSQL dump: whether pg_restore can read it and it holds
+    Theo dõi's tables; the counts are not known without restoring it)."""
     m = _NAME.match(path.name)
     created = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S") if m else datetime.fromtimestamp(path.stat().st_mtime)
     info = BackupInfo(path, created, m.group(2) if m else "", path.stat().st_size, ok=False)
+    if path.suffix == pg_backup.SUFFIX:
+        return _inspect_dump(info)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -126,17 +141,36 @@ def inspect_backup(path: Path) -> BackupInfo:
     return info
 
 
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """Backups in ``folder``, newest first."""
+def _inspect_dump(info: BackupInfo) -> BackupInfo:
+    try:
+        contents = pg_backup.check(info.path)
+    except StoreError as exc:
+        info.problem = exc.message
+        return info
+    if not any(" TABLE DATA public organization " in line for line in contents):
+        info.problem = "không phải bản sao lưu của Theo dõi"
+        return info
+    info.ok = True
+    return info
+
+
+def _backup_files(folder: Path, kind: str | None = None) -> list[Path]:
+    suffixes = SUFFIXES if kind is None else (kind,)
+    return [p for p in folder.glob(f"{PREFIX}-*") if p.suffix in suffixes and p.is_file()]
+
+
+def list_backups(folder: Path | None = None, *, kind: str | None = None) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first; ``kind`` ".sqlite3" or ".dump"
+    keeps only those of one back end."""
     folder = folder or backups_dir()
     if not folder.is_dir():
         return []
-    found = [inspect_backup(p) for p in folder.glob(f"{PREFIX}-*.sqlite3") if p.is_file()]
+    found = [inspect_backup(p) for p in _backup_files(folder, kind)]
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
 def newest_good_backup(folder: Path | None = None) -> BackupInfo | None:
-    return next((b for b in list_backups(folder) if b.ok), None)
+    return next((b for b in list_backups(folder, kind=".sqlite3") if b.ok), None)
 
 
 def rotate(folder: Path | None = None, *, today: date | None = None) -> list[Path]:
@@ -145,7 +179,7 @@ def rotate(folder: Path | None = None, *, today: date | None = None) -> list[Pat
     deleted files."""
     folder = folder or backups_dir()
     automatic = []
-    for p in folder.glob(f"{PREFIX}-*.sqlite3"):
+    for p in _backup_files(folder):
         m = _NAME.match(p.name)
         if m and m.group(2).startswith(AUTOMATIC):
             automatic.append((datetime.strptime(m.group(1), "%Y%m%d-%H%M%S"), p))
@@ -238,4 +272,73 @@ def restore_backup(backup: Path, db_path: Path, folder: Path | None = None, *, k
     except BaseException:
         staged.discard()
         raise
+    return kept
+
+
+# --- any back end, by URL -------------------------------------------------------
+
+
+def backup_kind(url: str) -> str:
+    """The file suffix of this database's backups."""
+    return ".sqlite3" if sqlite_path(url) is not None else pg_backup.SUFFIX
+
+
+def backup_database(url: str, folder: Path | None = None, *, reason: str = "thu-cong",
+                    now: datetime | None = None) -> Path:
+    """A backup of the database at ``url`` (a SQLite file, or PostgreSQL
+    through pg_dump) in ``folder``; returns the new file. Raises
+    ``BackupError`` saying plainly when pg_dump is not on this PC."""
+    path = sqlite_path(url)
+    if path is not None:
+        return create_backup(path, folder, reason=reason, now=now)
+    target = _new_backup_path(folder or backups_dir(), reason, now, pg_backup.SUFFIX)
+    try:
+        return pg_backup.dump(url, target)
+    except StoreError as exc:
+        raise BackupError(exc.message) from exc
+    except OSError as exc:
+        raise BackupError(f"Không ghi được bản sao lưu vào “{target.parent}” ({exc.strerror}); "
+                          "dữ liệu trên máy chủ không bị ảnh hưởng.") from exc
+
+
+def daily_backup_of(url: str, folder: Path | None = None, *, now: datetime | None = None) -> Path | None:
+    """``daily_backup`` for any back end. On a server without pg_dump on
+    this PC nothing is done: ``theodoi doctor`` and ``backup create`` say
+    so, rather than a warning at every start."""
+    path = sqlite_path(url)
+    if path is not None:
+        return daily_backup(path, folder, now=now)
+    if pg_backup.find_tool("pg_dump") is None:
+        return None
+    folder = folder or backups_dir()
+    now = now or datetime.now()
+    if folder.is_dir() and any(folder.glob(f"{PREFIX}-{now:%Y%m%d}-*-hang-ngay*{pg_backup.SUFFIX}")):
+        return None
+    made = backup_database(url, folder, reason="hang-ngay", now=now)
+    rotate(folder, today=now.date())
+    return made
+
+
+def restore_database(backup: Path, url: str, folder: Path | None = None, *, known: set[str] | None = None) -> Path | None:
+    """Replace the data at ``url`` with ``backup`` (of the same back end),
+    after backing up what is there; returns where that was kept."""
+    path = sqlite_path(url)
+    if path is not None:
+        if backup.suffix == pg_backup.SUFFIX:
+            raise BackupError(f"“{backup.name}” là bản sao lưu PostgreSQL; không khôi phục được vào tệp SQLite. "
+                              "Hãy dùng theodoi db copy để chuyển dữ liệu giữa hai loại.")
+        return restore_backup(backup, path, folder, known=known)
+    if backup.suffix != pg_backup.SUFFIX:
+        raise BackupError(f"“{backup.name}” là bản sao lưu SQLite; không khôi phục được vào máy chủ PostgreSQL. "
+                          "Hãy dùng theodoi db copy để chuyển dữ liệu giữa hai loại.")
+    info = inspect_backup(backup) if backup.is_file() else None
+    if info is None:
+        raise BackupError(f"Không tìm thấy tệp sao lưu “{backup}”.")
+    if not info.ok:
+        raise BackupError(f"Không khôi phục từ “{backup.name}”: {info.problem}. Hãy chọn bản sao lưu khác.")
+    kept = backup_database(url, folder, reason="truoc-khoi-phuc")
+    try:
+        pg_backup.restore(backup, url)
+    except StoreError as exc:
+        raise BackupError(f"{exc.message}. Dữ liệu trên máy chủ vẫn như trước khi khôi phục.") from exc
     return kept

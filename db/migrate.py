@@ -18,8 +18,8 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from db import dialects
-from db.backup import BackupError, backups_dir, create_backup, newest_good_backup, private
+from db import dialects, pg_backup
+from db.backup import BackupError, backup_database, backups_dir, create_backup, newest_good_backup, private
 from db.engine import display_url, make_engine, sqlite_path
 from db.errors import StoreError
 
@@ -94,9 +94,11 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             "dữ liệu chưa bị thay đổi."
         )
     if current != head:
-        if current is not None and path is not None:
+        if current is not None and (path is not None or pg_backup.find_tool("pg_dump")):
+            # On a server without pg_dump on this PC the upgrade goes ahead:
+            # the server's own backups are its administrator's to keep.
             try:
-                backup_before_migration(path, current, backup_dir or backups_dir())
+                backup_database(url, backup_dir or backups_dir(), reason=f"truoc-nang-cap-{current.lower()}")
             except BackupError as exc:
                 engine.dispose()
                 raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc

@@ -292,12 +292,17 @@ def token(tmp_path_factory):
 
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself (PRAGMAs, the file); not run on a server")
+
+
 def pytest_collection_modifyitems(config, items):
     # A test about the SQLite file itself has nothing to check on a server.
     kept, dropped = [], []
     for item in items:
         on_server = getattr(item, "callspec", None) and item.callspec.params.get("backend") == "postgresql"
-        (dropped if on_server and "db_path" in item.fixturenames else kept).append(item)
+        sqlite_only = "db_path" in item.fixturenames or item.get_closest_marker("sqlite_only")
+        (dropped if on_server and sqlite_only else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

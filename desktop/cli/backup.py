@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db.backup import BackupError, create_backup, list_backups, restore_backup
-from db.engine import resolve_url, sqlite_path
+from db.backup import BackupError, backup_database, backup_kind, list_backups, restore_database
+from db.engine import display_url, resolve_url, sqlite_path
 from db.migrate import known_revisions
 from desktop.cli.common import emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
@@ -37,13 +37,14 @@ def register(sub, parent) -> None:
     p.set_defaults(func=cmd_audit)
 
 
-def _db_file(args) -> Path:
-    path = sqlite_path(resolve_url(getattr(args, "db", None)))
-    if path is None:
-        raise UserError("Lệnh sao lưu này dùng cho cơ sở dữ liệu SQLite trên máy; với máy chủ, hãy dùng công cụ của máy chủ.")
-    if not path.exists():
+def _db_url(args) -> str:
+    """The database to back up or restore: a SQLite file that exists, or a
+    server (backed up with pg_dump)."""
+    url = resolve_url(getattr(args, "db", None))
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
         raise UserError(f"Chưa có cơ sở dữ liệu “{path}” để sao lưu.")
-    return path
+    return url
 
 
 def _backup_json(b) -> dict:
@@ -52,9 +53,9 @@ def _backup_json(b) -> dict:
 
 
 def cmd_create(args) -> int:
-    path = _db_file(args)
+    url = _db_url(args)
     try:
-        made = create_backup(path, Path(args.to) if args.to else None)
+        made = backup_database(url, Path(args.to) if args.to else None)
     except BackupError as exc:
         raise UserError(exc.message) from exc
     if wants_json(args):
@@ -66,11 +67,14 @@ def cmd_create(args) -> int:
 
 def cmd_list(args) -> int:
     found = list_backups(Path(args.folder) if args.folder else None)
+    if not args.folder:  # the backups folder holds those of every database this user opened
+        found = [b for b in found if b.path.suffix == backup_kind(resolve_url(getattr(args, "db", None)))]
     if wants_json(args):
         emit_json([_backup_json(b) for b in found])
         return 0
     for b in found:
-        state = f"{b.units} đơn vị, {b.submissions} lượt nộp" if b.ok else f"HỎNG: {b.problem}"
+        state = (f"{b.units} đơn vị, {b.submissions} lượt nộp" if b.units is not None else "PostgreSQL (pg_dump)") \
+            if b.ok else f"HỎNG: {b.problem}"
         say(f"{b.created:%d/%m/%Y %H:%M}  {b.size // 1024:>7} KB  {state}  {b.path}")
     if not found:
         say("Chưa có bản sao lưu nào.")
@@ -78,7 +82,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    path = _db_file(args)
+    url = _db_url(args)
     backup = Path(args.file)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -88,12 +92,12 @@ def cmd_restore(args) -> int:
             say("Đã hủy; không có gì thay đổi.")
             return 0
     try:
-        kept = restore_backup(backup, path, known=known_revisions())
+        kept = restore_database(backup, url, known=known_revisions())
     except BackupError as exc:
         raise UserError(exc.message) from exc
     except OSError as exc:
         raise UserError(
-            f"Không thay được tệp dữ liệu “{path}” ({exc.strerror}). Hãy đóng mọi cửa sổ Theo dõi đang mở rồi làm lại; "
+            f"Không thay được tệp dữ liệu “{display_url(url)}” ({exc.strerror}). Hãy đóng mọi cửa sổ Theo dõi đang mở rồi làm lại; "
             "dữ liệu hiện tại vẫn nguyên."
         ) from exc
     if wants_json(args):

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.backup import BackupError, daily_backup
+from db.backup import BackupError, daily_backup_of
 from db.engine import resolve_url, sqlite_path
 from db.migrate import open_database
 from db.session import unit_of_work
@@ -56,11 +56,10 @@ def engine_for(args: argparse.Namespace, *, must_exist: bool = False) -> Engine:
     engine = open_database(url)
     for number in settle_pending(engine):
         warn(f"Lưu ý: đã hoàn tất văn bản số {number} bị gián đoạn lần trước.")
-    if path is not None:
-        try:
-            daily_backup(path)
-        except BackupError as exc:
-            warn(f"Lưu ý: {exc.message}")
+    try:
+        daily_backup_of(url)
+    except BackupError as exc:
+        warn(f"Lưu ý: {exc.message}")
     return engine
 
 

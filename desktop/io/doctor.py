@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from db.backup import backups_dir, list_backups
-from db.engine import data_dir, sqlite_path
+from db import pg_backup
+from db.backup import backup_kind, backups_dir, list_backups
+from db.engine import data_dir, display_url, make_engine, sqlite_path
 from db.migrate import head_revision
 from desktop import __version__
 from desktop.resources import resource
@@ -44,7 +45,7 @@ def _data_folder() -> Check:
 def _database(url: str) -> Check:
     path = sqlite_path(url)
     if path is None:
-        return Check("Cơ sở dữ liệu", True, f"máy chủ: {url.split('@')[-1]}")
+        return _server_database(url)
     if not path.exists():
         return Check("Cơ sở dữ liệu", True, f"{path} (chưa tạo; sẽ tạo khi mở lần đầu)")
     try:
@@ -64,8 +65,35 @@ def _database(url: str) -> Check:
     return Check("Cơ sở dữ liệu", True, f"{path}, phiên bản lược đồ {version}{note}")
 
 
-def _latest_backup() -> Check:
-    backups = list_backups(backups_dir())
+def _server_database(url: str) -> Check:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from db.dialects import explain_connection_error
+
+    where = display_url(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            server = conn.execute(text("SHOW server_version")).scalar()
+            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError as exc:
+        if "alembic_version" in str(exc.orig):
+            return Check("Cơ sở dữ liệu", True, f"{where} (PostgreSQL, còn trống; sẽ tạo bảng khi mở lần đầu)")
+        return Check("Cơ sở dữ liệu", False, where, explain_connection_error(exc, where))
+    finally:
+        engine.dispose()
+    head = head_revision()
+    note = "" if version == head else f" (sẽ nâng cấp lên {head} khi mở)"
+    return Check("Cơ sở dữ liệu", True, f"{where} (PostgreSQL {server}), phiên bản lược đồ {version}{note}")
+
+
+def _latest_backup(url: str) -> Check:
+    if sqlite_path(url) is None and pg_backup.find_tool("pg_dump") is None:
+        return Check("Bản sao lưu", False, "máy này không có pg_dump để sao lưu cơ sở dữ liệu trên máy chủ",
+                     "Cài công cụ dòng lệnh của PostgreSQL (pg_dump, pg_restore) cùng phiên bản hoặc mới hơn máy chủ, "
+                     "hoặc bảo đảm người quản trị máy chủ sao lưu hằng ngày.")
+    backups = list_backups(backups_dir(), kind=backup_kind(url))
     if not backups:
         return Check("Bản sao lưu", False, "chưa có bản sao lưu nào",
                      "Mở phần mềm (tự sao lưu mỗi ngày) hoặc chạy: theodoi backup create")
@@ -146,7 +174,7 @@ def run_checks(url: str, *, printers: Callable[[], list[str]] | None = None) -> 
         Check("Phiên bản", True, f"Theo dõi {__version__}"),
         _data_folder(),
         _database(url),
-        _latest_backup(),
+        _latest_backup(url),
         _fonts(),
         _printers(printers),
         _tokens(),

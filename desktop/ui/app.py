@@ -14,7 +14,7 @@ from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from db.engine import data_dir, default_db_path, resolve_url, sqlite_path
-from db.backup import BackupError, daily_backup, newest_good_backup, restore_backup
+from db.backup import BackupError, daily_backup_of, newest_good_backup, restore_backup
 from db.errors import StoreError
 from db.migrate import DatabaseOpenError, known_revisions, open_database
 from db.session import unit_of_work
@@ -117,12 +117,10 @@ def run(db: str | None = None, argv: list[str] | None = None, open_files: list[s
         engine = open_or_recover(url)
         if engine is None:
             return 2
-        path = sqlite_path(url)
-        if path is not None:
-            try:
-                daily_backup(path)
-            except BackupError as exc:
-                QMessageBox.warning(None, "Theo dõi", exc.message)
+        try:
+            daily_backup_of(url)
+        except BackupError as exc:
+            QMessageBox.warning(None, "Theo dõi", exc.message)
         settle_pending(engine)
         ctx = AppContext(engine, url)
         if is_empty(engine):

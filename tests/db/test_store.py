@@ -36,6 +36,7 @@ def test_the_default_database_lives_in_the_user_data_folder(monkeypatch, tmp_pat
     assert sqlite_path(resolve_url(None)) == tmp_path / "theodoi" / "theodoi.sqlite3"
 
 
+@pytest.mark.sqlite_only
 def test_a_new_database_is_at_head_with_wal_foreign_keys_and_a_busy_timeout(engine):
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:

@@ -19,22 +19,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.backup import create_backup, list_backups, restore_backup
-from db.engine import sqlite_path
+from db.backup import backup_database, backup_kind, list_backups, restore_database
 from db.migrate import known_revisions
 from desktop.ui.errors import show_error
 from desktop.ui.widgets.table_models import Column, RowTableModel
 
 
 def backup_now(ctx, folder: Path | None = None) -> Path:
-    return create_backup(sqlite_path(ctx.url), folder)
+    return backup_database(ctx.url, folder)
 
 
 def restore_from(ctx, backup: Path) -> Path | None:
     """Replace the data with ``backup``; the current data is kept as a
     backup first. Returns where it was kept."""
-    db_path = sqlite_path(ctx.url)
-    return ctx.replace_file(lambda: restore_backup(backup, db_path, known=known_revisions()))
+    return ctx.replace_file(lambda: restore_database(backup, ctx.url, known=known_revisions()))
 
 
 class BackupsDialog(QDialog):
@@ -86,7 +84,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(list_backups(self.folder))
+        self.model.set_rows(list_backups(self.folder, kind=backup_kind(self.ctx.url)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         if self.model.rowCount():
@@ -113,7 +111,7 @@ class BackupsDialog(QDialog):
             self.restore(self.model.row_at(index).path)
 
     def _restore_other(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), "", self.tr("Sao lưu Theo dõi (*.sqlite3)"))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu"), "", self.tr("Sao lưu Theo dõi (*.sqlite3 *.dump)"))
         if name:
             self.restore(Path(name))
 

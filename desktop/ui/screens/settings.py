@@ -77,7 +77,6 @@ class SettingsScreen(Screen):
         row.addWidget(open_folder)
         data.addRow(self.tr("Tệp dữ liệu"), row)
         backups = QPushButton(self.tr("Sao lưu và &khôi phục…"))
-        backups.setEnabled(path is not None)
         backups.clicked.connect(self.open_backups)
         data.addRow(self.tr("Sao lưu"), backups)
 
