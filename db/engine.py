@@ -53,7 +53,10 @@ def display_url(url: str) -> str:
     """The URL to show a person: the file for SQLite, the server without
     the password otherwise."""
     path = sqlite_path(url)
-    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    return parsed.set(drivername=parsed.get_backend_name()).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:

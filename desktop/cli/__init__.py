@@ -15,7 +15,7 @@ from datetime import date
 from db.errors import StoreError
 from db.session import retrying
 from desktop import __version__
-from desktop.cli import argparse_vi, backup, directives, doctor, exchange, mail, office, reports, status, submissions, units
+from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange.register(sub, parent)
     mail.register(sub, parent)
     doctor.register(sub, parent)
+    database.register(sub, parent)
     gui = sub.add_parser("gui", help="mở cửa sổ Theo dõi", parents=[parent])
     gui.set_defaults(func=cmd_gui)
     return parser
