@@ -18,7 +18,7 @@ from db.dialects import is_conflict
 from db.errors import StoreError
 
 T = TypeVar("T")
-ATTEMPTS = 6
+ATTEMPTS = 8
 
 
 class ConflictError(StoreError):
@@ -63,7 +63,8 @@ def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = Tru
 
 def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS, on_retry: Callable[[int], None] | None = None) -> T:
     """Run ``work`` and, when it raises ``ConflictError``, again after a
-    short random pause (so two PCs do not collide twice in step), up to
+    random pause that doubles each time (so two PCs do not collide twice in
+    step; eight attempts wait about three seconds at most in all), up to
     ``attempts`` times; the last conflict is raised for the user to see.
     ``work`` must be all or nothing, as a unit of work is."""
     for attempt in range(1, attempts + 1):
@@ -74,7 +75,7 @@ def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS, on_retry: Calla
                 raise
             if on_retry is not None:
                 on_retry(attempt)
-            time.sleep(random.uniform(0.02, 0.1) * attempt)
+            time.sleep(random.uniform(0.005, 0.025) * 2 ** attempt)
     raise AssertionError("unreachable")
 
 
