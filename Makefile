@@ -29,6 +29,7 @@ bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_documents.py
 	$(BIN)/python scripts/bench_packages.py
+	$(BIN)/python scripts/bench_province.py
 
 crash-test: $(VENV)/.installed-test
 	$(BIN)/python scripts/crash_test.py

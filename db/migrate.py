@@ -8,6 +8,7 @@ database, is refused with a message the user can act on.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -112,6 +113,41 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
     if path is not None and new:
         private(path)
     return engine
+
+
+@dataclass
+class ServerCheck:
+    """What a trial connection found: the server's version, and the schema
+    Theo dõi left there (None: no Theo dõi tables yet, they are made when
+    the database is first opened)."""
+
+    server: str
+    revision: str | None
+    head: str
+    foreign: bool = False  # tables of another program, no Theo dõi schema
+
+
+def check_connection(url: str) -> ServerCheck:
+    """Connect once to a database server and read what is there, changing
+    nothing. Raises ``DatabaseOpenError`` with what a refused connection, a
+    wrong password or a missing database means."""
+    where = display_url(url)
+    try:
+        engine = make_engine(url)
+    except ImportError as exc:
+        raise DatabaseOpenError(f"Chưa cài trình điều khiển cơ sở dữ liệu ({exc.name}).") from exc
+    except ValueError as exc:
+        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{where}” không hợp lệ ({exc}).") from exc
+    try:
+        with engine.connect() as conn:
+            server = f"{conn.dialect.name} {'.'.join(map(str, conn.dialect.server_version_info or ()))}"
+            revision = MigrationContext.configure(conn).get_current_revision()
+            tables = set(inspect(conn).get_table_names())
+    except SADatabaseError as exc:
+        raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
+    finally:
+        engine.dispose()
+    return ServerCheck(server, revision, head_revision(), foreign=revision is None and bool(tables - {"alembic_version"}))
 
 
 def known_revisions() -> set[str]:

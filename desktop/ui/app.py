@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from db.engine import data_dir, default_db_path, resolve_url, sqlite_path
+from db.engine import data_dir, default_db_path, display_url, resolve_url, sqlite_path
 from db.backup import BackupError, daily_backup_of, newest_good_backup, restore_backup
 from db.errors import StoreError
 from db.migrate import DatabaseOpenError, known_revisions, open_database
@@ -25,19 +25,40 @@ from desktop.ui.context import AppContext, Changed
 from desktop.ui.errors import log_unexpected, show_error
 from desktop.ui.i18n import install_translator
 from desktop.ui.mainwindow import MainWindow
+from desktop.ui.widgets.database_settings import SETTING as SERVER_SETTING
 
 
 def chosen_url(db: str | None) -> str:
-    """``--db``, else ``THEODOI_DB``, else the file picked at first start,
-    else the default file."""
+    """``--db``, else ``THEODOI_DB``, else the server chosen in Cài đặt
+    (with its password from the keyring), else the file picked at first
+    start, else the default file."""
     if db:
         return resolve_url(db)
-    import os
-
     if os.environ.get("THEODOI_DB"):
         return resolve_url(None)
+    server = QSettings().value(SERVER_SETTING)
+    if server:
+        from desktop.io.server_login import with_saved_password
+
+        return with_saved_password(resolve_url(server))
     saved = QSettings().value("database/path")
     return resolve_url(saved or default_db_path())
+
+
+def server_unreachable(url: str, problem: str) -> str | None:
+    """The saved server cannot be used: offer this PC's own file instead,
+    so a server that is down never locks the clerk out of the settings.
+    Returns the URL to open, or None."""
+    answer = QMessageBox.question(
+        None, "Theo dõi",
+        QApplication.translate("app", "{problem}\n\nMở dữ liệu trên máy này thay cho máy chủ {server}? "
+                                      "(Có thể chọn lại máy chủ trong Cài đặt.)").format(
+            problem=problem, server=display_url(url)),
+    )
+    if answer != QMessageBox.Yes:
+        return None
+    QSettings().remove(SERVER_SETTING)
+    return resolve_url(QSettings().value("database/path") or default_db_path())
 
 
 def instance_lock(url: str) -> QLockFile:
@@ -73,13 +94,17 @@ def first_start(ctx: AppContext, parent=None) -> AppContext | None:
     return ctx
 
 
-def open_or_recover(url: str):
-    """The database; if it is damaged, offer the newest good backup. None
-    when it cannot be opened."""
+def open_or_recover(url: str, *, saved_server: bool = False):
+    """The database; if it is damaged, offer the newest good backup; if it
+    is the server chosen in Cài đặt and cannot be reached, offer this PC's
+    file. Returns (engine, url), or None when nothing can be opened."""
     try:
-        return open_database(url)
+        return open_database(url), url
     except DatabaseOpenError as exc:
         path, good = sqlite_path(url), newest_good_backup()
+        if path is None and saved_server:
+            local = server_unreachable(url, exc.message)
+            return open_or_recover(local) if local else None
         if path is None or good is None or "bị hỏng" not in exc.message:
             show_error(None, exc)
             return None
@@ -93,7 +118,7 @@ def open_or_recover(url: str):
             return None
         try:
             restore_backup(good.path, path, known=known_revisions(), keep_damaged=True)
-            return open_database(url)
+            return open_database(url), url
         except (StoreError, OSError) as again:
             show_error(None, again)
             return None
@@ -114,9 +139,11 @@ def run(db: str | None = None, argv: list[str] | None = None, open_files: list[s
         )
         return 0
     try:
-        engine = open_or_recover(url)
-        if engine is None:
+        opened = open_or_recover(url, saved_server=not db and not os.environ.get("THEODOI_DB")
+                                 and bool(QSettings().value(SERVER_SETTING)))
+        if opened is None:
             return 2
+        engine, url = opened
         try:
             daily_backup_of(url)
         except BackupError as exc:

@@ -22,136 +22,136 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="42"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="45"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="46"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="46"/>
         <source>Hằng ngày</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="46"/>
         <source>Tự sao lưu</source>
         <translation>Manual backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="47"/>
         <source>Trước khi khôi phục</source>
         <translation>Before restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="48"/>
         <source>Trước khi nâng cấp</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="49"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="50"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="51"/>
         <source>Lượt nộp</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="52"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="52"/>
         <source>Tốt</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="61"/>
         <source>Sao lưu &amp;ngay</source>
         <translation>Back up &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="62"/>
         <source>Sao lưu ra &amp;USB…</source>
         <translation>Back up to &amp;USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="63"/>
         <source>Chọn tệp sao lưu khác…</source>
         <translation>Choose another backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="64"/>
         <source>&amp;Khôi phục bản đã chọn…</source>
         <translation>&amp;Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="77"/>
         <source>Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng bản sao lưu; dữ liệu hiện tại được sao lưu trước.</source>
         <translation>Restoring replaces all current data with the backup; the current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
         <source>Đã sao lưu</source>
         <translation>Backed up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
         <source>Đã sao lưu vào:
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="104"/>
         <source>Chọn ổ USB hoặc thư mục nhận bản sao lưu</source>
         <translation>Choose a USB drive or folder for the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
-        <source>Sao lưu Theo dõi (*.sqlite3)</source>
-        <translation>Theo dõi backups (*.sqlite3)</translation>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <source>Sao lưu Theo dõi (*.sqlite3 *.dump)</source>
+        <translation>Theo dõi backups (*.sqlite3 *.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="121"/>
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="122"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu “{name}”?
 Dữ liệu hiện tại sẽ được sao lưu trước.</source>
         <translation>Replace all current data with the backup “{name}”?
 The current data will be backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="131"/>
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="132"/>
         <source>Đã khôi phục. Dữ liệu trước đó được giữ ở:
 {path}</source>
         <translation>Restored. The previous data has been kept at:
@@ -251,6 +251,133 @@ The current data will be backed up first.</translation>
         <location filename="../../desktop/ui/screens/dashboard.py" line="186"/>
         <source>Xem {n} đơn vị chưa nộp</source>
         <translation>Show {n} missing unit(s)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseBox</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="34"/>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="39"/>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="47"/>
+        <source>Tệp trên máy này (SQLite)</source>
+        <translation>A file on this PC (SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="48"/>
+        <source>Máy chủ PostgreSQL dùng chung cho cả văn phòng</source>
+        <translation>A PostgreSQL server shared by the whole office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="57"/>
+        <source>để trống nếu không đổi</source>
+        <translation>leave empty to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="119"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="62"/>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="63"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="119"/>
+        <source>Tên cơ sở dữ liệu</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="65"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="66"/>
+        <source>&amp;Kiểm tra kết nối</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="67"/>
+        <source>Dùng nơi lưu này</source>
+        <translation>Use this location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="76"/>
+        <source>Sao lưu và &amp;khôi phục…</source>
+        <translation>Backup and &amp;restore…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="80"/>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="184"/>
+        <source>Nơi lưu dữ liệu</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="85"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="122"/>
+        <source>Hãy điền “{field}” của máy chủ.</source>
+        <translation>Please fill in the server’s “{field}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="135"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="141"/>
+        <source>Kết nối được, nhưng cơ sở dữ liệu này đang chứa bảng của chương trình khác; hãy dùng một cơ sở dữ liệu riêng cho Theo dõi.</source>
+        <translation>Connected, but this database holds tables of another program; use a database of its own for Theo dõi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="144"/>
+        <source>còn trống: Theo dõi sẽ tạo các bảng khi mở lần đầu</source>
+        <translation>is empty: Theo dõi will create its tables when it first opens it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="145"/>
+        <source>đã có dữ liệu Theo dõi (lược đồ {rev})</source>
+        <translation>already holds Theo dõi data (schema {rev})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="146"/>
+        <source>Kết nối được tới {server}; cơ sở dữ liệu {state}.</source>
+        <translation>Connected to {server}; the database {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="162"/>
+        <source>Theo dõi sẽ dùng tệp dữ liệu trên máy này từ lần mở sau.</source>
+        <translation>Theo dõi will use the data file on this PC from its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="179"/>
+        <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Để chuyển dữ liệu đang có lên máy chủ, dùng lệnh: theodoi db copy --from &lt;tệp dữ liệu&gt; --to &lt;máy chủ&gt;.</source>
+        <translation>Theo dõi will use the server {server} from its next start. To move the data you have onto the server, run: theodoi db copy --from &lt;data file&gt; --to &lt;server&gt;.</translation>
     </message>
 </context>
 <context>
@@ -465,226 +592,226 @@ The current data will be backed up first.</translation>
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="63"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="64"/>
         <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
         <translation>No report issued yet (make one on the Reports screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
         <source>tệp khóa .p12 của văn phòng</source>
         <translation>the office&apos;s .p12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="69"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="70"/>
         <source>Tệp khóa .p12</source>
         <translation>Key file .p12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="70"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="71"/>
         <source>USB token (PKCS#11)</source>
         <translation>USB token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="74"/>
         <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
         <translation>the token&apos;s PKCS#11 library file (.dll/.so)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="76"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="77"/>
         <source>Đọc token</source>
         <translation>Read token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="81"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="82"/>
         <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="82"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="83"/>
         <source>Thư mục khác…</source>
         <translation>Other folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="85"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
         <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
         <translation>the upper office&apos;s e-mail address (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="87"/>
         <source>&amp;Ký và ghi gói báo cáo</source>
         <translation>&amp;Sign and write the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="105"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="214"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="106"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
         <source>Gửi báo cáo lên</source>
         <translation>Send a report up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="107"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="108"/>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="108"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
         <source>Khóa ký:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
         <source>Token, chứng thư:</source>
         <translation>Token, certificate:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
         <source>Mật khẩu khóa / PIN:</source>
         <translation>Key passphrase / PIN:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
         <source>Ghi ra:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
         <source>Gửi thư tới:</source>
         <translation>E-mail to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="116"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="117"/>
         <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
         <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="118"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="119"/>
         <source>Chọn &amp;gói hoặc thư…</source>
         <translation>Choose &amp;packages or messages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Văn phòng gửi</source>
         <translation>Sending office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="127"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="332"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="128"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="341"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
         <source>Thư</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="130"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
         <source>Gửi tới</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="133"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Gửi &amp;ngay</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="146"/>
         <source>Trao đổi</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="164"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
         <source>Chọn tệp khóa</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="164"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
         <source>Khóa ký (*.p12 *.pfx)</source>
         <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="193"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="192"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="193"/>
         <source>Không thấy chứng thư số nào trên token.</source>
         <translation>No certificate found on the token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="205"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="206"/>
         <source>Chọn thư mục ghi gói báo cáo</source>
         <translation>Choose the folder for the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="216"/>
         <source>Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi (USB hoặc thư mục).</source>
         <translation>Choose the report, the signing key (.p12 file or a certificate on the token) and where to write (USB stick or folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="221"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="222"/>
         <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
         <translation>Signing, writing and reading back to check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="234"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="235"/>
         <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
 Vân tay người ký: {fp}</source>
         <translation>Package {name} written and checked — safe to remove the USB stick.
 Signer fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="241"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="242"/>
         <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
         <translation>Queued in the outbox for {to}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="249"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="250"/>
         <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
         <translation>The report package was not written; see the error message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
         <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
         <translation>Choose report packages, receipts or messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="256"/>
         <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
         <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="287"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
         <source>Văn phòng gửi lần đầu</source>
         <translation>First package from an office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="288"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="304"/>
         <source>Lần đầu nhận gói của:
 {offices}
 
@@ -695,47 +822,47 @@ Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu
 Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="302"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="311"/>
         <source>Đã nhận</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="302"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="311"/>
         <source>Đã nhận, thay gói cũ</source>
         <translation>Taken in, replaces the earlier package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
         <source>Đã có</source>
         <translation>Already taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
         <source>chờ gửi</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
         <source>đang gửi (bị ngắt?)</source>
         <translation>sending (interrupted?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="313"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="322"/>
         <source>lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="332"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="341"/>
         <source>Không có thư nào cần gửi lúc này.</source>
         <translation>No message is due to be sent now.</translation>
     </message>
@@ -1599,103 +1726,78 @@ participants:Number of participants</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="48"/>
         <source>Văn phòng và người ký</source>
         <translation>Office and signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="52"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="53"/>
         <source>Địa danh ghi trên văn bản</source>
         <translation>Place name on documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="58"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="63"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
         <source>&amp;Lưu thông tin văn phòng</source>
         <translation>&amp;Save office details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="67"/>
-        <source>Dữ liệu</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="72"/>
-        <source>Mở thư mục dữ liệu</source>
-        <translation>Open data folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="78"/>
-        <source>Tệp dữ liệu</source>
-        <translation>Data file</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="79"/>
-        <source>Sao lưu và &amp;khôi phục…</source>
-        <translation>Backup and &amp;restore…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="82"/>
-        <source>Sao lưu</source>
-        <translation>Backup</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="84"/>
-        <location filename="../../desktop/ui/screens/settings.py" line="137"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="114"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="91"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="73"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="111"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="93"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="127"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="109"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="127"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="109"/>
         <source>Đã lưu thông tin văn phòng.</source>
         <translation>Office details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="137"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="114"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
         <translation>The new language will be used the next time Theo dõi starts.</translation>
     </message>
@@ -2078,7 +2180,16 @@ due {date}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="85"/>
+        <location filename="../../desktop/ui/app.py" line="54"/>
+        <source>{problem}
+
+Mở dữ liệu trên máy này thay cho máy chủ {server}? (Có thể chọn lại máy chủ trong Cài đặt.)</source>
+        <translation>{problem}
+
+Open the data on this PC instead of the server {server}? (You can choose the server again in Settings.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="113"/>
         <source>{problem}
 
 Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
@@ -2087,7 +2198,7 @@ Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị,
 Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="110"/>
+        <location filename="../../desktop/ui/app.py" line="138"/>
         <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
         <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
     </message>

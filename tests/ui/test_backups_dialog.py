@@ -57,8 +57,8 @@ def test_a_damaged_database_at_start_is_offered_the_newest_good_backup(qtbot, ct
     db_path.write_bytes(bytes(data))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes))
-    engine = open_or_recover(resolve_url(db_path))
-    assert engine is not None and "bị hỏng" in asked[0]
+    engine, url = open_or_recover(resolve_url(db_path))
+    assert url == resolve_url(db_path) and "bị hỏng" in asked[0]
     with unit_of_work(engine, commit=False) as s:
         assert len(list_units(s)) == 300
     engine.dispose()

@@ -3,14 +3,11 @@ lives, and the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -19,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import sqlite_path
 from desktop.core.office import get_office, init_office
 from desktop.ui.context import Changed
+from desktop.ui.widgets.database_settings import DatabaseBox
 from desktop.ui.widgets.mail_settings import MailSettingsBox
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
@@ -64,21 +61,7 @@ class SettingsScreen(Screen):
         save.clicked.connect(self.save_office)
         form.addRow("", save)
 
-        data_box = QGroupBox(self.tr("Dữ liệu"))
-        data = QFormLayout(data_box)
-        path = sqlite_path(ctx.url)
-        self.data_path = QLabel(str(path) if path else ctx.url)
-        self.data_path.setWordWrap(True)
-        open_folder = QPushButton(self.tr("Mở thư mục dữ liệu"))
-        open_folder.setEnabled(path is not None)
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
-        row = QHBoxLayout()
-        row.addWidget(self.data_path, 1)
-        row.addWidget(open_folder)
-        data.addRow(self.tr("Tệp dữ liệu"), row)
-        backups = QPushButton(self.tr("Sao lưu và &khôi phục…"))
-        backups.clicked.connect(self.open_backups)
-        data.addRow(self.tr("Sao lưu"), backups)
+        self.data_box = DatabaseBox(ctx)
 
         lang_box = QGroupBox(self.tr("Ngôn ngữ"))
         lang = QFormLayout(lang_box)
@@ -101,7 +84,7 @@ class SettingsScreen(Screen):
         outer.addWidget(scroll)
         self.mail_box = MailSettingsBox(ctx)
         layout.addWidget(office_box)
-        layout.addWidget(data_box)
+        layout.addWidget(self.data_box)
         layout.addWidget(self.mail_box)
         layout.addWidget(lang_box)
         layout.addStretch()
@@ -124,11 +107,6 @@ class SettingsScreen(Screen):
             show_error(self, exc)
             return
         QMessageBox.information(self, self.tr("Đã lưu"), self.tr("Đã lưu thông tin văn phòng."))
-
-    def open_backups(self) -> None:
-        from desktop.ui.dialogs.backups import BackupsDialog
-
-        BackupsDialog(self.ctx, self).exec()
 
     def _language_changed(self) -> None:
         QSettings().setValue("ui/language", self.language.currentData())
