@@ -211,11 +211,15 @@ def daily_backup(db_path: Path, folder: Path | None = None, *, now: datetime | N
     starts that day do nothing. Returns the new backup, if any."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
+    return _once_a_day(folder, now, ".sqlite3", lambda f, at: create_backup(db_path, f, reason="hang-ngay", now=at))
+
+
+def _once_a_day(folder: Path | None, now: datetime | None, suffix: str, make) -> Path | None:
     folder = folder or backups_dir()
     now = now or datetime.now()
-    if folder.is_dir() and any(folder.glob(f"{PREFIX}-{now:%Y%m%d}-*-hang-ngay*.sqlite3")):
+    if folder.is_dir() and any(folder.glob(f"{PREFIX}-{now:%Y%m%d}-*-hang-ngay*{suffix}")):
         return None
-    made = create_backup(db_path, folder, reason="hang-ngay", now=now)
+    made = make(folder, now)
     rotate(folder, today=now.date())
     return made
 
@@ -310,13 +314,7 @@ def daily_backup_of(url: str, folder: Path | None = None, *, now: datetime | Non
         return daily_backup(path, folder, now=now)
     if pg_backup.find_tool("pg_dump") is None:
         return None
-    folder = folder or backups_dir()
-    now = now or datetime.now()
-    if folder.is_dir() and any(folder.glob(f"{PREFIX}-{now:%Y%m%d}-*-hang-ngay*{pg_backup.SUFFIX}")):
-        return None
-    made = backup_database(url, folder, reason="hang-ngay", now=now)
-    rotate(folder, today=now.date())
-    return made
+    return _once_a_day(folder, now, pg_backup.SUFFIX, lambda f, at: backup_database(url, f, reason="hang-ngay", now=at))
 
 
 def restore_database(backup: Path, url: str, folder: Path | None = None, *, known: set[str] | None = None) -> Path | None:

@@ -10,6 +10,7 @@ triggers that keep the audit log append-only, is in the migrations.)
 
 from __future__ import annotations
 
+import re
 from sqlalchemy import String, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -128,28 +129,34 @@ def is_conflict(exc: BaseException) -> bool:
     return "database is locked" in message or "database is busy" in message or "unique constraint failed" in message
 
 
+# What the server (or libpq) says, and what it means to the clerk.
+_CONNECTION_ERRORS = [
+    (r"password authentication failed|no password supplied",
+     "Máy chủ cơ sở dữ liệu “{where}” từ chối tên đăng nhập hoặc mật khẩu. "
+     "Hãy kiểm tra lại tên đăng nhập và mật khẩu (hỏi người quản trị máy chủ nếu cần)."),
+    (r"connection refused",
+     "Không kết nối được tới máy chủ cơ sở dữ liệu “{where}”: máy chủ từ chối kết nối. "
+     "Hãy kiểm tra địa chỉ và cổng, và máy chủ PostgreSQL đã được bật và cho phép kết nối từ máy này."),
+    (r"database .* does not exist",
+     "Trên máy chủ không có cơ sở dữ liệu “{where}”. "
+     "Hãy kiểm tra tên cơ sở dữ liệu hoặc nhờ người quản trị tạo nó trước."),
+    (r"could not translate host name|name or service not known|nodename nor servname",
+     "Không tìm thấy máy chủ “{where}” trên mạng. Hãy kiểm tra tên hoặc địa chỉ IP của máy chủ."),
+    (r"timeout|timed out",
+     "Máy chủ cơ sở dữ liệu “{where}” không trả lời. Hãy kiểm tra mạng nội bộ và tường lửa, rồi thử lại."),
+    (r"no pg_hba\.conf entry",
+     "Máy chủ “{where}” không cho phép máy này kết nối (pg_hba.conf). "
+     "Hãy nhờ người quản trị máy chủ mở quyền cho máy này."),
+    (r"permission denied",
+     "Tài khoản không có quyền trên cơ sở dữ liệu “{where}”. "
+     "Hãy nhờ người quản trị cấp quyền tạo bảng và ghi dữ liệu."),
+]
+
+
 def explain_connection_error(exc: BaseException, where: str) -> str:
     """What a failed connection means, in Vietnamese, and what to do."""
     message = str(getattr(exc, "orig", None) or exc)
-    low = message.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        return (f"Máy chủ cơ sở dữ liệu “{where}” từ chối tên đăng nhập hoặc mật khẩu. "
-                "Hãy kiểm tra lại tên đăng nhập và mật khẩu (hỏi người quản trị máy chủ nếu cần).")
-    if "connection refused" in low:
-        return (f"Không kết nối được tới máy chủ cơ sở dữ liệu “{where}”: máy chủ từ chối kết nối. "
-                "Hãy kiểm tra địa chỉ và cổng, và máy chủ PostgreSQL đã được bật và cho phép kết nối từ máy này.")
-    if "does not exist" in low and "database" in low:
-        return (f"Trên máy chủ không có cơ sở dữ liệu “{where}”. "
-                "Hãy kiểm tra tên cơ sở dữ liệu hoặc nhờ người quản trị tạo nó trước.")
-    if "could not translate host name" in low or "name or service not known" in low or "nodename nor servname" in low:
-        return f"Không tìm thấy máy chủ “{where}” trên mạng. Hãy kiểm tra tên hoặc địa chỉ IP của máy chủ."
-    if "timeout" in low or "timed out" in low:
-        return (f"Máy chủ cơ sở dữ liệu “{where}” không trả lời. "
-                "Hãy kiểm tra mạng nội bộ và tường lửa, rồi thử lại.")
-    if "no pg_hba.conf entry" in low:
-        return (f"Máy chủ “{where}” không cho phép máy này kết nối (pg_hba.conf). "
-                "Hãy nhờ người quản trị máy chủ mở quyền cho máy này.")
-    if "permission denied" in low:
-        return (f"Tài khoản không có quyền trên cơ sở dữ liệu “{where}”. "
-                "Hãy nhờ người quản trị cấp quyền tạo bảng và ghi dữ liệu.")
+    for pattern, meaning in _CONNECTION_ERRORS:
+        if re.search(pattern, message, re.IGNORECASE):
+            return meaning.format(where=where)
     return f"Không mở được cơ sở dữ liệu “{where}” ({message.strip()})."

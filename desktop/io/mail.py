@@ -25,6 +25,7 @@ from db.session import unit_of_work
 from desktop.core.errors import UserError
 from desktop.core.office import get_office
 from desktop.core.outbox import MailSettings, due_messages, mark_failed, mark_retry, mark_sending, mark_sent, mail_settings
+from desktop.io.keyring_store import load_secret, save_secret
 from desktop.io.limits import MAX_PACKAGE_BYTES
 
 KEYRING_SERVICE = "theodoi-smtp"
@@ -46,24 +47,11 @@ def keyring_account(settings: MailSettings) -> str:
 
 
 def save_password(settings: MailSettings, password: str) -> None:
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, keyring_account(settings), password)
-    except (KeyringError, RuntimeError) as exc:
-        raise UserError("Máy này chưa có nơi cất mật khẩu an toàn (keyring); không lưu được mật khẩu thư. "
-                        "Trên Linux hãy cài gnome-keyring hoặc kwallet.") from exc
+    save_secret(KEYRING_SERVICE, keyring_account(settings), password, "mật khẩu thư")
 
 
 def load_password(settings: MailSettings) -> str | None:
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        return keyring.get_password(KEYRING_SERVICE, keyring_account(settings))
-    except (KeyringError, RuntimeError):
-        return None
+    return load_secret(KEYRING_SERVICE, keyring_account(settings))
 
 
 def build_message(message: OutboxMessage, settings: MailSettings, office_name: str | None) -> EmailMessage:

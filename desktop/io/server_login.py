@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import make_url
 
-from desktop.core.errors import UserError
+from desktop.io.keyring_store import load_secret, save_secret
 
 KEYRING_SERVICE = "Theo dõi: cơ sở dữ liệu"
 
@@ -22,14 +22,7 @@ def without_password(url: str) -> str:
 
 
 def save_server_password(url: str, password: str) -> None:
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, _account(url), password)
-    except (KeyringError, RuntimeError) as exc:
-        raise UserError("Máy này chưa có nơi cất mật khẩu an toàn (keyring); không lưu được mật khẩu máy chủ. "
-                        "Trên Linux hãy cài gnome-keyring hoặc kwallet, hoặc đặt biến THEODOI_DB.") from exc
+    save_secret(KEYRING_SERVICE, _account(url), password, "mật khẩu máy chủ (hoặc đặt biến THEODOI_DB)")
 
 
 def with_saved_password(url: str) -> str:
@@ -38,11 +31,5 @@ def with_saved_password(url: str) -> str:
     u = make_url(url)
     if u.get_backend_name() == "sqlite" or u.password:
         return url
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        password = keyring.get_password(KEYRING_SERVICE, _account(url))
-    except (KeyringError, RuntimeError):
-        password = None
+    password = load_secret(KEYRING_SERVICE, _account(url))
     return u.set(password=password).render_as_string(hide_password=False) if password else url
