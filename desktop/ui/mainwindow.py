@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from db.engine import sqlite_path
+from db.engine import display_url
 from desktop.ui.context import AppContext
 from desktop.ui.screens.dashboard import DashboardScreen
 from desktop.ui.screens.directives import DirectivesScreen
@@ -51,8 +51,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
-        path = sqlite_path(ctx.url)
-        self.statusBar().showMessage(self.tr("Dữ liệu: {path}").format(path=path or ctx.url))
+        # Never the password of a server URL.
+        self.statusBar().showMessage(self.tr("Dữ liệu: {path}").format(path=display_url(ctx.url)))
         self._restore()
 
     def _menus(self) -> None:

@@ -99,3 +99,16 @@ def test_an_unreachable_saved_server_offers_the_file_on_this_pc(qtbot, monkeypat
     engine.dispose()
     assert "từ chối kết nối" in asked[0] and "Mở dữ liệu trên máy này" in asked[0]
     assert url.endswith("may-nay.sqlite3") and QSettings().value(SETTING) is None
+
+
+def test_the_window_never_shows_the_server_password(qtbot, ctx):
+    from desktop.ui.context import AppContext
+    from desktop.ui.mainwindow import MainWindow
+
+    # The same data, as if reached through a server URL with a password.
+    window = MainWindow(AppContext(ctx.engine, "postgresql+psycopg://thu_ky:bi-mat-lam@may-chu:5432/theodoi"))
+    qtbot.addWidget(window)
+    texts = [window.statusBar().currentMessage(), window.settings.data_box.current.text()]
+    assert all("bi-mat-lam" not in t for t in texts)
+    assert "may-chu" in texts[0] and "postgresql://" in texts[0]
+
