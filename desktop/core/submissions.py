@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
+from db.audit import record_inserts
 from db.models import Attachment, Exemption, Organization, Requirement, Submission, utcnow
 from desktop.core.errors import UserError
 from desktop.core.numbers import parse_number
@@ -85,19 +87,10 @@ def record_submission(
     """Record (or correct) ``unit``'s answer to ``requirement`` for a period
     (default: the oldest period it still owes)."""
     today = today or date.today()
-    if received_on > today:
-        raise UserError(
-            f"Ngày nhận {received_on:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y}). Hãy kiểm tra lại ngày nhận."
-        )
+    if received_on > today:  # before the period is looked for: a future date finds none
+        raise UserError(_after_today(received_on, today))
     p = get_period(requirement, period) if period is not None else _default_period(session, requirement, unit, received_on)
-    if not applies_to(requirement, unit, p.due):
-        raise UserError(
-            f"Đơn vị “{unit.name}” không thuộc diện phải thực hiện yêu cầu số {requirement.id} "
-            f"(kỳ hạn {p.due:%d/%m/%Y}): đơn vị chưa thành lập, đã thôi hoạt động hoặc không thuộc khối áp dụng."
-        )
-    warnings = []
-    if doc_date is not None and doc_date > received_on:
-        warnings.append(f"Ngày văn bản {doc_date:%d/%m/%Y} ở sau ngày nhận {received_on:%d/%m/%Y}.")
+    warnings = _checked(unit, requirement, p, received_on, doc_date, today)
 
     submission = session.exec(
         select(Submission).where(
@@ -124,6 +117,26 @@ def record_submission(
     submission.recorded_at = utcnow()
     session.flush()
     return Recorded(submission, p, created, warnings, previous)
+
+
+def _after_today(received_on: date, today: date) -> str:
+    return f"Ngày nhận {received_on:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y}). Hãy kiểm tra lại ngày nhận."
+
+
+def _checked(unit: Organization, requirement: Requirement, p: Period, received_on: date, doc_date: date | None,
+             today: date) -> list[str]:
+    """Refuse an answer the unit does not owe or that is dated in the
+    future (``UserError``); the warnings worth telling the clerk."""
+    if received_on > today:
+        raise UserError(_after_today(received_on, today))
+    if not applies_to(requirement, unit, p.due):
+        raise UserError(
+            f"Đơn vị “{unit.name}” không thuộc diện phải thực hiện yêu cầu số {requirement.id} "
+            f"(kỳ hạn {p.due:%d/%m/%Y}): đơn vị chưa thành lập, đã thôi hoạt động hoặc không thuộc khối áp dụng."
+        )
+    if doc_date is not None and doc_date > received_on:
+        return [f"Ngày văn bản {doc_date:%d/%m/%Y} ở sau ngày nhận {received_on:%d/%m/%Y}."]
+    return []
 
 
 _UNDOABLE = ("received_on", "doc_number", "doc_date", "indicator_values", "note", "recorded_by", "recorded_at")
@@ -246,6 +259,14 @@ def import_submissions(
     for u in units:
         by_name.setdefault(u.name_key, []).append(u)
         by_stem.setdefault(name_stem(u.name), []).append(u)
+    held = {
+        sub.organization_id: sub
+        for sub in session.exec(
+            select(Submission).where(Submission.requirement_id == requirement.id, Submission.period == p.number)
+        )
+    }
+    fresh: list[dict] = []
+    today = today or date.today()
     seen: dict[int, int] = {}
     for row in rows:
         if row.received_on is None and not (row.doc_number or row.doc_date or row.values):
@@ -275,30 +296,52 @@ def import_submissions(
         if row.received_on is None:
             result.skipped.append(Skipped(row.row, f"“{unit.name}”: thiếu ngày nhận"))
             continue
-        existing = session.exec(
-            select(Submission).where(
-                Submission.requirement_id == requirement.id,
-                Submission.organization_id == unit.id,
-                Submission.period == p.number,
-            )
-        ).first()
+        existing = held.get(unit.id)
         if existing is not None and _same(existing, row):
             result.unchanged += 1
             continue
         try:
-            rec = record_submission(
-                session, unit, requirement, received_on=row.received_on, period=p.number,
-                doc_number=row.doc_number, doc_date=row.doc_date, values=row.values or None, note=row.note, today=today,
-            )
+            if existing is None:
+                # New answers, nearly every row of a sheet, go in at once below.
+                warnings = _checked(unit, requirement, p, row.received_on, row.doc_date, today)
+                fresh.append(_new_row(session, requirement, unit, p, row))
+            else:
+                warnings = record_submission(
+                    session, unit, requirement, received_on=row.received_on, period=p.number,
+                    doc_number=row.doc_number, doc_date=row.doc_date, values=row.values or None, note=row.note,
+                    today=today,
+                ).warnings
         except UserError as exc:
             result.skipped.append(Skipped(row.row, exc.message))
             continue
-        if rec.created:
+        if existing is None:
             result.created += 1
         else:
             result.updated += 1
-        result.warnings.extend(f"dòng {row.row}: {w}" for w in rec.warnings)
+        result.warnings.extend(f"dòng {row.row}: {w}" for w in warnings)
+    _insert_submissions(session, fresh)
     return result
+
+
+def _new_row(session: Session, requirement: Requirement, unit: Organization, p: Period, row: TrackingRow) -> dict:
+    return {
+        "requirement_id": requirement.id, "organization_id": unit.id, "period": p.number,
+        "received_on": row.received_on, "doc_number": clean(row.doc_number) or None if row.doc_number is not None else None,
+        "doc_date": row.doc_date, "indicator_values": dict(row.values) or None,
+        "note": clean(row.note) or None if row.note is not None else None,
+        "recorded_by": session.info.get("actor"), "recorded_at": utcnow(),
+    }
+
+
+def _insert_submissions(session: Session, fresh: list[dict]) -> None:
+    """One executemany for the new submissions of a sheet, with their audit
+    rows; the ORM's row-by-row flush took most of an import's time."""
+    if not fresh:
+        return
+    ids = session.execute(
+        insert(Submission).returning(Submission.id, sort_by_parameter_order=True), fresh
+    ).scalars().all()
+    record_inserts(session, Submission.__tablename__, [{"id": i, **r} for i, r in zip(ids, fresh)])
 
 
 def _same(submission: Submission, row: TrackingRow) -> bool:
