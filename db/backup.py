@@ -36,6 +36,19 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def backups_dir_for(url: str) -> Path:
+    """Where this database's backups go: the backups folder for the SQLite
+    file; a folder of its own per server database, so that rotation, the
+    once-a-day rule and the restore list never mix two databases."""
+    if sqlite_path(url) is not None:
+        return backups_dir()
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    tag = re.sub(r"[^a-z0-9]+", "-", f"{u.host or 'localhost'}-{u.port or 5432}-{u.database}".lower()).strip("-")
+    return backups_dir() / f"postgresql-{tag}"
+
+
 def private(path: Path, mode: int = 0o600) -> None:
     """Readable by the user only (where the file system has modes)."""
     try:
@@ -295,7 +308,7 @@ def backup_database(url: str, folder: Path | None = None, *, reason: str = "thu-
     path = sqlite_path(url)
     if path is not None:
         return create_backup(path, folder, reason=reason, now=now)
-    target = _new_backup_path(folder or backups_dir(), reason, now, pg_backup.SUFFIX)
+    target = _new_backup_path(folder or backups_dir_for(url), reason, now, pg_backup.SUFFIX)
     try:
         return pg_backup.dump(url, target)
     except StoreError as exc:
@@ -314,7 +327,21 @@ def daily_backup_of(url: str, folder: Path | None = None, *, now: datetime | Non
         return daily_backup(path, folder, now=now)
     if pg_backup.find_tool("pg_dump") is None:
         return None
-    return _once_a_day(folder, now, pg_backup.SUFFIX, lambda f, at: backup_database(url, f, reason="hang-ngay", now=at))
+    folder = folder or backups_dir_for(url)
+    now = now or datetime.now()
+    # A pg_dump that fails (older than the server, say) is told once a day,
+    # not at every start.
+    failed = folder / f".{PREFIX}-{now:%Y%m%d}-hang-ngay-loi"
+    if failed.exists():
+        return None
+    try:
+        return _once_a_day(folder, now, pg_backup.SUFFIX, lambda f, at: backup_database(url, f, reason="hang-ngay", now=at))
+    except BackupError:
+        try:
+            failed.touch()
+        except OSError:
+            pass
+        raise
 
 
 def restore_database(backup: Path, url: str, folder: Path | None = None, *, known: set[str] | None = None) -> Path | None:
@@ -334,6 +361,12 @@ def restore_database(backup: Path, url: str, folder: Path | None = None, *, know
         raise BackupError(f"Không tìm thấy tệp sao lưu “{backup}”.")
     if not info.ok:
         raise BackupError(f"Không khôi phục từ “{backup.name}”: {info.problem}. Hãy chọn bản sao lưu khác.")
+    schema = pg_backup.schema_of(backup)
+    if known is not None and schema is not None and schema not in known:
+        raise BackupError(
+            f"Bản sao lưu “{backup.name}” do một phiên bản Theo dõi mới hơn tạo ra (lược đồ {schema}); "
+            "hãy cài phiên bản mới nhất rồi khôi phục."
+        )
     kept = backup_database(url, folder, reason="truoc-khoi-phuc")
     try:
         pg_backup.restore(backup, url)

@@ -24,6 +24,7 @@ import db.models  # noqa: F401  (registers the tables)
 from db import dialects
 from db.engine import display_url, sqlite_path
 from db.errors import StoreError
+from db.limits import too_long
 from db.migrate import open_database
 
 BATCH = 2000
@@ -101,6 +102,10 @@ def _copy_table(source: Connection, target: Connection, table: Table) -> TableCo
     for row in _ordered(source, table):
         digest.add(row)
         values = dict(row)
+        problem = too_long(table, values)
+        if problem:  # SQLite keeps any length; the target may not
+            raise CopyError(f"Bảng {table.name}, dòng có id {values.get('id')}: {problem} trong cơ sở dữ liệu nguồn "
+                            "rồi chép lại; không có gì được ghi vào đích.")
         if later:
             if any(values[c] is not None for c in later):
                 links.append({"_id": values["id"], **{c: values[c] for c in later}})

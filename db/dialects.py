@@ -32,11 +32,22 @@ def sort_key_type(length: int) -> String:
 # --- connection settings ----------------------------------------------------------
 
 
+WRITER = "theodoi_writer"  # execution option of a unit of work that means to write
+
+
+def writer(engine: Engine) -> Engine:
+    """``engine`` for a unit of work that writes. On SQLite its transaction
+    takes the write lock at once (BEGIN IMMEDIATE), waiting up to the busy
+    timeout for another writer, so what it reads is what it writes over;
+    reads use a plain BEGIN and never wait."""
+    return engine.execution_options(**{WRITER: True})
+
+
 def configure_sqlite(engine: Engine) -> None:
     """WAL, foreign keys, a busy timeout, full fsync, and transactions that
-    begin at their first statement, reads included, so a read-modify-write
-    either sees the latest data or fails to write and is retried (pysqlite
-    on its own begins only at the first write)."""
+    begin at their first statement, reads included (pysqlite on its own
+    begins only at the first write, so a read-modify-write could lose an
+    update); a writer's transaction begins IMMEDIATE (see ``writer``)."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record) -> None:
@@ -52,20 +63,27 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
 
 def postgresql_engine_options(application_name: str) -> dict:
     """Every PostgreSQL session in UTC (stored instants are UTC on both back
     ends) and in snapshot isolation: a transaction sees one state of the
     data, and of two that change the same row the second fails and is
-    retried, as SQLite's single writer would have it. The application name
+    retried, as SQLite's single writer would have it. A row locked by
+    another PC is waited for as long as SQLite's busy timeout, then the
+    transaction is retried; a PC that vanished mid-transaction (a laptop
+    put to sleep) loses its locks after five minutes. The application name
     tells the server's administrator which PC holds a connection."""
     return {
         "isolation_level": "REPEATABLE READ",
         "pool_pre_ping": True,
-        "connect_args": {"connect_timeout": 10, "application_name": application_name[:63],
-                         "options": "-c timezone=UTC"},
+        "connect_args": {
+            "connect_timeout": 10, "application_name": application_name[:63],
+            "options": f"-c timezone=UTC -c lock_timeout={BUSY_TIMEOUT_MS} "
+                       "-c idle_in_transaction_session_timeout=300000",
+            "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3,
+        },
     }
 
 
@@ -78,11 +96,11 @@ def for_migration(conn: Connection) -> Connection:
     """``conn`` set up for a migration: two PCs opening a shared database
     that needs an upgrade at the same moment take turns. On PostgreSQL in
     read-committed mode, so the second sees what the first did once the
-    lock is its own; SQLite's single writer already makes them take turns.
-    Call ``lock_for_migration`` first thing in the transaction."""
+    lock is its own; on SQLite as a writer (BEGIN IMMEDIATE). Call
+    ``lock_for_migration`` first thing in the transaction."""
     if conn.dialect.name == POSTGRESQL:
         return conn.execution_options(isolation_level="READ COMMITTED")
-    return conn
+    return conn.execution_options(**{WRITER: True})
 
 
 def lock_for_migration(conn: Connection) -> None:
@@ -110,23 +128,29 @@ def reset_sequences(conn: Connection, tables) -> None:
 
 # --- what an error from the server means ------------------------------------------
 
-# SQLSTATEs of a transaction that lost a race with another one: it changed
+# PostgreSQL SQLSTATEs of a transaction that lost a race with another one:
+# serialization failure, deadlock, lock wait over lock_timeout, and the same
+# new row (a submission, a document number) inserted by both. It changed
 # nothing and may simply be run again.
 _PG_RETRYABLE = {"40001", "40P01", "55P03", "23505"}
+# SQLite: SQLITE_BUSY, SQLITE_LOCKED, SQLITE_BUSY_SNAPSHOT. A UNIQUE failure
+# there is never a race (writers take turns), so it is not retried.
+_SQLITE_RETRYABLE = {5, 6, 517}
 
 
 def is_conflict(exc: BaseException) -> bool:
-    """True when ``exc`` says another connection got there first (a
-    serialization failure, a deadlock, a lock, the same new row inserted by
-    both), so running the transaction again is the answer."""
+    """True when ``exc`` says another connection got there first, so
+    running the transaction again is the answer."""
     if not isinstance(exc, DBAPIError):
         return False
     orig = exc.orig
-    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    sqlstate = getattr(orig, "sqlstate", None)
     if sqlstate:
         return sqlstate in _PG_RETRYABLE
-    message = str(orig).lower()
-    return "database is locked" in message or "database is busy" in message or "unique constraint failed" in message
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code in _SQLITE_RETRYABLE
+    return "database is locked" in str(orig).lower()
 
 
 # What the server (or libpq) says, and what it means to the clerk.

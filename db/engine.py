@@ -82,5 +82,7 @@ def make_engine(url: str) -> Engine:
     if backend_name(url) == dialects.POSTGRESQL:
         from db.audit import default_actor
 
-        return create_engine(url, **dialects.postgresql_engine_options(f"Theo dõi {default_actor()}"))
+        # ASCII: the server shows other characters of an application name as "?".
+        name = f"Theo doi {default_actor()}".encode("ascii", "replace").decode()
+        return create_engine(url, **dialects.postgresql_engine_options(name))
     return create_engine(url, pool_pre_ping=True)

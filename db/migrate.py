@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from db import dialects, pg_backup
-from db.backup import BackupError, backup_database, backups_dir, create_backup, newest_good_backup, private
+from db.backup import BackupError, backup_database, backups_dir_for, create_backup, newest_good_backup, private
 from db.engine import display_url, make_engine, sqlite_path
 from db.errors import StoreError
 
@@ -66,8 +66,9 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             f"Chưa cài trình điều khiển cho cơ sở dữ liệu “{url.split('://')[0]}” ({exc.name}). "
             "Hãy cài gói đó (ví dụ: pip install psycopg) hoặc dùng tệp SQLite trên máy."
         ) from exc
-    except ValueError as exc:  # a URL SQLAlchemy cannot read
-        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{url}” không hợp lệ ({exc}).") from exc
+    except ValueError as exc:  # a URL SQLAlchemy cannot read; it may hold a password
+        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{url.split('://')[0]}://…” không hợp lệ. "
+                                "Dạng đúng: postgresql://tên_đăng_nhập@máy_chủ:cổng/tên_cơ_sở_dữ_liệu.") from exc
     where = display_url(url)
     try:
         with engine.connect() as conn:
@@ -99,7 +100,7 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             # On a server without pg_dump on this PC the upgrade goes ahead:
             # the server's own backups are its administrator's to keep.
             try:
-                backup_database(url, backup_dir or backups_dir(), reason=f"truoc-nang-cap-{current.lower()}")
+                backup_database(url, backup_dir or backups_dir_for(url), reason=f"truoc-nang-cap-{current.lower()}")
             except BackupError as exc:
                 engine.dispose()
                 raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
@@ -125,19 +126,20 @@ class ServerCheck:
     revision: str | None
     head: str
     foreign: bool = False  # tables of another program, no Theo dõi schema
+    newer: bool = False  # written by a newer Theo dõi than this one
 
 
 def check_connection(url: str) -> ServerCheck:
     """Connect once to a database server and read what is there, changing
     nothing. Raises ``DatabaseOpenError`` with what a refused connection, a
     wrong password or a missing database means."""
-    where = display_url(url)
     try:
+        where = display_url(url)
         engine = make_engine(url)
     except ImportError as exc:
         raise DatabaseOpenError(f"Chưa cài trình điều khiển cơ sở dữ liệu ({exc.name}).") from exc
     except ValueError as exc:
-        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{where}” không hợp lệ ({exc}).") from exc
+        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{where}” không hợp lệ.") from exc
     try:
         with engine.connect() as conn:
             server = f"{conn.dialect.name} {'.'.join(map(str, conn.dialect.server_version_info or ()))}"
@@ -147,7 +149,8 @@ def check_connection(url: str) -> ServerCheck:
         raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
     finally:
         engine.dispose()
-    return ServerCheck(server, revision, head_revision(), foreign=revision is None and bool(tables - {"alembic_version"}))
+    return ServerCheck(server, revision, head_revision(), foreign=revision is None and bool(tables - {"alembic_version"}),
+                       newer=revision is not None and revision not in known_revisions())
 
 
 def known_revisions() -> set[str]:

@@ -64,19 +64,20 @@ def libpq_env(url: str) -> dict[str, str]:
     """The connection as libpq's environment variables: the password never
     appears on a command line another user could read."""
     u = make_url(url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env = dict(os.environ)  # PGSSLROOTCERT and the like still apply
     for var, value in (("PGHOST", u.host), ("PGPORT", u.port), ("PGUSER", u.username), ("PGPASSWORD", u.password),
                        ("PGDATABASE", u.database), ("PGSSLMODE", u.query.get("sslmode"))):
         if value:
             env[var] = str(value)
     env["PGCONNECT_TIMEOUT"] = "10"
-    env["PGAPPNAME"] = "Theo dõi (sao lưu)"
+    env["PGAPPNAME"] = "Theo doi (sao luu)"
     return env
 
 
 def _run(args: list[str], url: str, what: str) -> subprocess.CompletedProcess:
     try:
-        done = subprocess.run(args, env=libpq_env(url), capture_output=True, text=True, timeout=TIMEOUT_S)
+        done = subprocess.run(args, env=libpq_env(url), capture_output=True, text=True, errors="replace",
+                              timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired as exc:
         raise StoreError(f"{what} quá {TIMEOUT_S // 60} phút nên đã dừng; dữ liệu trên máy chủ không bị ảnh hưởng.") from exc
     except OSError as exc:
@@ -116,13 +117,31 @@ def check(path: Path) -> list[str]:
     when pg_restore cannot read it (truncated, damaged, not a dump)."""
     tool = require_tool("pg_restore")
     try:
-        done = subprocess.run([str(tool), "--list", str(path)], capture_output=True, text=True, timeout=600)
+        done = subprocess.run([str(tool), "--list", str(path)], capture_output=True, text=True, errors="replace",
+                              timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise StoreError(f"Không đọc được bản sao lưu “{path.name}” ({exc}).") from exc
     if done.returncode != 0:
         raise StoreError(f"Bản sao lưu “{path.name}” bị hỏng hoặc không phải bản sao lưu PostgreSQL "
                          f"({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}).")
     return [line for line in done.stdout.splitlines() if line and not line.startswith(";")]
+
+
+def schema_of(path: Path) -> str | None:
+    """The Theo dõi schema revision a dump holds (its alembic_version row),
+    read without restoring it; None when it cannot be told."""
+    tool = require_tool("pg_restore")
+    try:
+        done = subprocess.run([str(tool), "--data-only", "--table=alembic_version", "--file=-", str(path)],
+                              capture_output=True, text=True, errors="replace", timeout=600)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = done.stdout.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("COPY ") and "alembic_version" in line and i + 1 < len(lines):
+            value = lines[i + 1].strip()
+            return None if value == "\\." else value
+    return None
 
 
 def restore(path: Path, url: str) -> None:

@@ -4,6 +4,7 @@ of a unit of work that lost a race with another PC."""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import random
 import time
 from typing import Callable, Iterator, TypeVar
@@ -13,12 +14,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 import db.audit  # noqa: F401  (installs the audit-log hooks on every session)
+import db.limits  # noqa: F401  (and the column-length check)
 from db.audit import default_actor
-from db.dialects import is_conflict
+from db.dialects import is_conflict, writer
 from db.errors import StoreError
 
 T = TypeVar("T")
 ATTEMPTS = 8
+# Commits made in this thread or task so far: ``retrying`` never runs work
+# again once part of it has committed.
+_commits = contextvars.ContextVar("theodoi_commits", default=0)
 
 
 class ConflictError(StoreError):
@@ -33,17 +38,21 @@ class ConflictError(StoreError):
 
 
 @contextlib.contextmanager
-def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = True) -> Iterator[Session]:
+def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = True,
+                 writes: bool | None = None) -> Iterator[Session]:
     """A session that commits when the block ends normally and rolls back
     everything, audit rows included, when it raises. ``commit=False`` rolls
-    back in any case (a dry run). A write that lost a race with another
-    connection raises ``ConflictError``."""
-    session = Session(engine, expire_on_commit=False)
+    back in any case (a read, or a dry run: pass ``writes=True`` when it
+    writes all the same, so it waits its turn like a writer). A write that
+    lost a race with another connection raises ``ConflictError``."""
+    writes = commit if writes is None else writes
+    session = Session(writer(engine) if writes else engine, expire_on_commit=False)
     session.info["actor"] = actor or default_actor()
     try:
         yield session
         if commit:
             session.commit()
+            _commits.set(_commits.get() + 1)
         else:
             # Detached first, so what was read stays readable after the
             # rollback instead of being expired.
@@ -64,14 +73,16 @@ def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = Tru
 def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS, on_retry: Callable[[int], None] | None = None) -> T:
     """Run ``work`` and, when it raises ``ConflictError``, again after a
     random pause that doubles each time (so two PCs do not collide twice in
-    step; eight attempts wait about three seconds at most in all), up to
-    ``attempts`` times; the last conflict is raised for the user to see.
-    ``work`` must be all or nothing, as a unit of work is."""
+    step; 1.3 to 6.4 s in all over eight attempts), up to ``attempts`` times;
+    the last conflict is raised for the user to see. Work that committed a
+    unit of work before its conflict is not run again (it may have written
+    files or sent mail after that commit): its conflict is raised at once."""
     for attempt in range(1, attempts + 1):
+        before = _commits.get()
         try:
             return work()
         except ConflictError:
-            if attempt == attempts:
+            if attempt == attempts or _commits.get() != before:
                 raise
             if on_retry is not None:
                 on_retry(attempt)

@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not getattr(args, "func", None):
             return start(args)
-        # A command is one unit of work; one that lost a race with another
-        # PC on a shared database wrote nothing and simply runs again.
-        return retrying(lambda: args.func(args), on_retry=lambda n: log.info("conflict, attempt %d again", n + 1))
+        if getattr(args.func, "retried", False):
+            return retrying(lambda: args.func(args), on_retry=lambda n: log.info("conflict, attempt %d again", n + 1))
+        return args.func(args)
     except (UserError, StoreError) as exc:
         if wants_json(args):
             emit_json({"error": exc.message, "exit_code": 2})

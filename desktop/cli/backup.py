@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db.backup import BackupError, backup_database, backup_kind, list_backups, restore_database
+from db.backup import BackupError, backup_database, backup_kind, backups_dir_for, list_backups, restore_database
 from db.engine import display_url, resolve_url, sqlite_path
 from db.migrate import known_revisions
 from desktop.cli.common import emit_json, say, session_for, wants_json
@@ -66,9 +66,9 @@ def cmd_create(args) -> int:
 
 
 def cmd_list(args) -> int:
-    found = list_backups(Path(args.folder) if args.folder else None)
-    if not args.folder:  # the backups folder holds those of every database this user opened
-        found = [b for b in found if b.path.suffix == backup_kind(resolve_url(getattr(args, "db", None)))]
+    url = resolve_url(getattr(args, "db", None))
+    found = list_backups(Path(args.folder) if args.folder else backups_dir_for(url),
+                         kind=None if args.folder else backup_kind(url))
     if wants_json(args):
         emit_json([_backup_json(b) for b in found])
         return 0

@@ -24,6 +24,16 @@ from desktop.io.attachments import store_dir_for
 from desktop.io.pending import settle_pending
 
 
+def retried(command):
+    """Marks a command whose whole work is one unit of work (nothing
+    written outside the database, nothing asked of the user): one that lost
+    a race with another PC on a shared database wrote nothing and is simply
+    run again (``desktop.cli.main``). Commands that also write files, sign
+    or send mail retry only their own database steps."""
+    command.retried = True
+    return command
+
+
 def db_parent() -> argparse.ArgumentParser:
     """Options every subcommand accepts (``--db`` and ``--json``)."""
     parent = argparse.ArgumentParser(add_help=False)
@@ -64,11 +74,13 @@ def engine_for(args: argparse.Namespace, *, must_exist: bool = False) -> Engine:
 
 
 @contextlib.contextmanager
-def session_for(args: argparse.Namespace, *, commit: bool = True, must_exist: bool = False) -> Iterator[Session]:
-    """A unit of work on the database the user chose; all or nothing."""
+def session_for(args: argparse.Namespace, *, commit: bool = True, must_exist: bool = False,
+                writes: bool | None = None) -> Iterator[Session]:
+    """A unit of work on the database the user chose; all or nothing
+    (``writes``: see ``unit_of_work``)."""
     engine = engine_for(args, must_exist=must_exist)
     try:
-        with unit_of_work(engine, commit=commit) as session:
+        with unit_of_work(engine, commit=commit, writes=writes) as session:
             yield session
     finally:
         engine.dispose()

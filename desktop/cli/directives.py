@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from db.models import Directive, Requirement
-from desktop.cli.common import date_arg, emit_json, say, session_for, wants_json, warn
+from desktop.cli.common import date_arg, emit_json, retried, say, session_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     add_directive,
@@ -83,6 +83,7 @@ def requirement_json(r: Requirement, directive: Directive) -> dict:
     }
 
 
+@retried
 def cmd_add_directive(args) -> int:
     issued_on = parse_date(args.date)
     with session_for(args) as session:
@@ -106,6 +107,7 @@ def cmd_list_directives(args) -> int:
     return 0
 
 
+@retried
 def cmd_add_requirement(args) -> int:
     due = date_arg(args.due)
     every = parse_every(args.every) if args.every else None
@@ -160,6 +162,7 @@ def _apply_overrides(fields: DirectiveFields, args) -> None:
         fields.subject = clean(args.subject)
 
 
+@retried
 def cmd_intake(args) -> int:
     doc = read_document_text(args.file)
     fields = extract_directive(doc.text, wrapped=doc.wrapped)

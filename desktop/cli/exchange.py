@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from db.engine import resolve_url
-from desktop.cli.common import emit_json, engine_for, say, session_for, wants_json, warn
+from desktop.cli.common import emit_json, engine_for, retried, say, session_for, wants_json, warn
 from desktop.core.errors import UserError
 from desktop.core.exchange import add_trusted, grouped, list_trusted, remove_trusted
 from desktop.io.mail import collect_incoming
@@ -194,6 +194,7 @@ def cmd_package_import(args) -> int:
     return 2 if rejected else 0
 
 
+@retried
 def cmd_trust_add(args) -> int:
     der = load_certificate(Path(args.cert))
     info = certificate_info(der)
@@ -221,6 +222,7 @@ def cmd_trust_list(args) -> int:
     return 0
 
 
+@retried
 def cmd_trust_remove(args) -> int:
     with session_for(args) as session:
         row = remove_trusted(session, args.fingerprint)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.cli.common import emit_json, engine_for, say, session_for, wants_json
+from desktop.cli.common import emit_json, engine_for, retried, say, session_for, wants_json
 from desktop.core.errors import UserError
 from desktop.core.outbox import list_outbox, mail_settings, queue_message, requeue, save_mail_settings
 from desktop.io.mail import save_password, send_queued
@@ -37,6 +37,7 @@ def register(sub, parent) -> None:
     p.set_defaults(func=cmd_retry)
 
 
+@retried
 def cmd_settings(args) -> int:
     with session_for(args) as session:
         current = mail_settings(session)
@@ -67,6 +68,7 @@ def _subject_for(session, report_id: int | None, package: Path) -> str:
     return f"Báo cáo số {doc.number}: {doc.title}" if doc else f"Gói báo cáo {package.name}"
 
 
+@retried
 def cmd_queue(args) -> int:
     package = Path(args.package).resolve()
     if not package.is_file():
@@ -116,6 +118,7 @@ def cmd_list(args) -> int:
     return 0
 
 
+@retried
 def cmd_retry(args) -> int:
     with session_for(args) as session:
         m = requeue(session, args.id)

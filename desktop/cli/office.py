@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from desktop.cli.common import emit_json, say, session_for, wants_json
+from desktop.cli.common import emit_json, retried, say, session_for, wants_json
 from desktop.core.demo import build_demo
 from desktop.core.office import init_office
 
@@ -26,6 +26,7 @@ def register(sub, parent) -> None:
     p.set_defaults(func=cmd_demo)
 
 
+@retried
 def cmd_init(args) -> int:
     with session_for(args) as session:
         info = init_office(
@@ -46,6 +47,7 @@ def cmd_init(args) -> int:
     return 0
 
 
+@retried
 def cmd_demo(args) -> int:
     with session_for(args) as session:
         made = build_demo(session, force=args.force)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from desktop.cli.common import attachment_store, date_arg, emit_json, say, session_for, wants_json, warn
+from desktop.cli.common import attachment_store, date_arg, emit_json, retried, say, session_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import get_requirement
 from desktop.core.errors import UserError
@@ -69,6 +69,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return pairs
 
 
+@retried
 def cmd_record(args) -> int:
     received = parse_date(args.received)
     doc_date = date_arg(args.doc_date)
@@ -121,6 +122,7 @@ def cmd_record(args) -> int:
     return 0
 
 
+@retried
 def cmd_exempt(args) -> int:
     with session_for(args) as session:
         unit = find_unit(session, args.unit)
@@ -167,10 +169,11 @@ def _columns(items: list[str]) -> dict[str, str]:
     return out
 
 
+@retried
 def cmd_import(args) -> int:
     overrides = _columns(args.column)
     try:
-        with session_for(args, commit=not args.dry_run) as session:
+        with session_for(args, commit=not args.dry_run, writes=True) as session:
             requirement = get_requirement(session, args.requirement)
             sheet = read_tracking_sheet(args.file, requirement.indicators or [], overrides)
             result = import_submissions(session, requirement, sheet.rows, period=args.period)

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from db.models import Organization
-from desktop.cli.common import as_of_arg, emit_json, say, session_for, wants_json
+from desktop.cli.common import as_of_arg, emit_json, retried, say, session_for, wants_json
 from desktop.core.dates import format_date, parse_date
 from desktop.core.errors import UserError
 from desktop.core.units import UNIT_FIELDS, find_unit, import_units, list_units, retire_unit
@@ -71,9 +71,10 @@ def _column_overrides(items: list[str]) -> dict[str, str]:
     return overrides
 
 
+@retried
 def cmd_import(args) -> int:
     sheet = read_unit_sheet(args.file, _column_overrides(args.column))
-    with session_for(args, commit=not args.dry_run) as session:
+    with session_for(args, commit=not args.dry_run, writes=True) as session:
         office = get_office(session)
         result = import_units(session, sheet.rows, parent_id=office.id if office else None)
     skipped = sorted(sheet.skipped + result.skipped, key=lambda s: s.row)
@@ -116,6 +117,7 @@ def cmd_list(args) -> int:
     return 0
 
 
+@retried
 def cmd_retire(args) -> int:
     on = parse_date(args.on)
     with session_for(args) as session:

@@ -10,6 +10,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from db.audit import record_inserts
+from db.limits import too_long
 from db.models import Attachment, Exemption, Organization, Requirement, Submission, utcnow
 from desktop.core.errors import UserError
 from desktop.core.numbers import parse_number
@@ -304,7 +305,11 @@ def import_submissions(
             if existing is None:
                 # New answers, nearly every row of a sheet, go in at once below.
                 warnings = _checked(unit, requirement, p, row.received_on, row.doc_date, today)
-                fresh.append(_new_row(session, requirement, unit, p, row))
+                new = _new_row(session, requirement, unit, p, row)
+                problem = too_long(Submission.__table__, new)
+                if problem:
+                    raise UserError(f"“{unit.name}”: {problem}")
+                fresh.append(new)
             else:
                 warnings = record_submission(
                     session, unit, requirement, received_on=row.received_on, period=p.number,

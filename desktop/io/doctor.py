@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from db import pg_backup
-from db.backup import backup_kind, backups_dir, list_backups
+from db.backup import backup_kind, backups_dir_for, list_backups
 from db.engine import data_dir, display_url, make_engine, sqlite_path
 from db.migrate import head_revision
 from desktop import __version__
@@ -93,7 +93,7 @@ def _latest_backup(url: str) -> Check:
         return Check("Bản sao lưu", False, "máy này không có pg_dump để sao lưu cơ sở dữ liệu trên máy chủ",
                      "Cài công cụ dòng lệnh của PostgreSQL (pg_dump, pg_restore) cùng phiên bản hoặc mới hơn máy chủ, "
                      "hoặc bảo đảm người quản trị máy chủ sao lưu hằng ngày.")
-    backups = list_backups(backups_dir(), kind=backup_kind(url))
+    backups = list_backups(backups_dir_for(url), kind=backup_kind(url))
     if not backups:
         return Check("Bản sao lưu", False, "chưa có bản sao lưu nào",
                      "Mở phần mềm (tự sao lưu mỗi ngày) hoặc chạy: theodoi backup create")

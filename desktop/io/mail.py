@@ -21,8 +21,8 @@ from typing import Callable
 from sqlalchemy.engine import Engine
 
 from db.models import OutboxMessage
-from db.session import unit_of_work
-from desktop.core.errors import UserError
+from db.session import ConflictError, run_transaction, unit_of_work
+from desktop.core.errors import NotFound, UserError
 from desktop.core.office import get_office
 from desktop.core.outbox import MailSettings, due_messages, mark_failed, mark_retry, mark_sending, mark_sent, mail_settings
 from desktop.io.keyring_store import load_secret, save_secret
@@ -116,16 +116,27 @@ def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
                         "(hoặc mở Cài đặt).")
     secret = password if password is not None else load_password(settings)
     results = []
+    shared = engine.dialect.name != "sqlite"
     for message_id in due:
-        with unit_of_work(engine) as session:
-            message = mark_sending(session, message_id)
-            recipients = list(message.recipients)
-            try:
-                email = build_message(message, settings, office.name if office else None)
-            except UserError as exc:
-                mark_failed(session, message_id, exc.message)
-                results.append(SendResult(message_id, "failed", recipients, exc.message))
-                continue
+        try:
+            with unit_of_work(engine) as session:
+                message = mark_sending(session, message_id)
+                recipients = list(message.recipients)
+                if shared and not Path(message.package_path).is_file():
+                    # On a shared database the package may be on the PC that
+                    # made it: that PC sends it; it is not lost.
+                    session.rollback()
+                    results.append(SendResult(message_id, "queued", recipients,
+                                              "tệp gói nằm trên máy đã tạo gói; máy đó sẽ gửi"))
+                    continue
+                try:
+                    email = build_message(message, settings, office.name if office else None)
+                except UserError as exc:
+                    mark_failed(session, message_id, exc.message)
+                    results.append(SendResult(message_id, "failed", recipients, exc.message))
+                    continue
+        except (NotFound, ConflictError):  # another PC is sending it right now
+            continue
         try:
             with _connect(settings) as smtp:
                 if settings.user and secret:
@@ -133,16 +144,15 @@ def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
                 smtp.send_message(email)
         except Exception as exc:  # noqa: BLE001 - every failure is classified below
             retry, reason = _classify(exc)
-            with unit_of_work(engine) as session:
-                if retry:
-                    at = mark_retry(session, message_id, clock(), reason)
-                    results.append(SendResult(message_id, "queued", recipients, reason, at))
-                else:
-                    mark_failed(session, message_id, reason)
-                    results.append(SendResult(message_id, "failed", recipients, reason))
+            if retry:
+                at = run_transaction(engine, lambda session: mark_retry(session, message_id, clock(), reason))
+                results.append(SendResult(message_id, "queued", recipients, reason, at))
+            else:
+                run_transaction(engine, lambda session: mark_failed(session, message_id, reason))
+                results.append(SendResult(message_id, "failed", recipients, reason))
             continue
-        with unit_of_work(engine) as session:
-            mark_sent(session, message_id, clock())
+        # Sent: only the mark is left, retried on its own, never by sending again.
+        run_transaction(engine, lambda session: mark_sent(session, message_id, clock()))
         results.append(SendResult(message_id, "sent", recipients))
     return results
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from db.session import unit_of_work
+from db.audit import default_actor
+from db.session import run_transaction, unit_of_work
 from desktop.core.register import pending_documents
 
 # Longer than any export takes on a slow PC.
@@ -19,23 +20,37 @@ def settle_pending(engine: Engine, *, min_age: timedelta = MIN_AGE) -> list[str]
     """Finish what a crash interrupted: a pending document whose files are
     all in place is issued; otherwise its files go and the row with them.
     Rows younger than ``min_age`` are left alone: another window may be
-    writing them right now. Returns the numbers settled."""
-    settled = []
+    writing them right now; so are rows another PC made (on a shared
+    database its files are on that PC's disk, and that PC settles them).
+    Returns the numbers settled; commits only when there was one."""
     cutoff = datetime.now(timezone.utc) - min_age
-    with unit_of_work(engine) as session:
-        for doc in pending_documents(session):
-            if doc.created_at > cutoff:
-                continue
-            folder = Path(doc.folder or ".")
-            paths = [folder / name for name in doc.files or []]
-            for name in doc.files or []:
-                for litter in folder.glob(f".{name}.*.part"):  # temporary files the crash left
-                    litter.unlink(missing_ok=True)
-            if paths and all(p.is_file() and p.stat().st_size > 0 for p in paths):
-                doc.state = "issued"
-            else:
-                for p in paths:
-                    p.unlink(missing_ok=True)
-                session.delete(doc)
-            settled.append(doc.number)
+    here = "@" + default_actor().rpartition("@")[2]
+    with unit_of_work(engine, commit=False) as session:
+        if not any(d.created_at <= cutoff and _made_here(d, here) for d in pending_documents(session)):
+            return []
+    return run_transaction(engine, lambda session: _settle(session, cutoff, here))
+
+
+def _made_here(doc, here: str) -> bool:
+    # Actors are "user@host"; one without a host is taken as this PC's.
+    return "@" not in (doc.created_by or "") or doc.created_by.endswith(here)
+
+
+def _settle(session, cutoff: datetime, here: str) -> list[str]:
+    settled = []
+    for doc in pending_documents(session):
+        if doc.created_at > cutoff or not _made_here(doc, here):
+            continue
+        folder = Path(doc.folder or ".")
+        paths = [folder / name for name in doc.files or []]
+        for name in doc.files or []:
+            for litter in folder.glob(f".{name}.*.part"):  # temporary files the crash left
+                litter.unlink(missing_ok=True)
+        if paths and all(p.is_file() and p.stat().st_size > 0 for p in paths):
+            doc.state = "issued"
+        else:
+            for p in paths:
+                p.unlink(missing_ok=True)
+            session.delete(doc)
+        settled.append(doc.number)
     return settled

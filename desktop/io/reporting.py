@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from db.files import StagedFile, atomic_path, free_path
 from db.models import Directive, OutgoingDocument, Requirement
-from db.session import unit_of_work
+from db.session import run_transaction, unit_of_work
 from desktop.core.errors import Cancelled, UserError
 from desktop.core.register import take_number
 from desktop.core.reports import check_dates, report_facts, urge_facts
@@ -97,8 +97,10 @@ def _produce(engine: Engine, actor: str | None, plan_fn, progress: Progress | No
                 "Ổ đĩa có thể đã đầy hoặc đã rút ra; không có số văn bản nào bị lấy. Hãy kiểm tra rồi làm lại."
             ) from exc
         raise
-    with unit_of_work(engine, actor) as session:
-        session.get(OutgoingDocument, plan.doc_id).state = "issued"
+    # The files are in place: only this flag is left, retried on its own
+    # if another PC holds the row, never by making the document again.
+    run_transaction(engine, lambda session: setattr(session.get(OutgoingDocument, plan.doc_id), "state", "issued"),
+                    actor=actor)
     if progress:
         progress(1.0, plan.number)
     return MadeDocument(plan.doc_id, plan.number, dict(plan.targets), pages, plan.units)

@@ -46,18 +46,19 @@ def chosen_url(db: str | None) -> str:
 
 
 def server_unreachable(url: str, problem: str) -> str | None:
-    """The saved server cannot be used: offer this PC's own file instead,
-    so a server that is down never locks the clerk out of the settings.
-    Returns the URL to open, or None."""
+    """The saved server cannot be used: offer this PC's own file for this
+    session, so a server that is down (or a changed password) never locks
+    the clerk out of the settings. The server stays chosen: the next start
+    tries it again. Returns the URL to open, or None."""
     answer = QMessageBox.question(
         None, "Theo dõi",
-        QApplication.translate("app", "{problem}\n\nMở dữ liệu trên máy này thay cho máy chủ {server}? "
-                                      "(Có thể chọn lại máy chủ trong Cài đặt.)").format(
+        QApplication.translate("app", "{problem}\n\nLần này mở dữ liệu trên máy này thay cho máy chủ {server}? "
+                                      "Những gì ghi vào sẽ ở trên máy này, không ở máy chủ; lần mở sau Theo dõi "
+                                      "lại dùng máy chủ (đổi trong Cài đặt).").format(
             problem=problem, server=display_url(url)),
     )
     if answer != QMessageBox.Yes:
         return None
-    QSettings().remove(SERVER_SETTING)
     return resolve_url(QSettings().value("database/path") or default_db_path())
 
 
@@ -81,11 +82,11 @@ def first_start(ctx: AppContext, parent=None) -> AppContext | None:
     moved the data), or None when cancelled."""
     from desktop.ui.dialogs.first_start import FirstStartWizard
 
-    path = sqlite_path(ctx.url) or default_db_path()
+    path = sqlite_path(ctx.url)  # None: a shared server, nothing to move
     wizard = FirstStartWizard(path, parent)
     if wizard.exec() != QDialog.Accepted:
         return None
-    if wizard.data_path != path:
+    if path is not None and wizard.data_path != path:
         ctx.close()
         url = resolve_url(wizard.data_path)
         ctx = AppContext(open_database(url), url)

@@ -23,16 +23,17 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn, signals: _Signals, cancel: threading.Event):
+    def __init__(self, fn, signals: _Signals, cancel: threading.Event, retry: bool):
         super().__init__()
-        self.fn, self.signals, self.cancel = fn, signals, cancel
+        self.fn, self.signals, self.cancel, self.retry = fn, signals, cancel, retry
 
     @Slot()
     def run(self) -> None:
         try:
-            # Tasks are all-or-nothing units of work: one that lost a race
-            # with another PC on a shared database runs again.
-            result = retrying(lambda: self.fn(lambda f, m="": self.signals.progress.emit(float(f), m), self.cancel.is_set))
+            def once():
+                return self.fn(lambda f, m="": self.signals.progress.emit(float(f), m), self.cancel.is_set)
+
+            result = retrying(once) if self.retry else once()
         except BaseException as exc:  # handed to the UI, never lost
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
@@ -71,14 +72,19 @@ class TaskRunner(QObject):
         fn: Callable[[Callable, Callable[[], bool]], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException, str], None],
+        *,
+        retry: bool = False,
     ) -> Task:
+        """``retry``: ``fn`` is one unit of work and nothing else (no files
+        written, nothing signed or sent), so when it loses a race with
+        another PC on a shared database it is simply run again."""
         task = Task(self)
         task.done.connect(on_done)
         task.failed.connect(on_error)
         task.done.connect(lambda _r, t=task: self._running.discard(t))
         task.failed.connect(lambda _e, _d, t=task: self._running.discard(t))
         self._running.add(task)
-        runnable = _Runnable(fn, task._signals, task._cancel)
+        runnable = _Runnable(fn, task._signals, task._cancel, retry)
         if self.inline:
             runnable.run()
         else:

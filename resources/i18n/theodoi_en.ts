@@ -282,7 +282,7 @@ The current data will be backed up first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="61"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="119"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
@@ -293,13 +293,13 @@ The current data will be backed up first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="63"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="119"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
         <source>Tên cơ sở dữ liệu</source>
         <translation>Database name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="64"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="121"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -319,63 +319,68 @@ The current data will be backed up first.</translation>
         <translation>Use this location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="77"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="80"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="81"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="81"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="184"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="82"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="190"/>
         <source>Nơi lưu dữ liệu</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="85"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="86"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="122"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="123"/>
         <source>Hãy điền “{field}” của máy chủ.</source>
         <translation>Please fill in the server’s “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="135"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="136"/>
         <source>Đang kết nối…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="141"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="142"/>
         <source>Kết nối được, nhưng cơ sở dữ liệu này đang chứa bảng của chương trình khác; hãy dùng một cơ sở dữ liệu riêng cho Theo dõi.</source>
         <translation>Connected, but this database holds tables of another program; use a database of its own for Theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="144"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="146"/>
+        <source>Kết nối được, nhưng dữ liệu trên máy chủ do một phiên bản Theo dõi mới hơn tạo ra (lược đồ {rev}); hãy cài phiên bản mới nhất trên máy này trước.</source>
+        <translation>Connected, but the data on the server was made by a newer version of Theo dõi (schema {rev}); install the latest version on this PC first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="150"/>
         <source>còn trống: Theo dõi sẽ tạo các bảng khi mở lần đầu</source>
         <translation>is empty: Theo dõi will create its tables when it first opens it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="145"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="151"/>
         <source>đã có dữ liệu Theo dõi (lược đồ {rev})</source>
         <translation>already holds Theo dõi data (schema {rev})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="146"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="152"/>
         <source>Kết nối được tới {server}; cơ sở dữ liệu {state}.</source>
         <translation>Connected to {server}; the database {state}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="162"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="168"/>
         <source>Theo dõi sẽ dùng tệp dữ liệu trên máy này từ lần mở sau.</source>
         <translation>Theo dõi will use the data file on this PC from its next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="179"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="185"/>
         <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Để chuyển dữ liệu đang có lên máy chủ, dùng lệnh: theodoi db copy --from &lt;tệp dữ liệu&gt; --to &lt;máy chủ&gt;.</source>
         <translation>Theo dõi will use the server {server} from its next start. To move the data you have onto the server, run: theodoi db copy --from &lt;data file&gt; --to &lt;server&gt;.</translation>
     </message>
@@ -1162,37 +1167,37 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="144"/>
         <source>Đã nhập: </source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="146"/>
         <source>Nếu nhập: </source>
         <translation>If imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="148"/>
         <source>Chưa nhập gì vì còn tên đơn vị không khớp. </source>
         <translation>Nothing imported: some unit names match no unit. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="149"/>
         <source>ghi mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng, không khớp {m} dòng.</source>
         <translation>{c} new, {u} updated, {n} unchanged, {s} row(s) skipped, {m} row(s) unmatched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="152"/>
         <source> — có phải: {names}?</source>
         <translation> — did you mean: {names}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="153"/>
         <source>Dòng {row}: không tìm thấy đơn vị “{name}”{hint}</source>
         <translation>Row {row}: no unit “{name}”{hint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="155"/>
         <source>Dòng {row}: {reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
@@ -2180,16 +2185,16 @@ due {date}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="54"/>
+        <location filename="../../desktop/ui/app.py" line="55"/>
         <source>{problem}
 
-Mở dữ liệu trên máy này thay cho máy chủ {server}? (Có thể chọn lại máy chủ trong Cài đặt.)</source>
+Lần này mở dữ liệu trên máy này thay cho máy chủ {server}? Những gì ghi vào sẽ ở trên máy này, không ở máy chủ; lần mở sau Theo dõi lại dùng máy chủ (đổi trong Cài đặt).</source>
         <translation>{problem}
 
-Open the data on this PC instead of the server {server}? (You can choose the server again in Settings.)</translation>
+Open the data on this PC instead of the server {server} this time? What you record will stay on this PC, not on the server; at the next start Theo dõi uses the server again (change it in Settings).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="113"/>
+        <location filename="../../desktop/ui/app.py" line="114"/>
         <source>{problem}
 
 Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
@@ -2198,7 +2203,7 @@ Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị,
 Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="138"/>
+        <location filename="../../desktop/ui/app.py" line="139"/>
         <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
         <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
     </message>

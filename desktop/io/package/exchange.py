@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
 from db.models import Directive, OutgoingDocument, Requirement
-from db.session import unit_of_work
+from db.session import run_transaction, unit_of_work
 from desktop.core.errors import UserError
 from desktop.core.exchange import (
     IncomingReceipt,
@@ -104,8 +104,10 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         path.unlink(missing_ok=True)
         raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
                         "USB khác.") from exc
-    with unit_of_work(engine) as session:
-        record_sent(session, int(report_id), sha256=check.sha256, file_name=path.name, fingerprint=fingerprint)
+    # The package is signed and on the stick: only its record is left, retried
+    # on its own, never by signing again.
+    run_transaction(engine, lambda session: record_sent(session, int(report_id), sha256=check.sha256,
+                                                         file_name=path.name, fingerprint=fingerprint))
     return path, fingerprint
 
 

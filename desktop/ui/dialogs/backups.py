@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.backup import backup_database, backup_kind, list_backups, restore_database
+from db.backup import backup_database, backup_kind, backups_dir_for, list_backups, restore_database
 from db.migrate import known_revisions
 from desktop.ui.errors import show_error
 from desktop.ui.widgets.table_models import Column, RowTableModel
@@ -84,7 +84,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(list_backups(self.folder, kind=backup_kind(self.ctx.url)))
+        self.model.set_rows(list_backups(self.folder or backups_dir_for(self.ctx.url), kind=backup_kind(self.ctx.url)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         if self.model.rowCount():

@@ -24,9 +24,11 @@ from desktop.core.office import init_office
 
 class FirstStartWizard(QWizard):
     """On accept, ``use_demo``, ``office`` (init_office arguments) and
-    ``data_path`` (the chosen database file) say what to do."""
+    ``data_path`` (the chosen database file) say what to do. With
+    ``data_path`` None (the data is on a shared server) there is no file to
+    choose and that page is left out."""
 
-    def __init__(self, data_path: Path, parent=None):
+    def __init__(self, data_path: Path | None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bắt đầu dùng Theo dõi"))
         self.setWizardStyle(QWizard.ModernStyle)
@@ -78,7 +80,7 @@ class FirstStartWizard(QWizard):
         data = QWizardPage()
         data.setTitle(self.tr("Nơi lưu dữ liệu"))
         data.setSubTitle(self.tr("Toàn bộ dữ liệu nằm trong một tệp trên máy này. Nên sao lưu thường xuyên."))
-        self.path_edit = QLineEdit(str(data_path))
+        self.path_edit = QLineEdit(str(data_path or ""))
         self.path_edit.setReadOnly(True)
         choose = QPushButton(self.tr("Chọn thư mục khác…"))
         choose.clicked.connect(self._choose_folder)
@@ -93,7 +95,7 @@ class FirstStartWizard(QWizard):
         self.welcome_id = self.addPage(welcome)
         self.office_id = self.addPage(office)
         self.signer_id = self.addPage(signer)
-        self.data_id = self.addPage(data)
+        self.data_id = self.addPage(data) if data_path is not None else -1
 
     def nextId(self) -> int:
         if self.currentId() == self.welcome_id and self.demo.isChecked():

@@ -37,7 +37,7 @@ def import_tracking_file(ctx, path: Path, requirement_id: int, period: int | Non
     """Read and import in one transaction, rolled back for a dry run or when
     names match no unit and ``skip_unmatched`` is off. Returns (sheet,
     result, written)."""
-    with unit_of_work(ctx.engine, commit=False) as session:
+    with unit_of_work(ctx.engine, commit=False, writes=True) as session:
         requirement = session.get(Requirement, requirement_id)
         sheet = read_tracking_sheet(path, requirement.indicators or [])
         result = import_submissions(session, requirement, sheet.rows, period=period)
@@ -118,6 +118,7 @@ class ImportTrackingDialog(QDialog):
             lambda _progress, _cancelled: import_tracking_file(self.ctx, path, rid, period, dry_run=dry_run, skip_unmatched=skip),
             lambda result: self._done(result, dry_run),
             self._failed,
+            retry=True,
         )
 
     def _done(self, result, dry_run: bool) -> None:

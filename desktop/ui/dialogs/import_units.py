@@ -58,7 +58,7 @@ def import_file(ctx, path: Path, columns: dict[str, str], *, dry_run: bool, prog
     """Read and import in one go; a dry run rolls back. Returns (sheet,
     result)."""
     sheet = read_unit_sheet(path, columns)
-    with unit_of_work(ctx.engine, commit=not dry_run) as session:
+    with unit_of_work(ctx.engine, commit=not dry_run, writes=True) as session:
         office = get_office(session)
         result = import_units(session, sheet.rows, parent_id=office.id if office else None, progress=progress, cancelled=cancelled)
     return sheet, result
@@ -141,7 +141,7 @@ class ImportUnitsDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setText(self.tr("Hủy"))
-        self.task = self.runner.start(fn, lambda result: self._finish(on_done, result), self._failed)
+        self.task = self.runner.start(fn, lambda result: self._finish(on_done, result), self._failed, retry=True)
         if self.task is not None:
             self.task.progress.connect(lambda f, _m: (self.progress.setRange(0, 100), self.progress.setValue(int(f * 100))))
 

@@ -65,8 +65,9 @@ class DatabaseBox(QGroupBox):
         server.addRow(self.tr("Mật khẩu"), self.password)
         self.test_button = QPushButton(self.tr("&Kiểm tra kết nối"))
         self.use_button = QPushButton(self.tr("Dùng nơi lưu này"))
-        self.test_button.clicked.connect(self.test)
-        self.use_button.clicked.connect(self.use)
+        # Lambdas: a clicked signal would hand its "checked" flag to ``then``.
+        self.test_button.clicked.connect(lambda: self.test())
+        self.use_button.clicked.connect(lambda: self.use())
         self.result = QLabel()
         self.result.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -140,6 +141,11 @@ class DatabaseBox(QGroupBox):
             if check.foreign:
                 self.result.setText(self.tr("Kết nối được, nhưng cơ sở dữ liệu này đang chứa bảng của chương trình khác; "
                                             "hãy dùng một cơ sở dữ liệu riêng cho Theo dõi."))
+                return
+            if check.newer:
+                self.result.setText(self.tr("Kết nối được, nhưng dữ liệu trên máy chủ do một phiên bản Theo dõi mới hơn "
+                                            "tạo ra (lược đồ {rev}); hãy cài phiên bản mới nhất trên máy này trước.").format(
+                                                rev=check.revision))
                 return
             state = (self.tr("còn trống: Theo dõi sẽ tạo các bảng khi mở lần đầu") if check.revision is None
                      else self.tr("đã có dữ liệu Theo dõi (lược đồ {rev})").format(rev=check.revision))

@@ -1,0 +1,47 @@
+"""Text that does not fit its column is refused the same way on every back
+end, in words the clerk can act on. (SQLite would keep any length;
+PostgreSQL refuses a string longer than its column with an error that names
+neither the field nor what to do.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, event
+from sqlalchemy.orm import Session
+
+from db.errors import StoreError
+
+# The columns a clerk types or a file brings, by their name in any table.
+_LABELS = {
+    "name": "tên", "code": "mã", "number": "số, ký hiệu", "doc_number": "số văn bản", "note": "ghi chú",
+    "reason": "lý do", "title": "tiêu đề", "subject": "trích yếu", "issuer": "cơ quan ban hành",
+    "file_name": "tên tệp", "value": "giá trị", "sector": "khối", "chair": "chủ tịch", "phone": "điện thoại",
+    "email": "thư điện tử", "address": "địa chỉ", "signer_name": "người ký",
+}
+
+
+class TooLong(StoreError):
+    """A text longer than its column allows; nothing was written."""
+
+
+def too_long(table: Table, values: dict[str, Any]) -> str | None:
+    """Why ``values`` (a row for ``table``) does not fit, or None."""
+    for column in table.columns:
+        value = values.get(column.key)
+        length = getattr(column.type, "length", None)
+        if isinstance(value, str) and length and len(value) > length:
+            label = _LABELS.get(column.key, column.key)
+            return f"“{label}” dài {len(value)} ký tự, quá {length} ký tự cho phép; hãy rút gọn"
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _check_lengths(session: Session, _ctx, _instances) -> None:
+    for obj in list(session.new) + list(session.dirty):
+        table = getattr(obj, "__table__", None)
+        if table is None:
+            continue
+        problem = too_long(table, {c.key: getattr(obj, c.key, None) for c in table.columns})
+        if problem:
+            raise TooLong(f"Không lưu được: {problem}.")
