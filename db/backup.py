@@ -308,14 +308,18 @@ def backup_database(url: str, folder: Path | None = None, *, reason: str = "thu-
     path = sqlite_path(url)
     if path is not None:
         return create_backup(path, folder, reason=reason, now=now)
-    target = _new_backup_path(folder or backups_dir_for(url), reason, now, pg_backup.SUFFIX)
-    try:
-        return pg_backup.dump(url, target)
-    except StoreError as exc:
-        raise BackupError(exc.message) from exc
-    except OSError as exc:
-        raise BackupError(f"Không ghi được bản sao lưu vào “{target.parent}” ({exc.strerror}); "
-                          "dữ liệu trên máy chủ không bị ảnh hưởng.") from exc
+    for _ in range(5):  # another window may take the same name in the same second
+        target = _new_backup_path(folder or backups_dir_for(url), reason, now, pg_backup.SUFFIX)
+        try:
+            return pg_backup.dump(url, target)
+        except FileExistsError:
+            continue
+        except StoreError as exc:
+            raise BackupError(exc.message) from exc
+        except OSError as exc:
+            raise BackupError(f"Không ghi được bản sao lưu vào “{target.parent}” ({exc.strerror}); "
+                              "dữ liệu trên máy chủ không bị ảnh hưởng.") from exc
+    raise BackupError(f"Không tìm được tên trống cho bản sao lưu trong “{target.parent}”.")
 
 
 def daily_backup_of(url: str, folder: Path | None = None, *, now: datetime | None = None) -> Path | None:

@@ -142,7 +142,7 @@ def check_connection(url: str) -> ServerCheck:
         raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{where}” không hợp lệ.") from exc
     try:
         with engine.connect() as conn:
-            server = f"{conn.dialect.name} {'.'.join(map(str, conn.dialect.server_version_info or ()))}"
+            server = f"{ {'postgresql': 'PostgreSQL', 'sqlite': 'SQLite'}.get(conn.dialect.name, conn.dialect.name)} {'.'.join(map(str, conn.dialect.server_version_info or ()))}"
             revision = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names())
     except SADatabaseError as exc:

@@ -145,7 +145,7 @@ def cmd_register_list(args) -> int:
         ])
         return 0
     for d in docs:
-        got = f"  (đã gửi thư {emailed[d.id]:%d/%m/%Y})" if d.id in emailed else ""
+        got = f"  (đã gửi thư {emailed[d.id].astimezone():%d/%m/%Y})" if d.id in emailed else ""
         got += f"  (đã nhận {format_date(received[d.id][0])})" if d.id in received else ""
         say(f"{d.number:<16} {format_date(d.issued_on)}  {d.title}{got}")
     say(f"Tổng: {len(docs)} văn bản.")
