@@ -7,9 +7,11 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlmodel import create_engine
 
 from db import dialects
+from db.errors import StoreError
 
 APP_NAME = "theodoi"
 DB_FILE_NAME = "theodoi.sqlite3"
@@ -30,7 +32,15 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     else the file in the user data folder."""
     value = os.fspath(db) if db else os.environ.get(ENV_VAR) or ""
     if "://" in value:
-        return with_driver(value)
+        url = with_driver(value)
+        try:
+            make_url(url)
+        except (ValueError, ArgumentError) as exc:  # the message may quote the password: not shown
+            raise StoreError(
+                f"Địa chỉ cơ sở dữ liệu “{value.split('://')[0]}://…” không đọc được. Dạng đúng: "
+                "postgresql://tên_đăng_nhập@máy_chủ:cổng/tên_cơ_sở_dữ_liệu (cổng là số, ví dụ 5432)."
+            ) from exc
+        return url
     path = Path(value).expanduser() if value else default_db_path()
     return f"sqlite:///{path.absolute()}"
 

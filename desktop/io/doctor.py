@@ -72,7 +72,10 @@ def _server_database(url: str) -> Check:
     from db.dialects import explain_connection_error
 
     where = display_url(url)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except ImportError as exc:  # a back end whose driver is not installed
+        return Check("Cơ sở dữ liệu", False, where, f"Chưa cài trình điều khiển cơ sở dữ liệu ({exc.name}).")
     try:
         with engine.connect() as conn:
             server = conn.execute(text("SHOW server_version")).scalar()

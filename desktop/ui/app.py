@@ -131,7 +131,11 @@ def run(db: str | None = None, argv: list[str] | None = None, open_files: list[s
     app.setApplicationName("theodoi")
     app.setApplicationDisplayName("Theo dõi")
     install_translator(app, QSettings().value("ui/language", "vi"))
-    url = chosen_url(db)
+    try:
+        url = chosen_url(db)
+    except StoreError as exc:  # an address that cannot be read
+        show_error(None, exc)
+        return 2
     lock = instance_lock(url)
     if not lock.tryLock(100):
         QMessageBox.information(

@@ -29,3 +29,8 @@ def test_an_unknown_refusal_keeps_the_server_words():
 
 def test_only_database_errors_are_conflicts():
     assert not is_conflict(RuntimeError("database is locked"))
+
+
+def test_an_address_that_cannot_be_read_is_named_without_its_password(cli):
+    result = cli("status", db="postgresql://thu_ky:bi-mat@may-chu:cong/theodoi")
+    assert result.code == 2 and "không đọc được" in result.err and "bi-mat" not in result.err
