@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from db import pg_backup
 from db.engine import data_dir, sqlite_path
 from db.errors import StoreError
@@ -42,8 +44,6 @@ def backups_dir_for(url: str) -> Path:
     once-a-day rule and the restore list never mix two databases."""
     if sqlite_path(url) is not None:
         return backups_dir()
-    from sqlalchemy.engine import make_url
-
     u = make_url(url)
     tag = re.sub(r"[^a-z0-9]+", "-", f"{u.host or 'localhost'}-{u.port or 5432}-{u.database}".lower()).strip("-")
     return backups_dir() / f"postgresql-{tag}"
@@ -160,7 +160,8 @@ def _inspect_dump(info: BackupInfo) -> BackupInfo:
     except StoreError as exc:
         info.problem = exc.message
         return info
-    if not any(" TABLE DATA public organization " in line for line in contents):
+    info.schema = pg_backup.schema_of(info.path)
+    if info.schema is None or not any(" TABLE DATA public organization " in line for line in contents):
         info.problem = "không phải bản sao lưu của Theo dõi"
         return info
     info.ok = True
@@ -237,12 +238,9 @@ def _once_a_day(folder: Path | None, now: datetime | None, suffix: str, make) ->
     return made
 
 
-def restore_backup(backup: Path, db_path: Path, folder: Path | None = None, *, known: set[str] | None = None,
-                   keep_damaged: bool = False) -> Path | None:
-    """Replace the database with ``backup`` after checking it; the current
-    database is backed up first (or, when it is damaged and cannot be read,
-    renamed to ``<name>.hong`` with ``keep_damaged``). No connection to ``db_path``
-    may be open. Returns where the replaced database was kept."""
+def _usable(backup: Path, known: set[str] | None) -> BackupInfo:
+    """``backup`` checked before anything is replaced by it; raises
+    ``BackupError`` saying why not."""
     info = inspect_backup(backup) if backup.is_file() else None
     if info is None:
         raise BackupError(f"Không tìm thấy tệp sao lưu “{backup}”.")
@@ -253,6 +251,16 @@ def restore_backup(backup: Path, db_path: Path, folder: Path | None = None, *, k
             f"Bản sao lưu “{backup.name}” do một phiên bản Theo dõi mới hơn tạo ra (lược đồ {info.schema}); "
             "hãy cài phiên bản mới nhất rồi khôi phục."
         )
+    return info
+
+
+def restore_backup(backup: Path, db_path: Path, folder: Path | None = None, *, known: set[str] | None = None,
+                   keep_damaged: bool = False) -> Path | None:
+    """Replace the database with ``backup`` after checking it; the current
+    database is backed up first (or, when it is damaged and cannot be read,
+    renamed to ``<name>.hong`` with ``keep_damaged``). No connection to ``db_path``
+    may be open. Returns where the replaced database was kept."""
+    _usable(backup, known)
     kept = None
     if db_path.exists() and keep_damaged:
         kept = db_path.with_name(db_path.name + ".hong")
@@ -360,17 +368,7 @@ def restore_database(backup: Path, url: str, folder: Path | None = None, *, know
     if backup.suffix != pg_backup.SUFFIX:
         raise BackupError(f"“{backup.name}” là bản sao lưu SQLite; không khôi phục được vào máy chủ PostgreSQL. "
                           "Hãy dùng theodoi db copy để chuyển dữ liệu giữa hai loại.")
-    info = inspect_backup(backup) if backup.is_file() else None
-    if info is None:
-        raise BackupError(f"Không tìm thấy tệp sao lưu “{backup}”.")
-    if not info.ok:
-        raise BackupError(f"Không khôi phục từ “{backup.name}”: {info.problem}. Hãy chọn bản sao lưu khác.")
-    schema = pg_backup.schema_of(backup)
-    if known is not None and schema is not None and schema not in known:
-        raise BackupError(
-            f"Bản sao lưu “{backup.name}” do một phiên bản Theo dõi mới hơn tạo ra (lược đồ {schema}); "
-            "hãy cài phiên bản mới nhất rồi khôi phục."
-        )
+    _usable(backup, known)
     kept = backup_database(url, folder, reason="truoc-khoi-phuc")
     try:
         pg_backup.restore(backup, url)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, Callable, Iterable
+from datetime import date
+from typing import Any, Callable
 
 from sqlalchemy import Integer, Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -44,13 +44,11 @@ class TableCopy:
 
 def tables() -> list[Table]:
     """Every table of the schema, parents before children."""
-    return [t for t in SQLModel.metadata.sorted_tables]
+    return list(SQLModel.metadata.sorted_tables)
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date):  # datetimes too, in UTC as every instant is read
         return value.isoformat()
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).hex()
@@ -161,7 +159,7 @@ def copy_database(source_url: str, target_url: str, *, progress: Progress | None
 
 
 def _copy(source_engine, target_engine, where: str, progress: Progress, cancelled: Callable[[], bool]) -> list[TableCopy]:
-    everything = [t for t in tables()]
+    everything = tables()
     with source_engine.connect() as source, target_engine.connect() as target:
         with source.begin(), target.begin() as tx:
             busy = [t.name for t in everything if _rows_in(target, t)]
@@ -190,7 +188,7 @@ def _copy(source_engine, target_engine, where: str, progress: Progress, cancelle
     return copied
 
 
-def digests(url: str) -> Iterable[TableCopy]:
+def digests(url: str) -> list[TableCopy]:
     """Count and hash of every table of the database at ``url``, to compare
     two databases after a copy."""
     engine = open_database(url)

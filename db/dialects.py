@@ -10,7 +10,10 @@ triggers that keep the audit log append-only, is in the migrations.)
 
 from __future__ import annotations
 
+import contextlib
 import re
+from typing import Iterator
+
 from sqlalchemy import String, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -92,20 +95,22 @@ def postgresql_engine_options(application_name: str) -> dict:
 _MIGRATION_LOCK = 0x7468656F646F69  # "theodoi"
 
 
-def for_migration(conn: Connection) -> Connection:
-    """``conn`` set up for a migration: two PCs opening a shared database
-    that needs an upgrade at the same moment take turns. On PostgreSQL in
-    read-committed mode, so the second sees what the first did once the
-    lock is its own; on SQLite as a writer (BEGIN IMMEDIATE). Call
-    ``lock_for_migration`` first thing in the transaction."""
-    if conn.dialect.name == POSTGRESQL:
-        return conn.execution_options(isolation_level="READ COMMITTED")
-    return conn.execution_options(**{WRITER: True})
-
-
-def lock_for_migration(conn: Connection) -> None:
-    if conn.dialect.name == POSTGRESQL:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+@contextlib.contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction for a migration: two PCs opening a shared database
+    that needs an upgrade at the same moment take turns. On PostgreSQL an
+    advisory lock, taken in read-committed mode so the second sees what the
+    first did once the lock is its own; on SQLite a writer's BEGIN
+    IMMEDIATE."""
+    with engine.connect() as conn:
+        if conn.dialect.name == POSTGRESQL:
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
+        else:
+            conn = conn.execution_options(**{WRITER: True})
+        with conn.begin():
+            if conn.dialect.name == POSTGRESQL:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            yield conn
 
 
 # --- after rows were copied in with their ids -----------------------------------

@@ -25,15 +25,24 @@ class TooLong(StoreError):
     """A text longer than its column allows; nothing was written."""
 
 
-def too_long(table: Table, values: dict[str, Any]) -> str | None:
-    """Why ``values`` (a row for ``table``) does not fit, or None."""
+def overlong(table: Table, values: dict[str, Any]) -> tuple[str, int, int] | None:
+    """The first text of ``values`` (a row for ``table``) longer than its
+    column: (column, its length, the limit), or None."""
     for column in table.columns:
         value = values.get(column.key)
-        length = getattr(column.type, "length", None)
-        if isinstance(value, str) and length and len(value) > length:
-            label = _LABELS.get(column.key, column.key)
-            return f"“{label}” dài {len(value)} ký tự, quá {length} ký tự cho phép; hãy rút gọn"
+        limit = getattr(column.type, "length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            return column.key, len(value), limit
     return None
+
+
+def too_long(table: Table, values: dict[str, Any]) -> str | None:
+    """Why ``values`` (a row for ``table``) does not fit, or None."""
+    found = overlong(table, values)
+    if found is None:
+        return None
+    key, length, limit = found
+    return f"“{_LABELS.get(key, key)}” dài {length} ký tự, quá {limit} ký tự cho phép; hãy rút gọn"
 
 
 @event.listens_for(Session, "before_flush")

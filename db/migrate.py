@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from db import dialects, pg_backup
-from db.backup import BackupError, backup_database, backups_dir_for, create_backup, newest_good_backup, private
-from db.engine import display_url, make_engine, sqlite_path
+from db.backup import BackupError, backup_database, backups_dir_for, newest_good_backup, private
+from db.engine import display_url, make_engine, resolve_url, sqlite_path
 from db.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -59,26 +59,8 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
     if path is not None:
         check_integrity(path)
         new = not path.exists()
-    try:
-        engine = make_engine(url)
-    except ImportError as exc:
-        raise DatabaseOpenError(
-            f"Chưa cài trình điều khiển cho cơ sở dữ liệu “{url.split('://')[0]}” ({exc.name}). "
-            "Hãy cài gói đó (ví dụ: pip install psycopg) hoặc dùng tệp SQLite trên máy."
-        ) from exc
-    except ValueError as exc:  # a URL SQLAlchemy cannot read; it may hold a password
-        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{url.split('://')[0]}://…” không hợp lệ. "
-                                "Dạng đúng: postgresql://tên_đăng_nhập@máy_chủ:cổng/tên_cơ_sở_dữ_liệu.") from exc
+    engine, current, tables = _connect(url)
     where = display_url(url)
-    try:
-        with engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            tables = set(inspect(conn).get_table_names())
-    except SADatabaseError as exc:
-        engine.dispose()
-        if path is not None:
-            raise DatabaseOpenError(f"Không mở được cơ sở dữ liệu “{where}” ({exc.orig}).") from exc
-        raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
 
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
@@ -100,20 +82,42 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             # On a server without pg_dump on this PC the upgrade goes ahead:
             # the server's own backups are its administrator's to keep.
             try:
-                backup_database(url, backup_dir or backups_dir_for(url), reason=f"truoc-nang-cap-{current.lower()}")
+                backup_before_migration(url, current, backup_dir or backups_dir_for(url))
             except BackupError as exc:
                 engine.dispose()
                 raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
-        with engine.connect() as conn:
-            conn = dialects.for_migration(conn)
-            with conn.begin():
-                dialects.lock_for_migration(conn)
-                cfg = alembic_config(engine)
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+        with dialects.migration_transaction(engine) as conn:
+            cfg = alembic_config(engine)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     if path is not None and new:
         private(path)
     return engine
+
+
+def _connect(url: str) -> tuple[Engine, str | None, set[str]]:
+    """An engine on ``url``, the schema revision found there and its
+    tables. Raises ``DatabaseOpenError`` saying what a missing driver, a
+    refused connection, a wrong password or a missing database means."""
+    path = sqlite_path(url)
+    where = display_url(url)
+    try:
+        engine = make_engine(url)
+    except ImportError as exc:
+        raise DatabaseOpenError(
+            f"Chưa cài trình điều khiển cho cơ sở dữ liệu “{url.split('://')[0]}” ({exc.name}). "
+            "Hãy cài gói đó (ví dụ: pip install psycopg) hoặc dùng tệp SQLite trên máy."
+        ) from exc
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            tables = set(inspect(conn).get_table_names())
+    except SADatabaseError as exc:
+        engine.dispose()
+        if path is not None:
+            raise DatabaseOpenError(f"Không mở được cơ sở dữ liệu “{where}” ({exc.orig}).") from exc
+        raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
+    return engine, current, tables
 
 
 @dataclass
@@ -124,32 +128,20 @@ class ServerCheck:
 
     server: str
     revision: str | None
-    head: str
     foreign: bool = False  # tables of another program, no Theo dõi schema
     newer: bool = False  # written by a newer Theo dõi than this one
 
 
 def check_connection(url: str) -> ServerCheck:
     """Connect once to a database server and read what is there, changing
-    nothing. Raises ``DatabaseOpenError`` with what a refused connection, a
-    wrong password or a missing database means."""
+    nothing. Raises ``DatabaseOpenError`` as ``open_database`` does."""
+    engine, revision, tables = _connect(url)
     try:
-        where = display_url(url)
-        engine = make_engine(url)
-    except ImportError as exc:
-        raise DatabaseOpenError(f"Chưa cài trình điều khiển cơ sở dữ liệu ({exc.name}).") from exc
-    except ValueError as exc:
-        raise DatabaseOpenError(f"Địa chỉ cơ sở dữ liệu “{where}” không hợp lệ.") from exc
-    try:
-        with engine.connect() as conn:
-            server = f"{ {'postgresql': 'PostgreSQL', 'sqlite': 'SQLite'}.get(conn.dialect.name, conn.dialect.name)} {'.'.join(map(str, conn.dialect.server_version_info or ()))}"
-            revision = MigrationContext.configure(conn).get_current_revision()
-            tables = set(inspect(conn).get_table_names())
-    except SADatabaseError as exc:
-        raise DatabaseOpenError(dialects.explain_connection_error(exc, where)) from exc
+        version = ".".join(map(str, engine.dialect.server_version_info or ()))
+        name = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}.get(engine.dialect.name, engine.dialect.name)
     finally:
         engine.dispose()
-    return ServerCheck(server, revision, head_revision(), foreign=revision is None and bool(tables - {"alembic_version"}),
+    return ServerCheck(f"{name} {version}", revision, foreign=revision is None and bool(tables - {"alembic_version"}),
                        newer=revision is not None and revision not in known_revisions())
 
 
@@ -157,9 +149,10 @@ def known_revisions() -> set[str]:
     return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def backup_before_migration(path: Path, revision: str, folder: Path) -> Path:
-    """Copy the database aside before it is upgraded; returns the copy."""
-    return create_backup(path, folder, reason=f"truoc-nang-cap-{revision.lower()}")
+def backup_before_migration(db: Path | str, revision: str, folder: Path) -> Path:
+    """Copy the database (a SQLite file or a URL) aside before it is
+    upgraded; returns the copy."""
+    return backup_database(resolve_url(db), folder, reason=f"truoc-nang-cap-{revision.lower()}")
 
 
 def check_integrity(path: Path) -> None:

@@ -74,10 +74,12 @@ def libpq_env(url: str) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], url: str, what: str) -> subprocess.CompletedProcess:
+def _run(args: list[str], url: str | None, what: str) -> subprocess.CompletedProcess:
+    """Run a PostgreSQL tool (connected to ``url`` when given); raises
+    ``StoreError`` beginning with ``what`` when it fails."""
     try:
-        done = subprocess.run(args, env=libpq_env(url), capture_output=True, text=True, errors="replace",
-                              timeout=TIMEOUT_S)
+        done = subprocess.run(args, env=libpq_env(url) if url else None, capture_output=True, text=True,
+                              errors="replace", timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired as exc:
         raise StoreError(f"{what} quá {TIMEOUT_S // 60} phút nên đã dừng; dữ liệu trên máy chủ không bị ảnh hưởng.") from exc
     except OSError as exc:
@@ -115,26 +117,18 @@ def dump(url: str, target: Path) -> Path:
 def check(path: Path) -> list[str]:
     """The table of contents of a custom-format dump; raises ``StoreError``
     when pg_restore cannot read it (truncated, damaged, not a dump)."""
-    tool = require_tool("pg_restore")
-    try:
-        done = subprocess.run([str(tool), "--list", str(path)], capture_output=True, text=True, errors="replace",
-                              timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise StoreError(f"Không đọc được bản sao lưu “{path.name}” ({exc}).") from exc
-    if done.returncode != 0:
-        raise StoreError(f"Bản sao lưu “{path.name}” bị hỏng hoặc không phải bản sao lưu PostgreSQL "
-                         f"({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}).")
+    done = _run([str(require_tool("pg_restore")), "--list", str(path)], None,
+                f"Đọc bản sao lưu “{path.name}” (có thể tệp bị hỏng hoặc không phải bản sao lưu PostgreSQL)")
     return [line for line in done.stdout.splitlines() if line and not line.startswith(";")]
 
 
 def schema_of(path: Path) -> str | None:
     """The Theo dõi schema revision a dump holds (its alembic_version row),
     read without restoring it; None when it cannot be told."""
-    tool = require_tool("pg_restore")
     try:
-        done = subprocess.run([str(tool), "--data-only", "--table=alembic_version", "--file=-", str(path)],
-                              capture_output=True, text=True, errors="replace", timeout=600)
-    except (OSError, subprocess.TimeoutExpired):
+        done = _run([str(require_tool("pg_restore")), "--data-only", "--table=alembic_version", "--file=-", str(path)],
+                    None, "Đọc phiên bản lược đồ")
+    except StoreError:
         return None
     lines = done.stdout.splitlines()
     for i, line in enumerate(lines):

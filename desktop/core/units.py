@@ -15,6 +15,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from db.audit import record_inserts
+from db.limits import overlong
 from db.models import Organization, OrgKind, utcnow
 from desktop.core.errors import Cancelled, NotFound, UserError
 from desktop.core.vntext import clean, fold, matches, sort_key
@@ -149,16 +150,13 @@ def _set_name(unit: Organization, name: str) -> None:
     unit.name, unit.name_key, unit.sort_key = name, fold(name), sort_key(name)
 
 
-# The longest text each field takes, from the schema (SQLite would not
-# enforce it, PostgreSQL would refuse the whole import).
-_TEXT_LIMITS = {name: Organization.__table__.columns[name].type.length for name in TEXT_FIELDS}
-
-
 def _validate(values: dict[str, Any]) -> str | None:
-    for key, limit in _TEXT_LIMITS.items():
-        value = values.get(key)
-        if isinstance(value, str) and limit and len(value) > limit:
-            return f"ô “{FIELD_LABELS.get(key, key)}” dài {len(value):,} ký tự, quá {limit:,} ký tự"
+    # The longest text each field takes is the schema's (SQLite would not
+    # enforce it, PostgreSQL would refuse the whole import).
+    too_long = overlong(Organization.__table__, values)
+    if too_long:
+        key, length, limit = too_long
+        return f"ô “{FIELD_LABELS.get(key, key)}” dài {length:,} ký tự, quá {limit:,} ký tự"
     members, female = values.get("members"), values.get("female_members")
     if members is not None and female is not None and female > members:
         return f"số đoàn viên nữ ({female}) lớn hơn tổng số đoàn viên ({members})"

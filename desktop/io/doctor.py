@@ -13,7 +13,7 @@ from typing import Callable
 
 from db import pg_backup
 from db.backup import backup_kind, backups_dir_for, list_backups
-from db.engine import data_dir, display_url, make_engine, sqlite_path
+from db.engine import data_dir, display_url, sqlite_path
 from db.migrate import head_revision
 from desktop import __version__
 from desktop.resources import resource
@@ -66,29 +66,18 @@ def _database(url: str) -> Check:
 
 
 def _server_database(url: str) -> Check:
-    from sqlalchemy import text
-    from sqlalchemy.exc import DBAPIError
-
-    from db.dialects import explain_connection_error
+    from db.migrate import DatabaseOpenError, check_connection
 
     where = display_url(url)
     try:
-        engine = make_engine(url)
-    except ImportError as exc:  # a back end whose driver is not installed
-        return Check("Cơ sở dữ liệu", False, where, f"Chưa cài trình điều khiển cơ sở dữ liệu ({exc.name}).")
-    try:
-        with engine.connect() as conn:
-            server = conn.execute(text("SHOW server_version")).scalar()
-            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError as exc:
-        if "alembic_version" in str(exc.orig):
-            return Check("Cơ sở dữ liệu", True, f"{where} (PostgreSQL, còn trống; sẽ tạo bảng khi mở lần đầu)")
-        return Check("Cơ sở dữ liệu", False, where, explain_connection_error(exc, where))
-    finally:
-        engine.dispose()
+        found = check_connection(url)
+    except DatabaseOpenError as exc:
+        return Check("Cơ sở dữ liệu", False, where, exc.message)
+    if found.revision is None:
+        return Check("Cơ sở dữ liệu", True, f"{where} ({found.server}, còn trống; sẽ tạo bảng khi mở lần đầu)")
     head = head_revision()
-    note = "" if version == head else f" (sẽ nâng cấp lên {head} khi mở)"
-    return Check("Cơ sở dữ liệu", True, f"{where} (PostgreSQL {server}), phiên bản lược đồ {version}{note}")
+    note = "" if found.revision == head else f" (sẽ nâng cấp lên {head} khi mở)"
+    return Check("Cơ sở dữ liệu", True, f"{where} ({found.server}), phiên bản lược đồ {found.revision}{note}")
 
 
 def _latest_backup(url: str) -> Check:

@@ -120,15 +120,15 @@ def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
     for message_id in due:
         try:
             with unit_of_work(engine) as session:
-                message = mark_sending(session, message_id)
-                recipients = list(message.recipients)
-                if shared and not Path(message.package_path).is_file():
+                waiting = session.get(OutboxMessage, message_id)
+                if shared and waiting is not None and not Path(waiting.package_path).is_file():
                     # On a shared database the package may be on the PC that
                     # made it: that PC sends it; it is not lost.
-                    session.rollback()
-                    results.append(SendResult(message_id, "queued", recipients,
+                    results.append(SendResult(message_id, "queued", list(waiting.recipients),
                                               "tệp gói nằm trên máy đã tạo gói; máy đó sẽ gửi"))
                     continue
+                message = mark_sending(session, message_id)
+                recipients = list(message.recipients)
                 try:
                     email = build_message(message, settings, office.name if office else None)
                 except UserError as exc:

@@ -36,13 +36,21 @@ def chosen_url(db: str | None) -> str:
         return resolve_url(db)
     if os.environ.get("THEODOI_DB"):
         return resolve_url(None)
-    server = QSettings().value(SERVER_SETTING)
+    server = saved_server(db)
     if server:
         from desktop.io.server_login import with_saved_password
 
         return with_saved_password(resolve_url(server))
     saved = QSettings().value("database/path")
     return resolve_url(saved or default_db_path())
+
+
+def saved_server(db: str | None) -> str | None:
+    """The server chosen in Cài đặt, when it is the one to open (neither
+    ``--db`` nor ``THEODOI_DB`` says otherwise)."""
+    if db or os.environ.get("THEODOI_DB"):
+        return None
+    return QSettings().value(SERVER_SETTING) or None
 
 
 def server_unreachable(url: str, problem: str) -> str | None:
@@ -144,8 +152,7 @@ def run(db: str | None = None, argv: list[str] | None = None, open_files: list[s
         )
         return 0
     try:
-        opened = open_or_recover(url, saved_server=not db and not os.environ.get("THEODOI_DB")
-                                 and bool(QSettings().value(SERVER_SETTING)))
+        opened = open_or_recover(url, saved_server=saved_server(db) is not None)
         if opened is None:
             return 2
         engine, url = opened
