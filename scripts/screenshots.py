@@ -24,6 +24,7 @@ from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.i18n import install_translator  # noqa: E402
 from desktop.ui.mainwindow import MainWindow  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
+from desktop.core import clock  # noqa: E402
 
 NAMES = ["tong-quan", "don-vi", "van-ban", "theo-doi", "bao-cao-man-hinh", "trao-doi", "cai-dat"]
 
@@ -38,7 +39,7 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> None:
         url = resolve_url(Path(tmp) / "demo.sqlite3")
         engine = open_database(url, backup_dir=Path(tmp))
         with unit_of_work(engine, actor="demo") as s:
-            build_demo(s, today=date.today())
+            build_demo(s, today=clock.today())
         TaskRunner.inline = True  # the preview is ready before the picture
         window = MainWindow(AppContext(engine, url))
         window.resize(1366, 768)
@@ -75,7 +76,7 @@ def documents(engine, tmp: Path, out: Path) -> None:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found: document previews skipped (apt-get install poppler-utils)")
         return
-    today = date.today()
+    today = clock.today()
     report = make_report(engine, directive_id=2, as_of=date(2022, 4, 30), issued_on=date(2022, 5, 5), out_dir=tmp / "docs")
     letter = make_urge(engine, requirement_id=2, as_of=today, issued_on=today, out_dir=tmp / "docs")
     for pdf, name, pages in ((report.files["pdf"], "bao-cao-demo", 3), (letter.files["pdf"], "cong-van-don-doc-demo", 1)):

@@ -44,10 +44,18 @@ PG_SERVER = os.environ.get("THEODOI_TEST_PG")
 BACKENDS = ["sqlite", "postgresql"] if PG_SERVER else ["sqlite"]
 
 
+# The office's "today" in every test: a suite that reads the computer's
+# calendar passes only in the year it was written. Tests about dates pass
+# their own; this one is for the code that asks ``clock.today()``.
+TODAY = dt.date(2026, 11, 24)
+
+
 @pytest.fixture(autouse=True)
 def private_folders(tmp_path, monkeypatch):
     """Backups, attachments and settings of every test inside its own
-    folder, and no database chosen from outside."""
+    folder, no database chosen from outside, and today fixed (also for the
+    processes a test starts)."""
+    monkeypatch.setenv("THEODOI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("THEODOI_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

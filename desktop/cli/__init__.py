@@ -10,7 +10,6 @@ import argparse
 import logging
 import os
 import sys
-from datetime import date
 
 from db.errors import StoreError
 from db.session import retrying
@@ -18,6 +17,7 @@ from desktop import __version__
 from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
 from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
+from desktop.core import clock
 
 log = logging.getLogger("theodoi")
 
@@ -93,7 +93,7 @@ def start(args) -> int:
         args.force = False
         office.cmd_demo(args)
         say("")
-    return status.show_dashboard(args, date.today(), must_exist=False)
+    return status.show_dashboard(args, clock.today(), must_exist=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from desktop.core.dates import parse_date, parse_optional_date
 from desktop.core.errors import UserError
 from desktop.io.attachments import store_dir_for
 from desktop.io.pending import settle_pending
+from desktop.core import clock
 
 
 def retried(command):
@@ -95,7 +96,7 @@ def date_arg(value: str | None) -> date | None:
 
 
 def as_of_arg(value: str | None) -> date:
-    return parse_date(value) if value else date.today()
+    return parse_date(value) if value else clock.today()
 
 
 def _default(obj: Any) -> Any:

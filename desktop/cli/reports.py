@@ -3,7 +3,6 @@ documents this office issues and its register of outgoing documents."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import as_of_arg, date_arg, emit_json, engine_for, say, session_for, wants_json, warn
@@ -15,6 +14,7 @@ from desktop.core.exchange import receipts_of
 from desktop.core.outbox import emailed_reports
 from desktop.core.register import list_register
 from desktop.io.reporting import export_register, make_report, make_urge
+from desktop.core import clock
 
 
 def register(sub, parent) -> None:
@@ -89,7 +89,7 @@ def _warn_identity(args) -> None:
 
 
 def cmd_report(args) -> int:
-    as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or date.today()
+    as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or clock.today()
     assessment = _read_text(args.assessment_file)
     _warn_identity(args)
     directive_id, requirement_id = _ids(args)
@@ -109,7 +109,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_urge(args) -> int:
-    as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or date.today()
+    as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or clock.today()
     new_due = date_arg(args.new_due)
     _warn_identity(args)
     with session_for(args, commit=False) as session:

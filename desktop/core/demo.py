@@ -19,6 +19,7 @@ from desktop.core.periods import next_period, periods_through
 from desktop.core.status import applies_to
 from desktop.core.submissions import exempt_unit, record_submission
 from desktop.core.units import UnitRow, find_unit, import_units, retire_unit
+from desktop.core import clock
 
 HCSN = "Hành chính sự nghiệp"
 DNNN = "Doanh nghiệp nhà nước"
@@ -79,7 +80,7 @@ def build_demo(session: Session, *, today: date | None = None, force: bool = Fal
     """Fill the database with the demo office; refuses a database that
     already holds data unless ``force`` (which replaces that data). Returns
     counts of what was made."""
-    today = today or date.today()
+    today = today or clock.today()
     if _has_data(session):
         if not force:
             raise UserError(

@@ -18,6 +18,7 @@ from desktop.core.periods import get_period
 from desktop.core.submissions import record_submission
 from desktop.core.units import member_units
 from desktop.core.vntext import fold
+from desktop.core import clock
 
 
 class Refused(UserError):
@@ -179,7 +180,7 @@ def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | 
     """Record ``r`` as its office's submission. Returns None for a package
     already taken in (nothing changes); raises ``Refused`` with the reason
     otherwise. The caller's transaction makes it all or nothing."""
-    today = today or date.today()
+    today = today or clock.today()
     if session.exec(select(ReceivedPackage).where(ReceivedPackage.sha256 == r.sha256)).first() is not None:
         return None
     unit = _sender_unit(session, r)

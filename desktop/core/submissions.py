@@ -18,6 +18,7 @@ from desktop.core.periods import Period, get_period, next_period, periods_throug
 from desktop.core.status import applies_to
 from desktop.core.units import Skipped, member_units, name_stem, suggestions
 from desktop.core.vntext import clean, fold
+from desktop.core import clock
 
 
 @dataclass
@@ -87,7 +88,7 @@ def record_submission(
 ) -> Recorded:
     """Record (or correct) ``unit``'s answer to ``requirement`` for a period
     (default: the oldest period it still owes)."""
-    today = today or date.today()
+    today = today or clock.today()
     if received_on > today:  # before the period is looked for: a future date finds none
         raise UserError(_after_today(received_on, today))
     p = get_period(requirement, period) if period is not None else _default_period(session, requirement, unit, received_on)
@@ -267,7 +268,7 @@ def import_submissions(
         )
     }
     fresh: list[dict] = []
-    today = today or date.today()
+    today = today or clock.today()
     seen: dict[int, int] = {}
     for row in rows:
         if row.received_on is None and not (row.doc_number or row.doc_date or row.values):

@@ -19,6 +19,7 @@ from db.limits import overlong
 from db.models import Organization, OrgKind, utcnow
 from desktop.core.errors import Cancelled, NotFound, UserError
 from desktop.core.vntext import clean, fold, matches, sort_key
+from desktop.core import clock
 
 # Fields a unit list may carry, with their types.
 TEXT_FIELDS = ("code", "name", "sector", "kind", "chair", "phone", "email", "address", "note")
@@ -79,7 +80,7 @@ def list_units(
     """Member units in Vietnamese order. ``as_of`` keeps those active that
     day (default today) unless ``include_retired``; ``search`` ignores
     diacritics and case and looks in name, code, sector and chairperson."""
-    on = as_of or date.today()
+    on = as_of or clock.today()
     units = member_units(session)
     if not include_retired:
         units = [u for u in units if is_active(u, on)]

@@ -7,9 +7,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -301,8 +302,14 @@ def test_a_signed_receipt_goes_back_and_the_sender_sees_the_report_received(lowe
     assert "(đã nhận " in cli("register", "list", db=office.db).out
     assert _import(cli, office.db, receipt)[1][0]["status"] == "duplicate"
 
-    forged = write_members(tmp_path / "bien-nhan-gia.zip", {
-        **members(receipt), "bien-nhan.json": members(receipt)["bien-nhan.json"].replace(b"2026", b"2025")})
+    # The receipt's date moved a day back, every other byte and the
+    # signature left as they were.
+    raw = members(receipt)["bien-nhan.json"]
+    day = json.loads(raw)["received_on"]
+    earlier = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    edited, n = re.subn(rb'("received_on":\s*")' + day.encode(), rb"\g<1>" + earlier.encode(), raw)
+    assert n == 1
+    forged = write_members(tmp_path / "bien-nhan-gia.zip", {**members(receipt), "bien-nhan.json": edited})
     code, (bad,) = _import(cli, office.db, forged)
     assert code == 2 and "chữ ký của biên nhận không hợp lệ" in bad["reason"]
 

@@ -15,9 +15,7 @@ from desktop.core.office import get_office
 from desktop.core.status import Status
 from desktop.core.units import list_units
 from desktop.ui.context import Changed
-from tests.conftest import write_xlsx
-
-TODAY = date.today()
+from tests.conftest import TODAY, write_xlsx
 
 
 @pytest.fixture

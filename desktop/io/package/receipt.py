@@ -17,6 +17,7 @@ from desktop.io.package.format import PackageProblem, dumps, load_json
 from desktop.io.safety import check_zip
 from desktop.core.errors import UserError
 from desktop.io.signing import OfficeSigner, certificate_info, sign_detached, verify_detached
+from desktop.core import clock
 
 RECEIPT = "bien-nhan.json"
 RECEIPT_SIG = "bien-nhan.json.p7s"
@@ -51,7 +52,7 @@ def write_receipt(out_dir: Path, signer: OfficeSigner, *, package_sha256: str, m
                     "report_date": manifest["report"]["issued_on"], "sender": manifest["sender"]},
         "receiver": {"name": receiver},
         "status": status,
-        "received_on": (today or date.today()).isoformat(),
+        "received_on": (today or clock.today()).isoformat(),
         "received_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "received_by": received_by,
         "signer": {"fingerprint": signer.fingerprint},

@@ -31,6 +31,7 @@ from desktop.io.tracking_sheet import read_tracking_sheet
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
+from desktop.core import clock
 
 
 def import_tracking_file(ctx, path: Path, requirement_id: int, period: int | None, *, dry_run: bool, skip_unmatched: bool):
@@ -65,8 +66,8 @@ class ImportTrackingDialog(QDialog):
         top.addWidget(self.file, 1)
         top.addWidget(browse)
         self.period = QComboBox()
-        periods = periods_through(requirement, today or date.today())
-        upcoming = next_period(requirement, today or date.today())
+        periods = periods_through(requirement, today or clock.today())
+        upcoming = next_period(requirement, today or clock.today())
         for p in periods + ([upcoming] if upcoming else []):
             self.period.addItem(self.tr("Kỳ {n}, hạn {due}").format(n=p.number, due=format_date(p.due)), p.number)
         self.period.setCurrentIndex(max(len(periods) - 1, 0))

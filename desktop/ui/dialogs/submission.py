@@ -14,6 +14,7 @@ from desktop.core.submissions import add_attachments, parse_indicator_values, re
 from desktop.io.attachments import store_dir_for, store_file
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
+from desktop.core import clock
 
 
 def record_entry(ctx, unit_id: int, requirement_id: int, period: int, *, received: date, doc_number: str,
@@ -45,7 +46,7 @@ class SubmissionDialog(FormDialog):
         self.note.setText(f"<b>{unit.name}</b><br>{requirement.title} — {period.label(bool(requirement.every_months))}")
         self.note.show()
         e = existing
-        self.received = date_edit(e.received_on if e else date.today())
+        self.received = date_edit(e.received_on if e else clock.today())
         self.doc_number = QLineEdit(e.doc_number or "" if e else "")
         self.doc_number.setPlaceholderText("12/KH-CĐCS")
         self.doc_date = date_edit(e.doc_date if e else None, optional=True)

@@ -30,6 +30,7 @@ from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.progress_delegate import ProgressDelegate
 from desktop.ui.widgets.sector_chart import SectorChart
 from desktop.ui.widgets.table_models import Column, RowTableModel
+from desktop.core import clock
 
 
 @dataclass
@@ -71,7 +72,7 @@ class DashboardScreen(Screen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.as_of = date.today()
+        self.as_of = clock.today()
         self.heading = QLabel()
         self.heading.setObjectName("heading")
         self.summary = QLabel()

@@ -6,7 +6,6 @@ letter, and the register of outgoing documents."""
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import platformdirs
@@ -46,6 +45,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.table_models import Column, RowTableModel
+from desktop.core import clock
 
 
 def default_out_dir() -> Path:
@@ -219,7 +219,7 @@ class ReportsScreen(Screen):
             directive_id=self.directive.currentData(),
             requirement_id=self.requirement.currentData(),
             period=self.period.value() or None,
-            as_of=date_value(self.as_of) or date.today(),
+            as_of=date_value(self.as_of) or clock.today(),
         )
 
     def _extras(self) -> dict:
@@ -235,7 +235,7 @@ class ReportsScreen(Screen):
             show_error(self, exc)
 
     def preview(self) -> None:
-        args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or date.today()}
+        args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today()}
         path = self.preview_path
         self.pdf.close()
         self._run(lambda p, c: preview_report(self.ctx.engine, path=path, **args), self._previewed)
@@ -247,7 +247,7 @@ class ReportsScreen(Screen):
             self.fill_default_assessment()
 
     def issue(self) -> None:
-        args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or date.today(),
+        args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today(),
                 "out_dir": Path(self.out_dir.text())}
         self._run(lambda p, c: make_report(self.ctx.engine, progress=p, cancelled=c, **args), self._issued)
 
@@ -271,7 +271,7 @@ class ReportsScreen(Screen):
             return
         c = self.choices()
         args = dict(requirement_id=rid, period=c["period"], as_of=c["as_of"],
-                    issued_on=date_value(self.issued_on) or date.today(), out_dir=Path(self.out_dir.text()))
+                    issued_on=date_value(self.issued_on) or clock.today(), out_dir=Path(self.out_dir.text()))
         self._run(lambda p, cancelled: make_urge(self.ctx.engine, progress=p, cancelled=cancelled, **args), self._urged)
 
     def _urged(self, made) -> None:

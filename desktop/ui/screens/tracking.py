@@ -4,7 +4,6 @@ takes back the last entry."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,6 +32,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.status_style import LETTERS, label
 from desktop.ui.widgets.tracking_model import TrackingModel, TrackingProxy
+from desktop.core import clock
 
 
 class TrackingScreen(Screen):
@@ -120,7 +120,7 @@ class TrackingScreen(Screen):
         self.reload_grid()
 
     def reload_grid(self) -> None:
-        rid, as_of = self.requirement.currentData(), date_value(self.as_of) or date.today()
+        rid, as_of = self.requirement.currentData(), date_value(self.as_of) or clock.today()
         if rid is None:
             self.model.set_periods([])
             self.summary.setText(self.tr("Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu."))

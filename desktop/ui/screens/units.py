@@ -3,7 +3,6 @@ Vietnamese order, with add, edit, retire or merge, history, and import."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +25,7 @@ from desktop.core.vntext import sort_key
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.table_models import Column, RowTableModel, SearchProxy
+from desktop.core import clock
 
 ALL_SECTORS = ""
 
@@ -133,7 +133,7 @@ class UnitsScreen(Screen):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
 
     def _apply_filters(self) -> None:
-        sector, state, today = self.sector.currentData(), self.state.currentData(), date.today()
+        sector, state, today = self.sector.currentData(), self.state.currentData(), clock.today()
 
         def keep(u: Organization) -> bool:
             if sector and u.sector != sector:
