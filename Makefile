@@ -22,8 +22,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/theodoi gui
 
+# The whole suite on SQLite, and every database test again on PostgreSQL
+# when THEODOI_TEST_PG names a server; the last line says which ran.
 test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	@rm -f $(VENV)/backends-tested
+	QT_QPA_PLATFORM=offscreen THEODOI_BACKENDS_FILE=$(VENV)/backends-tested $(BIN)/python -m pytest -q; \
+	status=$$?; cat $(VENV)/backends-tested 2>/dev/null; exit $$status
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py

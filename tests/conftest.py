@@ -300,8 +300,45 @@ def token(tmp_path_factory):
 
 
 
+# In CI every tool the tests use is installed (.ci/run), so a test that
+# skips there would pass by not running: one guard, for every skip, turns it
+# into a failure naming what was missing. Off CI a missing tool still skips.
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where nothing may be skipped: {reason}"
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself (PRAGMAs, the file); not run on a server")
+
+
+def pytest_runtest_logreport(report):
+    # The back end a test ran on, named by its id; summed up at the end.
+    if report.when == "call" and report.passed:
+        for backend in ("sqlite", "postgresql"):
+            if f"[{backend}" in report.nodeid or f"-{backend}]" in report.nodeid or f"-{backend}-" in report.nodeid:
+                _BACKENDS_RAN.add(backend)
+
+
+_BACKENDS_RAN: set[str] = set()
+
+
+def pytest_terminal_summary(terminalreporter):
+    ran = sorted(_BACKENDS_RAN, key=["sqlite", "postgresql"].index)
+    line = "database back ends tested: " + (", ".join(ran) if ran else "none")
+    if "postgresql" not in ran:
+        line += " (set THEODOI_TEST_PG=postgresql://… to test PostgreSQL too)"
+    terminalreporter.write_line(line)
+    if out := os.environ.get("THEODOI_BACKENDS_FILE"):
+        Path(out).write_text(line + "\n", encoding="utf-8")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -22,11 +22,17 @@ def test_doctor_reports_every_check_with_a_test_signature(cli):
     assert all(c["ok"] or c["advice"] for c in doc["checks"])  # nothing wrong without what to do
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
 def test_a_data_folder_that_cannot_be_written_is_reported(cli, tmp_path, monkeypatch):
     locked = tmp_path / "khoa"
     locked.mkdir(mode=0o500)
     monkeypatch.setenv("XDG_DATA_HOME", str(locked))
+    if os.geteuid() == 0:  # root writes anywhere: the folder refuses as it would refuse a clerk
+        import desktop.io.doctor
+
+        def refused(*args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(locked))
+
+        monkeypatch.setattr(desktop.io.doctor.tempfile, "NamedTemporaryFile", refused)
     doc = cli("doctor", "--json", db=tmp_path / "x.sqlite3").json
     (folder,) = [c for c in doc["checks"] if c["name"] == "Thư mục dữ liệu"]
     assert not folder["ok"] and "quyền" in folder["advice"]
