@@ -15,7 +15,7 @@ from db.errors import StoreError
 from db.session import retrying
 from desktop import __version__
 from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
-from desktop.cli.common import db_parent, emit_json, say, session_for, wants_json
+from desktop.cli.common import close_store, db_parent, emit_json, say, session_for, wants_json
 from desktop.core.errors import UserError
 from desktop.core import clock
 
@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("THEODOI_DEBUG"):
             raise
         return 1
+    finally:
+        close_store(args)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from desktop.core.dates import parse_date, parse_optional_date
 from desktop.core.errors import UserError
 from desktop.io.attachments import store_dir_for
 from desktop.io.pending import settle_pending
+from desktop.operations import Store
 from desktop.core import clock
 
 
@@ -72,6 +73,23 @@ def engine_for(args: argparse.Namespace, *, must_exist: bool = False) -> Engine:
     except BackupError as exc:
         warn(f"Lưu ý: {exc.message}")
     return engine
+
+
+def store_for(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
+    """The store the user chose, for an operation; opened once per command
+    and closed by ``desktop.cli.main`` when the command ends."""
+    store = getattr(args, "_store", None)
+    if store is None:
+        store = Store(engine_for(args, must_exist=must_exist), resolve_url(getattr(args, "db", None)))
+        args._store = store
+    return store
+
+
+def close_store(args: argparse.Namespace) -> None:
+    store = getattr(args, "_store", None)
+    if store is not None:
+        store.engine.dispose()
+        args._store = None
 
 
 @contextlib.contextmanager

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from desktop.cli.common import attachment_store, date_arg, emit_json, retried, say, session_for, wants_json, warn
+from desktop.cli.common import date_arg, emit_json, say, store_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
-from desktop.core.directives import get_requirement
 from desktop.core.errors import UserError
-from desktop.core.submissions import (
-    SubmissionImport,
-    add_attachments,
-    exempt_unit,
-    import_submissions,
-    parse_indicator_values,
-    record_submission,
-)
-from desktop.core.units import find_unit
-from desktop.io.attachments import store_file
-from desktop.io.tracking_sheet import read_tracking_sheet
+from desktop.core.submissions import SubmissionImport
+from desktop.operations import submissions as ops
 
 
 def register(sub, parent) -> None:
@@ -34,7 +24,7 @@ def register(sub, parent) -> None:
     p.add_argument("--set", action="append", default=[], metavar="KHÓA=GIÁ_TRỊ", help="giá trị chỉ tiêu")
     p.add_argument("--attach", action="append", default=[], metavar="TỆP", help="tệp đính kèm (bản chụp)")
     p.add_argument("--note")
-    p.set_defaults(func=cmd_record)
+    p.set_defaults(func=cmd_record, operation="submissions.record")
 
     p = cmds.add_parser("import", help="nhập bảng theo dõi (.xlsx, .xls, .ods, .csv) cho một yêu cầu", parents=[parent])
     p.add_argument("file", metavar="TỆP")
@@ -49,14 +39,14 @@ def register(sub, parent) -> None:
         "--column", action="append", default=[], metavar="TIÊU_ĐỀ=TRƯỜNG",
         help="gán cột: unit, code, received, doc_ref, doc_date, note hoặc value:KHÓA_CHỈ_TIÊU (để trống để bỏ cột)",
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, operation="submissions.import")
 
     p = cmds.add_parser("exempt", help="miễn cho đơn vị một yêu cầu hoặc một kỳ", parents=[parent])
     p.add_argument("--unit", required=True, metavar="TÊN_HOẶC_MÃ")
     p.add_argument("--requirement", required=True, metavar="MÃ_YÊU_CẦU")
     p.add_argument("--period", type=int, metavar="KỲ", help="chỉ kỳ này (mặc định: mọi kỳ)")
     p.add_argument("--reason", required=True, help="lý do, ví dụ “không phát sinh”")
-    p.set_defaults(func=cmd_exempt)
+    p.set_defaults(func=cmd_exempt, operation="submissions.exempt")
 
 
 def _pairs(items: list[str]) -> dict[str, str]:
@@ -69,80 +59,37 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return pairs
 
 
-@retried
 def cmd_record(args) -> int:
-    received = parse_date(args.received)
-    doc_date = date_arg(args.doc_date)
-    pairs = _pairs(args.set)
-    with session_for(args) as session:
-        unit = find_unit(session, args.unit)
-        requirement = get_requirement(session, args.requirement)
-        values = parse_indicator_values(requirement, pairs)
-        rec = record_submission(
-            session,
-            unit,
-            requirement,
-            received_on=received,
-            period=args.period,
-            doc_number=args.doc_number,
-            doc_date=doc_date,
-            values=values,
-            note=args.note,
-        )
-        # Copied only once the record is known to be valid; the store is
-        # content-addressed, so a copy left by a later failure is harmless.
-        files = [store_file(path, attachment_store(args)) for path in args.attach]
-        add_attachments(session, rec.submission, files)
-        status = "on_time" if received <= rec.period.due else "late"
-        doc = {
-            "id": rec.submission.id,
-            "unit": unit.name,
-            "requirement": requirement.id,
-            "period": rec.period.number,
-            "due": rec.period.due,
-            "received": received,
-            "status": status,
-            "created": rec.created,
-            "values": rec.submission.indicator_values or {},
-            "attachments": [f.sha256 for f in files],
-            "warnings": rec.warnings,
-            "previous": rec.previous and {k: rec.previous[k] for k in ("received_on", "doc_number", "indicator_values")},
-        }
+    r = ops.record(store_for(args), unit=args.unit, requirement=args.requirement,
+                   received=parse_date(args.received), period=args.period, doc_number=args.doc_number,
+                   doc_date=date_arg(args.doc_date), values=_pairs(args.set), note=args.note, files=args.attach)
     if wants_json(args):
-        emit_json(doc)
+        emit_json({
+            "id": r.id, "unit": r.unit, "requirement": r.requirement, "period": r.period.number, "due": r.period.due,
+            "received": r.received, "status": r.status, "created": r.created, "values": r.values,
+            "attachments": r.attachments, "warnings": r.warnings, "previous": r.previous,
+        })
         return 0
-    late = "đúng hạn" if status == "on_time" else "chậm hạn"
-    verb = "Đã ghi nhận" if rec.created else "Đã cập nhật"
-    say(f"{verb}: “{unit.name}” nộp ngày {format_date(received)} cho kỳ hạn {format_date(rec.period.due)} ({late}).")
-    if rec.previous:
-        say(f"  (bản ghi trước: nhận ngày {format_date(rec.previous['received_on'])}"
-            + (f", văn bản số {rec.previous['doc_number']}" if rec.previous["doc_number"] else "") + ")")
-    for w in rec.warnings:
+    late = "đúng hạn" if r.status == "on_time" else "chậm hạn"
+    verb = "Đã ghi nhận" if r.created else "Đã cập nhật"
+    say(f"{verb}: “{r.unit}” nộp ngày {format_date(r.received)} cho kỳ hạn {format_date(r.period.due)} ({late}).")
+    if r.previous:
+        say(f"  (bản ghi trước: nhận ngày {format_date(r.previous['received_on'])}"
+            + (f", văn bản số {r.previous['doc_number']}" if r.previous["doc_number"] else "") + ")")
+    for w in r.warnings:
         warn(f"Lưu ý: {w}")
     return 0
 
 
-@retried
 def cmd_exempt(args) -> int:
-    with session_for(args) as session:
-        unit = find_unit(session, args.unit)
-        requirement = get_requirement(session, args.requirement)
-        e = exempt_unit(session, unit, requirement, reason=args.reason, period=args.period)
-        doc = {"id": e.id, "unit": unit.name, "requirement": requirement.id, "period": e.period, "reason": e.reason}
+    (e,) = ops.exempt(store_for(args), requirement=args.requirement, reason=args.reason,
+                      entries=[(args.unit, args.period)])
     if wants_json(args):
-        emit_json(doc)
+        emit_json({"id": e.id, "unit": e.unit, "requirement": e.requirement, "period": e.period, "reason": e.reason})
     else:
         scope = f"kỳ {e.period}" if e.period else "mọi kỳ"
-        say(f"Đã miễn cho “{unit.name}” yêu cầu số {requirement.id} ({scope}): {e.reason}.")
+        say(f"Đã miễn cho “{e.unit}” yêu cầu số {e.requirement} ({scope}): {e.reason}.")
     return 0
-
-
-class _Refused(UserError):
-    """Units that match nothing: the import is rolled back."""
-
-    def __init__(self, message: str, result: SubmissionImport):
-        super().__init__(message)
-        self.result = result
 
 
 def _import_doc(result: SubmissionImport, sheet, dry_run: bool) -> dict:
@@ -169,32 +116,22 @@ def _columns(items: list[str]) -> dict[str, str]:
     return out
 
 
-@retried
 def cmd_import(args) -> int:
-    overrides = _columns(args.column)
     try:
-        with session_for(args, commit=not args.dry_run, writes=True) as session:
-            requirement = get_requirement(session, args.requirement)
-            sheet = read_tracking_sheet(args.file, requirement.indicators or [], overrides)
-            result = import_submissions(session, requirement, sheet.rows, period=args.period)
-            if result.unmatched and not args.skip_unmatched:
-                names = "; ".join(f"dòng {u.row}: “{u.name}”" for u in result.unmatched[:10])
-                more = f" và {len(result.unmatched) - 10} dòng khác" if len(result.unmatched) > 10 else ""
-                raise _Refused(
-                    f"Không nhập gì: {len(result.unmatched)} tên đơn vị không khớp với đơn vị nào ({names}{more}). "
-                    "Hãy sửa tên trong tệp (xem gợi ý), thêm cột mã đơn vị, hoặc chạy lại với --skip-unmatched "
-                    "để bỏ qua các dòng đó.",
-                    result,
-                )
-    except _Refused as refused:
-        doc = _import_doc(refused.result, sheet, args.dry_run)
+        done = ops.import_tracking_sheet(store_for(args), args.file, requirement=args.requirement,
+                                         period=args.period, columns=_columns(args.column),
+                                         skip_unmatched=args.skip_unmatched, dry_run=args.dry_run)
+    except ops.UnmatchedNames as refused:
+        doc = _import_doc(refused.result, refused.sheet, args.dry_run)
+        message = f"{refused.message} Trên dòng lệnh: chạy lại với --skip-unmatched để bỏ qua các dòng không khớp."
         if wants_json(args):
-            emit_json({**doc, "error": refused.message, "exit_code": 2})
+            emit_json({**doc, "error": message, "exit_code": 2})
         else:
             _print_unmatched(refused.result)
-        warn(f"Lỗi: {refused.message}")
+        warn(f"Lỗi: {message}")
         return 2
-    doc = _import_doc(result, sheet, args.dry_run)
+    result = done.result
+    doc = _import_doc(result, done.sheet, args.dry_run)
     if wants_json(args):
         emit_json(doc)
         return 0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from desktop.ui.context import AppContext  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
+from desktop.ui.worker import DatabaseWorker  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +39,7 @@ def messages(monkeypatch):
 @pytest.fixture(autouse=True)
 def inline_tasks(monkeypatch):
     monkeypatch.setattr(TaskRunner, "inline", True)
+    monkeypatch.setattr(DatabaseWorker, "inline", True)
 
 
 @pytest.fixture

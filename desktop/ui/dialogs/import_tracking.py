@@ -23,29 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Requirement
-from db.session import unit_of_work
 from desktop.core.dates import format_date
 from desktop.core.periods import next_period, periods_through
-from desktop.core.submissions import import_submissions
-from desktop.io.tracking_sheet import read_tracking_sheet
-from desktop.ui.context import Changed
+from desktop.operations import submissions
+from desktop.ui.actions import window_action
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
 from desktop.core import clock
-
-
-def import_tracking_file(ctx, path: Path, requirement_id: int, period: int | None, *, dry_run: bool, skip_unmatched: bool):
-    """Read and import in one transaction, rolled back for a dry run or when
-    names match no unit and ``skip_unmatched`` is off. Returns (sheet,
-    result, written)."""
-    with unit_of_work(ctx.engine, commit=False, writes=True) as session:
-        requirement = session.get(Requirement, requirement_id)
-        sheet = read_tracking_sheet(path, requirement.indicators or [])
-        result = import_submissions(session, requirement, sheet.rows, period=period)
-        written = not dry_run and (skip_unmatched or not result.unmatched)
-        if written:
-            session.commit()
-    return sheet, result, written
 
 
 class ImportTrackingDialog(QDialog):
@@ -107,6 +91,7 @@ class ImportTrackingDialog(QDialog):
     def preview(self) -> None:
         self._run(dry_run=True)
 
+    @window_action("submissions.import")
     def run_import(self) -> None:
         self._run(dry_run=False)
 
@@ -115,22 +100,22 @@ class ImportTrackingDialog(QDialog):
             return
         path, rid, period, skip = self.path, self.requirement_id, self.period.currentData(), self.skip_unmatched.isChecked()
         self.import_button.setEnabled(False)
-        self.runner.start(
-            lambda _progress, _cancelled: import_tracking_file(self.ctx, path, rid, period, dry_run=dry_run, skip_unmatched=skip),
-            lambda result: self._done(result, dry_run),
-            self._failed,
-            retry=True,
-        )
+        # The preview lists unmatched names with their suggestions instead
+        # of refusing: nothing is written either way.
+        self.ctx.start(submissions.import_tracking_sheet, path, requirement=rid, period=period,
+                       skip_unmatched=skip or dry_run, dry_run=dry_run,
+                       on_done=lambda done: self._done(done.sheet, done.result, dry_run, written=not dry_run),
+                       on_error=self._failed)
 
-    def _done(self, result, dry_run: bool) -> None:
-        sheet, outcome, written = result
+    def _done(self, sheet, outcome, dry_run: bool, written: bool) -> None:
         self.last = outcome
         self.summary.setPlainText(self._describe(sheet, outcome, dry_run, written))
-        if written:
-            self.ctx.changed.emit(Changed.SUBMISSIONS)
         self._update_button(done=written)
 
     def _failed(self, exc, details) -> None:
+        if isinstance(exc, submissions.UnmatchedNames):
+            self._done(exc.sheet, exc.result, dry_run=False, written=False)
+            return
         self.last = None
         self.summary.setPlainText(getattr(exc, "message", str(exc)))
         show_error(self, exc, details)

@@ -10,31 +10,19 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from db.models import Organization, Requirement, Submission
 from desktop.core.periods import Period
-from desktop.core.submissions import add_attachments, parse_indicator_values, record_submission
-from desktop.io.attachments import store_dir_for, store_file
-from desktop.ui.context import Changed
+from desktop.operations import submissions
+from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 from desktop.core import clock
 
 
 def record_entry(ctx, unit_id: int, requirement_id: int, period: int, *, received: date, doc_number: str,
-                 doc_date: date | None, raw_values: dict[str, str], note: str, files: list[str]):
+                 doc_date: date | None, raw_values: dict[str, str], note: str, files: list[str], parent=None):
     """One submission, with its files, in one transaction; returns the
-    ``Recorded`` that undo needs."""
-
-    def run(session):
-        requirement = session.get(Requirement, requirement_id)
-        unit = session.get(Organization, unit_id)
-        values = parse_indicator_values(requirement, {k: v for k, v in raw_values.items() if v.strip()})
-        rec = record_submission(
-            session, unit, requirement, received_on=received, period=period,
-            doc_number=doc_number, doc_date=doc_date, values=values, note=note,
-        )
-        stored = [store_file(path, store_dir_for(ctx.url)) for path in files]
-        add_attachments(session, rec.submission, stored)
-        return rec
-
-    return ctx.write(run, Changed.SUBMISSIONS)
+    ``RecordResult`` whose ``recorded`` undo needs."""
+    return ctx.run(submissions.record, parent=parent, unit=unit_id, requirement=requirement_id, period=period,
+                   received=received, doc_number=doc_number, doc_date=doc_date, values=raw_values, note=note,
+                   files=files)
 
 
 class SubmissionDialog(FormDialog):
@@ -78,10 +66,11 @@ class SubmissionDialog(FormDialog):
             self.files = names
             self.files_label.setText(", ".join(n.rsplit("/", 1)[-1] for n in names))
 
+    @window_action("submissions.record")
     def save(self) -> None:
         self.recorded = record_entry(
             self.ctx, self.unit.id, self.requirement.id, self.period.number,
             received=date_value(self.received), doc_number=self.doc_number.text(),
             doc_date=date_value(self.doc_date), raw_values={k: e.text() for k, e in self.values.items()},
-            note=self.note_edit.text(), files=self.files,
+            note=self.note_edit.text(), files=self.files, parent=self,
         )

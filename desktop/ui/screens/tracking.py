@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from db.models import Requirement
 from desktop.core.directives import list_directives, requirements_of
 from desktop.core.status import Status, requirement_statuses
-from desktop.core.submissions import exempt_unit, undo_record
+from desktop.operations import submissions
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error
@@ -181,6 +182,7 @@ class TrackingScreen(Screen):
         if dialog.exec() and dialog.recorded is not None:
             self._pushed(dialog.recorded)
 
+    @window_action("submissions.record")
     def record_bulk(self) -> None:
         from desktop.ui.dialogs.submission import record_entry
 
@@ -207,6 +209,7 @@ class TrackingScreen(Screen):
         except Exception as exc:
             show_error(self, exc)
 
+    @window_action("submissions.exempt")
     def exempt_selected(self) -> None:
         cells = self._selected_cells()
         if not cells:
@@ -215,12 +218,10 @@ class TrackingScreen(Screen):
         if not ok:
             return
 
-        def run(session):
-            for row, ps, _us in cells:
-                exempt_unit(session, row.unit, session.get(Requirement, ps.requirement.id), reason=reason, period=ps.period.number)
-
         try:
-            self.ctx.write(run, Changed.SUBMISSIONS)
+            for rid in {ps.requirement.id for _row, ps, _us in cells}:
+                self.ctx.run(submissions.exempt, parent=self, requirement=rid, reason=reason,
+                             entries=[(row.unit.id, ps.period.number) for row, ps, _us in cells if ps.requirement.id == rid])
         except Exception as exc:
             show_error(self, exc)
 
@@ -237,12 +238,13 @@ class TrackingScreen(Screen):
         self.undo_stack.append(recorded)
         self.undo_button.setEnabled(True)
 
+    @window_action("submissions.undo")
     def undo_last(self) -> None:
         if not self.undo_stack:
             return
         recorded = self.undo_stack.pop()
         try:
-            self.ctx.write(lambda s: undo_record(s, recorded), Changed.SUBMISSIONS)
+            self.ctx.run(submissions.undo, recorded.recorded, parent=self)
         except Exception as exc:
             show_error(self, exc)
         self.undo_button.setEnabled(bool(self.undo_stack))

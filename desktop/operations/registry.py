@@ -1,0 +1,120 @@
+"""The registry of user actions, and the store an action works on.
+
+Every action a clerk can take (record a submission, import a unit list,
+make a report, …) is one function registered here by name. The command
+line and the window both call that function and differ only in how they
+ask and how they show: the command line names the operation a subcommand
+runs (``set_defaults(operation=…)``), the window marks the method that runs
+it (``desktop.ui.actions.window_action``), and a test holds the two
+registries against each other.
+
+An operation owns its unit of work (it commits or rolls back as a whole,
+and runs again when it lost a race with another PC), takes ``progress``
+and ``cancelled`` callables when it can run long, returns plain values and
+raises ``UserError`` worded for any front end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from db.session import run_transaction, unit_of_work
+
+T = TypeVar("T")
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+def no_progress(fraction: float, message: str = "") -> None:
+    """The ``progress`` of a caller that shows none."""
+
+
+def never() -> bool:
+    """The ``cancelled`` of a caller that cannot cancel."""
+    return False
+
+
+class Changes:
+    """What an operation changed, so each screen decides whether to
+    refresh (the window's ``AppContext.changed`` signal carries it)."""
+
+    OFFICE = "office"
+    UNITS = "units"
+    DIRECTIVES = "directives"
+    SUBMISSIONS = "submissions"
+    ALL = "all"
+
+
+@dataclass
+class Store:
+    """The database an operation works on (an engine opened on ``url``)
+    and who is at the keyboard."""
+
+    engine: Engine
+    url: str
+    actor: str | None = None
+
+    def change(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` as one unit of work, committed whole, run
+        again when it lost a race with another PC."""
+        return run_transaction(self.engine, work, actor=self.actor)
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` in a unit of work that writes nothing."""
+        with unit_of_work(self.engine, self.actor, commit=False) as session:
+            return work(session)
+
+    def trial(self, work: Callable[[Session], T]) -> T:
+        """``work(session)`` run as a writer would run it, then rolled back:
+        a dry run shows exactly what the real run would do."""
+        with unit_of_work(self.engine, self.actor, commit=False, writes=True) as session:
+            return work(session)
+
+    @property
+    def attachments(self) -> Path:
+        """The folder of this database's attached files."""
+        from desktop.io.attachments import store_dir_for
+
+        return store_dir_for(self.url)
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str  # "submissions.record": the CLI's command words, joined by a dot
+    function: Callable[..., Any]
+    label: str  # what the window calls it, in Vietnamese
+    changes: str | None  # a ``Changes`` value, None for an action that only reads
+
+
+OPERATIONS: dict[str, Operation] = {}
+
+
+def operation(name: str, label: str, *, changes: str | None = None):
+    """Register the decorated function as the user action ``name``."""
+
+    def register(function):
+        if name in OPERATIONS:
+            raise ValueError(f"operation {name!r} registered twice")
+        OPERATIONS[name] = Operation(name, function, label, changes)
+        function.operation = OPERATIONS[name]
+        return function
+
+    return register
+
+
+def all_operations() -> dict[str, Operation]:
+    """Every registered operation (importing each module registers its
+    own)."""
+    import importlib
+    import pkgutil
+
+    import desktop.operations as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{info.name}")
+    return dict(OPERATIONS)
