@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from desktop.cli.common import emit_json, retried, say, session_for, wants_json
-from desktop.core.demo import build_demo
-from desktop.core.office import init_office
+from desktop.cli.common import emit_json, say, store_for, wants_json
+from desktop.operations import office as ops
 
 
 def register(sub, parent) -> None:
@@ -19,27 +18,18 @@ def register(sub, parent) -> None:
     p.add_argument("--signer-name", metavar="HỌ_TÊN")
     p.add_argument("--signer-title", metavar="CHỨC_VỤ", help="ví dụ CHỦ TỊCH")
     p.add_argument("--signing-authority", metavar="THẨM_QUYỀN", help="ví dụ TM. BAN THƯỜNG VỤ")
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=cmd_init, operation="init")
 
     p = sub.add_parser("demo", help="tạo văn phòng mẫu để xem thử", parents=[parent])
     p.add_argument("--force", action="store_true", help="xóa dữ liệu đang có và thay bằng dữ liệu mẫu")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, operation="demo")
 
 
-@retried
 def cmd_init(args) -> int:
-    with session_for(args) as session:
-        info = init_office(
-            session,
-            args.office,
-            code=args.code,
-            parent_name=args.parent,
-            place=args.place,
-            symbol=args.symbol,
-            signer_name=args.signer_name,
-            signer_title=args.signer_title,
-            signing_authority=args.signing_authority,
-        )
+    info = ops.declare(
+        store_for(args), args.office, code=args.code, parent_name=args.parent, place=args.place, symbol=args.symbol,
+        signer_name=args.signer_name, signer_title=args.signer_title, signing_authority=args.signing_authority,
+    )
     if wants_json(args):
         emit_json(asdict(info))
     else:
@@ -47,10 +37,8 @@ def cmd_init(args) -> int:
     return 0
 
 
-@retried
 def cmd_demo(args) -> int:
-    with session_for(args) as session:
-        made = build_demo(session, force=args.force)
+    made = ops.demo(store_for(args), force=args.force)
     if wants_json(args):
         emit_json(made)
     else:

@@ -6,12 +6,11 @@ import argparse
 from dataclasses import asdict
 
 from db.models import Organization
-from desktop.cli.common import as_of_arg, emit_json, retried, say, session_for, wants_json
+from desktop.cli.common import as_of_arg, emit_json, say, store_for, wants_json
 from desktop.core.dates import format_date, parse_date
 from desktop.core.errors import UserError
-from desktop.core.units import UNIT_FIELDS, find_unit, import_units, list_units, retire_unit
-from desktop.core.office import get_office
-from desktop.io.unit_sheet import read_unit_sheet
+from desktop.core.units import UNIT_FIELDS
+from desktop.operations import units as ops
 
 
 def register(sub, parent: argparse.ArgumentParser) -> None:
@@ -25,19 +24,19 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
         "--column", action="append", default=[], metavar="TIÊU_ĐỀ=TRƯỜNG",
         help="gán cột cho trường khi tiêu đề không được nhận ra, ví dụ \"Tên CĐCS=name\" (để trống trường để bỏ cột)",
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, operation="units.import")
 
     p = cmds.add_parser("list", help="danh sách đơn vị theo thứ tự chữ cái tiếng Việt", parents=[parent])
     p.add_argument("--search", metavar="CHỮ")
     p.add_argument("--as-of", metavar="NGÀY")
     p.add_argument("--all", action="store_true", help="gồm cả đơn vị đã thôi hoạt động")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, operation="units.list")
 
     p = cmds.add_parser("retire", help="đơn vị thôi hoạt động hoặc sáp nhập", parents=[parent])
     p.add_argument("unit", metavar="TÊN_HOẶC_MÃ")
     p.add_argument("--on", required=True, metavar="NGÀY")
     p.add_argument("--merged-into", metavar="TÊN_HOẶC_MÃ")
-    p.set_defaults(func=cmd_retire)
+    p.set_defaults(func=cmd_retire, operation="units.retire")
 
 
 def unit_json(u: Organization) -> dict:
@@ -71,12 +70,9 @@ def _column_overrides(items: list[str]) -> dict[str, str]:
     return overrides
 
 
-@retried
 def cmd_import(args) -> int:
-    sheet = read_unit_sheet(args.file, _column_overrides(args.column))
-    with session_for(args, commit=not args.dry_run, writes=True) as session:
-        office = get_office(session)
-        result = import_units(session, sheet.rows, parent_id=office.id if office else None)
+    done = ops.import_list(store_for(args), args.file, columns=_column_overrides(args.column), dry_run=args.dry_run)
+    sheet, result = done.sheet, done.result
     skipped = sorted(sheet.skipped + result.skipped, key=lambda s: s.row)
     if wants_json(args):
         emit_json(
@@ -104,9 +100,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_list(args) -> int:
-    as_of = as_of_arg(args.as_of)
-    with session_for(args) as session:
-        units = list_units(session, search=args.search, as_of=as_of, include_retired=args.all)
+    units = ops.listing(store_for(args), search=args.search, as_of=as_of_arg(args.as_of), include_retired=args.all)
     if wants_json(args):
         emit_json([unit_json(u) for u in units])
         return 0
@@ -117,14 +111,11 @@ def cmd_list(args) -> int:
     return 0
 
 
-@retried
 def cmd_retire(args) -> int:
     on = parse_date(args.on)
-    with session_for(args) as session:
-        unit = find_unit(session, args.unit)
-        target = find_unit(session, args.merged_into) if args.merged_into else None
-        retire_unit(session, unit, on, target)
-        doc = unit_json(unit)
+    unit = ops.retire(store_for(args), args.unit, on=on, merged_into=args.merged_into)
+    doc = unit_json(unit)
+    target = ops.find(store_for(args), args.merged_into) if args.merged_into else None
     if wants_json(args):
         emit_json(doc)
     else:

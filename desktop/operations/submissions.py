@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from db.models import Organization, Requirement
+from db.models import Requirement
 from desktop.core.directives import get_requirement
 from desktop.core.errors import UserError
 from desktop.core.periods import Period
@@ -22,18 +22,8 @@ from desktop.core.submissions import (
     record_submission,
     undo_record,
 )
-from desktop.core.units import find_unit
+from desktop.operations.refs import unit_ref
 from desktop.operations.registry import Changes, Store, operation
-
-
-def _unit(session, unit: int | str) -> Organization:
-    """A unit given by id (the window) or by code or name (the command line)."""
-    if isinstance(unit, int):
-        found = session.get(Organization, unit)
-        if found is None:
-            raise UserError(f"Không còn đơn vị số {unit} trong sổ (có thể vừa bị xóa ở máy khác).")
-        return found
-    return find_unit(session, unit)
 
 
 @dataclass
@@ -64,7 +54,7 @@ def record(store: Store, *, unit: int | str, requirement: int | str, received: d
     blank ones are left out."""
 
     def work(session):
-        u = _unit(session, unit)
+        u = unit_ref(session, unit)
         req = get_requirement(session, requirement)
         typed = parse_indicator_values(req, {k: v for k, v in (values or {}).items() if str(v).strip()})
         rec = record_submission(session, u, req, received_on=received, period=period, doc_number=doc_number,
@@ -112,7 +102,7 @@ def exempt(store: Store, *, requirement: int | str, reason: str,
         req = get_requirement(session, requirement)
         out = []
         for ref, period in entries:
-            u = _unit(session, ref)
+            u = unit_ref(session, ref)
             e = exempt_unit(session, u, req, reason=reason, period=period)
             out.append(ExemptResult(e.id, u.name, req.id, e.period, e.reason))
         return out

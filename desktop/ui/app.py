@@ -17,11 +17,9 @@ from db.engine import data_dir, default_db_path, display_url, resolve_url, sqlit
 from db.backup import BackupError, daily_backup_of, newest_good_backup, restore_backup
 from db.errors import StoreError
 from db.migrate import DatabaseOpenError, known_revisions, open_database
-from db.session import unit_of_work
-from desktop.core.office import get_office
-from desktop.core.units import member_units
 from desktop.io.pending import settle_pending
-from desktop.ui.context import AppContext, Changed
+from desktop.operations import office
+from desktop.ui.context import AppContext
 from desktop.ui.errors import log_unexpected, show_error
 from desktop.ui.i18n import install_translator
 from desktop.ui.mainwindow import MainWindow
@@ -80,11 +78,6 @@ def instance_lock(url: str) -> QLockFile:
     return lock
 
 
-def is_empty(engine) -> bool:
-    with unit_of_work(engine, commit=False) as s:
-        return get_office(s) is None and not member_units(s)
-
-
 def first_start(ctx: AppContext, parent=None) -> AppContext | None:
     """Run the wizard; returns the context to use (a new one if the user
     moved the data), or None when cancelled."""
@@ -99,7 +92,7 @@ def first_start(ctx: AppContext, parent=None) -> AppContext | None:
         url = resolve_url(wizard.data_path)
         ctx = AppContext(open_database(url), url)
         QSettings().setValue("database/path", str(wizard.data_path))
-    ctx.write(wizard.apply, Changed.ALL)
+    wizard.apply(ctx)
     return ctx
 
 
@@ -162,7 +155,7 @@ def run(db: str | None = None, argv: list[str] | None = None, open_files: list[s
             QMessageBox.warning(None, "Theo dõi", exc.message)
         settle_pending(engine)
         ctx = AppContext(engine, url)
-        if is_empty(engine):
+        if ctx.run(office.is_empty):
             ctx = first_start(ctx)
             if ctx is None:
                 return 0

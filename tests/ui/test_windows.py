@@ -14,7 +14,6 @@ from desktop.core.demo import build_demo
 from desktop.core.office import get_office
 from desktop.core.status import Status
 from desktop.core.units import list_units
-from desktop.ui.context import Changed
 from tests.conftest import TODAY, write_xlsx
 
 
@@ -50,7 +49,7 @@ def test_first_start_sets_up_the_office(qtbot, ctx):
     wizard.signer_name.setText("Nguyễn Thị Lan")
     wizard.next()
     assert wizard.currentId() == wizard.data_id
-    ctx.write(wizard.apply, Changed.ALL)
+    wizard.apply(ctx)
     office = ctx.read(get_office)
     assert office.name == "Liên đoàn Lao động phường Tân Phong"
     assert (office.place, office.symbol, office.signer_name, office.signing_authority) == (
@@ -78,7 +77,7 @@ def test_first_start_can_open_the_demo_office(qtbot, ctx):
     wizard.show()
     wizard.demo.setChecked(True)
     assert wizard.nextId() == -1  # the demo needs no more questions
-    ctx.write(wizard.apply, Changed.ALL)
+    wizard.apply(ctx)
     assert ctx.read(get_office).name == "Liên đoàn Lao động huyện Tam Đường"
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.demo import build_demo
-from desktop.core.office import init_office
+from desktop.operations import office
+from desktop.ui.actions import window_action
 
 
 class FirstStartWizard(QWizard):
@@ -112,13 +112,14 @@ class FirstStartWizard(QWizard):
     def use_demo(self) -> bool:
         return self.demo.isChecked()
 
-    def apply(self, session) -> None:
-        """Write what the user chose into ``session``."""
+    @window_action("demo", "init")
+    def apply(self, ctx) -> None:
+        """Open the demo office, or declare this office, as the user chose."""
         if self.use_demo:
-            build_demo(session)
+            ctx.run(office.demo, parent=self)
             return
-        init_office(
-            session,
+        ctx.run(
+            office.declare,
             self.name.text(),
             parent_name=self.parent_name.text(),
             place=self.place.text(),
@@ -126,4 +127,5 @@ class FirstStartWizard(QWizard):
             signing_authority=self.authority.text(),
             signer_title=self.signer_title.text(),
             signer_name=self.signer_name.text(),
+            parent=self,
         )

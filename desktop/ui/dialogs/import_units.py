@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.session import unit_of_work
-from desktop.core.office import get_office
-from desktop.core.units import UNIT_FIELDS, import_units
-from desktop.io.unit_sheet import HeaderNotFound, read_unit_sheet
+from desktop.core.units import UNIT_FIELDS
+from desktop.io.unit_sheet import HeaderNotFound
+from desktop.operations import units
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
@@ -55,13 +55,11 @@ def field_labels() -> dict[str, str]:
 
 
 def import_file(ctx, path: Path, columns: dict[str, str], *, dry_run: bool, progress=None, cancelled=None):
-    """Read and import in one go; a dry run rolls back. Returns (sheet,
-    result)."""
-    sheet = read_unit_sheet(path, columns)
-    with unit_of_work(ctx.engine, commit=not dry_run, writes=True) as session:
-        office = get_office(session)
-        result = import_units(session, sheet.rows, parent_id=office.id if office else None, progress=progress, cancelled=cancelled)
-    return sheet, result
+    """The unit-list import (a dry run writes nothing), run by the task on
+    the database worker. Returns (sheet, result)."""
+    done = units.import_list(ctx.store, path, columns=columns, dry_run=dry_run,
+                             **({"progress": progress} if progress else {}), **({"cancelled": cancelled} if cancelled else {}))
+    return done.sheet, done.result
 
 
 class ImportUnitsDialog(QDialog):
@@ -122,6 +120,7 @@ class ImportUnitsDialog(QDialog):
         self.file.setText(str(path))
         self._start(lambda progress, cancelled: import_file(self.ctx, path, self.overrides, dry_run=True), self._previewed)
 
+    @window_action("units.import")
     def run_import(self) -> None:
         path, overrides = self.path, dict(self.overrides)
         self._start(

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from db.models import Organization
-from desktop.core.units import list_units, retire_unit
-from desktop.ui.context import Changed
+from desktop.operations import units
+from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 
 
@@ -22,17 +22,12 @@ class RetireDialog(FormDialog):
         self.on = date_edit()
         self.into = QComboBox()
         self.into.addItem(self.tr("— Giải thể, không sáp nhập —"), None)
-        for other in ctx.read(lambda s: list_units(s)):
+        for other in ctx.run(units.listing):
             if other.id != unit.id:
                 self.into.addItem(other.name, other.id)
         self.form.addRow(self.tr("Ngày thôi hoạt động"), self.on)
         self.form.addRow(self.tr("Sáp nhập vào"), self.into)
 
+    @window_action("units.retire")
     def save(self) -> None:
-        on, unit_id, into_id = date_value(self.on), self.unit.id, self.into.currentData()
-
-        def run(session):
-            target = session.get(Organization, into_id) if into_id else None
-            return retire_unit(session, session.get(Organization, unit_id), on, target)
-
-        self.ctx.write(run, Changed.UNITS)
+        self.ctx.run(units.retire, self.unit.id, on=date_value(self.on), merged_into=self.into.currentData(), parent=self)

@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from db.models import Organization
-from desktop.core.office import get_office
-from desktop.core.units import save_unit, sectors
-from desktop.ui.context import Changed
+from desktop.core.units import sectors
+from desktop.operations import units
+from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, count_spin, count_value, date_edit, date_value
 
 
@@ -65,12 +65,6 @@ class UnitDialog(FormDialog):
             "active_from": date_value(self.founded),
         }
 
+    @window_action("units.save")
     def save(self) -> None:
-        values, unit_id = self.values(), self.unit.id if self.unit else None
-
-        def run(session):
-            office = get_office(session)
-            unit = session.get(Organization, unit_id) if unit_id else None
-            return save_unit(session, values, unit, parent_id=office.id if office else None)
-
-        self.ctx.write(run, Changed.UNITS)
+        self.ctx.run(units.save, self.values(), self.unit.id if self.unit else None, parent=self)

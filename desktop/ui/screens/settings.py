@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.office import get_office, init_office
+from desktop.core.office import get_office
+from desktop.operations import office as office_ops
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.widgets.database_settings import DatabaseBox
 from desktop.ui.widgets.mail_settings import MailSettingsBox
@@ -98,11 +100,12 @@ class SettingsScreen(Screen):
         for key, edit in self.fields.items():
             edit.setText((getattr(office, key) or "") if office else "")
 
+    @window_action("init")
     def save_office(self) -> None:
         values = {k: e.text() for k, e in self.fields.items()}
         name = values.pop("name")
         try:
-            self.ctx.write(lambda s: init_office(s, name, **values), Changed.OFFICE)
+            self.ctx.run(office_ops.declare, name, parent=self, **values)
         except Exception as exc:
             show_error(self, exc)
             return
