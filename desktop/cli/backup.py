@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db.backup import BackupError, backup_database, backup_kind, backups_dir_for, list_backups, restore_database
-from db.engine import display_url, resolve_url, sqlite_path
-from db.migrate import known_revisions
-from desktop.cli.common import emit_json, say, session_for, wants_json
+from db.engine import resolve_url
+from desktop.cli.common import emit_json, say, store_for, wants_json
 from desktop.core.errors import UserError
-from desktop.core.history import audit_entries
+from desktop.operations import Store
+from desktop.operations import backups as ops
 
 
 def register(sub, parent) -> None:
@@ -19,14 +18,14 @@ def register(sub, parent) -> None:
     cmds = backup.add_subparsers(dest="backup_command", required=True, metavar="LỆNH")
     p = cmds.add_parser("create", help="sao lưu ngay", parents=[parent])
     p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục nhận bản sao (ví dụ ổ USB); mặc định: thư mục sao lưu")
-    p.set_defaults(func=cmd_create)
+    p.set_defaults(func=cmd_create, operation="backup.create")
     p = cmds.add_parser("list", help="các bản sao lưu", parents=[parent])
     p.add_argument("--from", dest="folder", metavar="THƯ_MỤC", help="thư mục chứa bản sao lưu (mặc định: thư mục sao lưu)")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, operation="backup.list")
     p = cmds.add_parser("restore", help="khôi phục từ một bản sao lưu", parents=[parent])
     p.add_argument("file", metavar="TỆP_SAO_LƯU")
     p.add_argument("--yes", action="store_true", help="không hỏi lại")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, operation="backup.restore")
 
     audit = sub.add_parser("audit", help="nhật ký thay đổi", parents=[parent])
     cmds = audit.add_subparsers(dest="audit_command", required=True, metavar="LỆNH")
@@ -34,17 +33,7 @@ def register(sub, parent) -> None:
     p.add_argument("--entity", help="bảng: organization, directive, requirement, submission, exemption, …")
     p.add_argument("--id", dest="entity_id", metavar="MÃ")
     p.add_argument("--last", type=int, metavar="N", help="chỉ N dòng cuối")
-    p.set_defaults(func=cmd_audit)
-
-
-def _db_url(args) -> str:
-    """The database to back up or restore: a SQLite file that exists, or a
-    server (backed up with pg_dump)."""
-    url = resolve_url(getattr(args, "db", None))
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise UserError(f"Chưa có cơ sở dữ liệu “{path}” để sao lưu.")
-    return url
+    p.set_defaults(func=cmd_audit, operation="audit.list")
 
 
 def _backup_json(b) -> dict:
@@ -52,12 +41,13 @@ def _backup_json(b) -> dict:
             "ok": b.ok, "schema": b.schema, "units": b.units, "submissions": b.submissions, "problem": b.problem}
 
 
+def _store(args):
+    # The file itself is backed up or replaced: it is never opened here.
+    return Store(None, resolve_url(getattr(args, "db", None)))
+
+
 def cmd_create(args) -> int:
-    url = _db_url(args)
-    try:
-        made = backup_database(url, Path(args.to) if args.to else None)
-    except BackupError as exc:
-        raise UserError(exc.message) from exc
+    made = ops.create(_store(args), args.to)
     if wants_json(args):
         emit_json({"file": str(made), "size": made.stat().st_size})
     else:
@@ -66,9 +56,7 @@ def cmd_create(args) -> int:
 
 
 def cmd_list(args) -> int:
-    url = resolve_url(getattr(args, "db", None))
-    found = list_backups(Path(args.folder) if args.folder else backups_dir_for(url),
-                         kind=None if args.folder else backup_kind(url))
+    found = ops.listing(_store(args), args.folder)
     if wants_json(args):
         emit_json([_backup_json(b) for b in found])
         return 0
@@ -82,7 +70,6 @@ def cmd_list(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    url = _db_url(args)
     backup = Path(args.file)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -91,15 +78,7 @@ def cmd_restore(args) -> int:
         if answer.strip().lower() not in ("c", "co", "có", "y", "yes"):
             say("Đã hủy; không có gì thay đổi.")
             return 0
-    try:
-        kept = restore_database(backup, url, known=known_revisions())
-    except BackupError as exc:
-        raise UserError(exc.message) from exc
-    except OSError as exc:
-        raise UserError(
-            f"Không thay được tệp dữ liệu “{display_url(url)}” ({exc.strerror}). Hãy đóng mọi cửa sổ Theo dõi đang mở rồi làm lại; "
-            "dữ liệu hiện tại vẫn nguyên."
-        ) from exc
+    kept = ops.restore(_store(args), backup)
     if wants_json(args):
         emit_json({"restored": str(backup), "previous_kept_as": str(kept) if kept else None})
     else:
@@ -108,8 +87,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    with session_for(args, commit=False, must_exist=True) as session:
-        entries = audit_entries(session, entity=args.entity, entity_id=args.entity_id, limit=args.last)
+    entries = ops.audit_log(store_for(args, must_exist=True), entity=args.entity, entity_id=args.entity_id, last=args.last)
     if wants_json(args):
         emit_json([{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity,
                     "entity_id": e.entity_id, "before": e.before, "after": e.after} for e in entries])

@@ -80,7 +80,7 @@ def store_for(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
     and closed by ``desktop.cli.main`` when the command ends."""
     store = getattr(args, "_store", None)
     if store is None:
-        store = Store(engine_for(args, must_exist=must_exist), resolve_url(getattr(args, "db", None)))
+        store = Store(None, resolve_url(getattr(args, "db", None)), opener=lambda: engine_for(args, must_exist=must_exist))
         args._store = store
     return store
 
@@ -88,7 +88,7 @@ def store_for(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
 def close_store(args: argparse.Namespace) -> None:
     store = getattr(args, "_store", None)
     if store is not None:
-        store.engine.dispose()
+        store.dispose()
         args._store = None
 
 

@@ -50,14 +50,39 @@ class Changes:
     ALL = "all"
 
 
-@dataclass
 class Store:
-    """The database an operation works on (an engine opened on ``url``)
-    and who is at the keyboard."""
+    """The database an operation works on and who is at the keyboard. The
+    engine is opened when an operation first needs it (``opener``), so
+    operations on the file itself (backup, restore) never open it."""
 
-    engine: Engine
-    url: str
-    actor: str | None = None
+    def __init__(self, engine: Engine | None, url: str, actor: str | None = None, *,
+                 opener: Callable[[], Engine] | None = None):
+        self._engine, self.url, self.actor, self._opener = engine, url, actor, opener
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            if self._opener is None:
+                from db.migrate import open_database
+
+                self._engine = open_database(self.url)
+            else:
+                self._engine = self._opener()
+        return self._engine
+
+    @property
+    def opened(self) -> bool:
+        return self._engine is not None
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def reopen(self) -> None:
+        """Forget the engine (after the file under it was replaced): the
+        next operation opens the database again."""
+        self.dispose()
+        self._engine = None
 
     def change(self, work: Callable[[Session], T]) -> T:
         """``work(session)`` as one unit of work, committed whole, run

@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.backup import backup_database, backup_kind, backups_dir_for, list_backups, restore_database
-from db.migrate import known_revisions
+from desktop.operations import backups
+from desktop.ui.actions import window_action
 from desktop.ui.errors import show_error
 from desktop.ui.widgets.table_models import Column, RowTableModel
 
 
 def backup_now(ctx, folder: Path | None = None) -> Path:
-    return backup_database(ctx.url, folder)
+    return ctx.run(backups.create, folder)
 
 
 def restore_from(ctx, backup: Path) -> Path | None:
     """Replace the data with ``backup``; the current data is kept as a
     backup first. Returns where it was kept."""
-    return ctx.replace_file(lambda: restore_database(backup, ctx.url, known=known_revisions()))
+    return ctx.run(backups.restore, backup)
 
 
 class BackupsDialog(QDialog):
@@ -83,13 +83,15 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.reload()
 
+    @window_action("backup.list")
     def reload(self) -> None:
-        self.model.set_rows(list_backups(self.folder or backups_dir_for(self.ctx.url), kind=backup_kind(self.ctx.url)))
+        self.model.set_rows(self.ctx.run(backups.listing, self.folder))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         if self.model.rowCount():
             self.table.selectRow(0)
 
+    @window_action("backup.create")
     def _backup(self, folder: Path | None) -> Path | None:
         try:
             made = backup_now(self.ctx, folder)
@@ -115,6 +117,7 @@ class BackupsDialog(QDialog):
         if name:
             self.restore(Path(name))
 
+    @window_action("backup.restore")
     def restore(self, backup: Path, *, confirm: bool = True) -> bool:
         if confirm:
             answer = QMessageBox.question(
