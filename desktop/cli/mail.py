@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.cli.common import emit_json, engine_for, retried, say, session_for, wants_json
-from desktop.core.errors import UserError
-from desktop.core.outbox import list_outbox, mail_settings, queue_message, requeue, save_mail_settings
-from desktop.io.mail import save_password, send_queued
+from desktop.cli.common import emit_json, say, store_for, wants_json
+from desktop.operations import mail as ops
 
 STATES = {"queued": "chờ gửi", "sending": "đang gửi (bị ngắt?)", "sent": "đã gửi", "failed": "lỗi"}
 
@@ -22,35 +20,28 @@ def register(sub, parent) -> None:
     p.add_argument("--user")
     p.add_argument("--from", dest="sender", metavar="ĐỊA_CHỈ")
     p.add_argument("--password-file", metavar="TỆP", help="mật khẩu thư, cất vào keyring của máy")
-    p.set_defaults(func=cmd_settings)
+    p.set_defaults(func=cmd_settings, operation="mail.settings")
     p = cmds.add_parser("queue", help="đưa một gói báo cáo vào hộp thư đi", parents=[parent])
     p.add_argument("--package", required=True, metavar="TỆP.zip")
     p.add_argument("--to", required=True, action="append", metavar="ĐỊA_CHỈ")
     p.add_argument("--report", type=int, metavar="MÃ", help="mã báo cáo trong sổ văn bản đi")
-    p.set_defaults(func=cmd_queue)
+    p.set_defaults(func=cmd_queue, operation="mail.queue")
     p = cmds.add_parser("send", help="gửi các thư đang chờ (thử lại thư lỗi mạng khi đến giờ)", parents=[parent])
-    p.set_defaults(func=cmd_send)
+    p.set_defaults(func=cmd_send, operation="mail.send")
     p = cmds.add_parser("list", help="hộp thư đi", parents=[parent])
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, operation="mail.list")
     p = cmds.add_parser("retry", help="đưa lại một thư lỗi vào hàng đợi", parents=[parent])
     p.add_argument("id", type=int, metavar="SỐ_THƯ")
-    p.set_defaults(func=cmd_retry)
+    p.set_defaults(func=cmd_retry, operation="mail.retry")
 
 
-@retried
 def cmd_settings(args) -> int:
-    with session_for(args) as session:
-        current = mail_settings(session)
-        for field in ("host", "port", "security", "user", "sender"):
-            value = getattr(args, field)
-            if value is not None:
-                setattr(current, field, value)
-        save_mail_settings(session, current)
-        doc = {"host": current.host, "port": current.port, "security": current.security, "user": current.user,
-               "from": current.sender, "password_saved": False}
-    if args.password_file:
-        save_password(current, Path(args.password_file).read_text(encoding="utf-8").splitlines()[0])
-        doc["password_saved"] = True
+    password = Path(args.password_file).read_text(encoding="utf-8").splitlines()[0] if args.password_file else None
+    saved = ops.settings(store_for(args), host=args.host, port=args.port, security=args.security, user=args.user,
+                         sender=args.sender, password=password)
+    current = saved.settings
+    doc = {"host": current.host, "port": current.port, "security": current.security, "user": current.user,
+           "from": current.sender, "password_saved": saved.password_saved}
     if wants_json(args):
         emit_json(doc)
     else:
@@ -59,24 +50,9 @@ def cmd_settings(args) -> int:
     return 0
 
 
-def _subject_for(session, report_id: int | None, package: Path) -> str:
-    from db.models import OutgoingDocument
-
-    doc = session.get(OutgoingDocument, report_id) if report_id else None
-    if report_id and doc is None:
-        raise UserError(f"Không có báo cáo mã {report_id} trong sổ văn bản đi.")
-    return f"Báo cáo số {doc.number}: {doc.title}" if doc else f"Gói báo cáo {package.name}"
-
-
-@retried
 def cmd_queue(args) -> int:
-    package = Path(args.package).resolve()
-    if not package.is_file():
-        raise UserError(f"Không tìm thấy tệp gói “{args.package}”.")
-    with session_for(args) as session:
-        m = queue_message(session, package_path=str(package), recipients=args.to,
-                          subject=_subject_for(session, args.report, package), outgoing_document_id=args.report)
-        doc = {"id": m.id, "to": m.recipients, "subject": m.subject, "state": m.state}
+    m = ops.queue(store_for(args), args.package, to=args.to, report=args.report)
+    doc = {"id": m.id, "to": m.recipients, "subject": m.subject, "state": m.state}
     if wants_json(args):
         emit_json(doc)
     else:
@@ -86,7 +62,7 @@ def cmd_queue(args) -> int:
 
 
 def cmd_send(args) -> int:
-    results = send_queued(engine_for(args, must_exist=True))
+    results = ops.send(store_for(args, must_exist=True))
     doc = [{"id": r.id, "state": r.state, "to": r.recipients, "error": r.error, "next_attempt_at": r.next_attempt_at}
            for r in results]
     if wants_json(args):
@@ -103,10 +79,9 @@ def cmd_send(args) -> int:
 
 
 def cmd_list(args) -> int:
-    with session_for(args, commit=False) as session:
-        doc = [{"id": m.id, "state": m.state, "to": m.recipients, "subject": m.subject, "attempts": m.attempts,
-                "next_attempt_at": m.next_attempt_at, "sent_at": m.sent_at, "error": m.last_error,
-                "report_id": m.outgoing_document_id, "package": m.package_path} for m in list_outbox(session)]
+    doc = [{"id": m.id, "state": m.state, "to": m.recipients, "subject": m.subject, "attempts": m.attempts,
+            "next_attempt_at": m.next_attempt_at, "sent_at": m.sent_at, "error": m.last_error,
+            "report_id": m.outgoing_document_id, "package": m.package_path} for m in ops.outbox(store_for(args))]
     if wants_json(args):
         emit_json(doc)
         return 0
@@ -118,13 +93,10 @@ def cmd_list(args) -> int:
     return 0
 
 
-@retried
 def cmd_retry(args) -> int:
-    with session_for(args) as session:
-        m = requeue(session, args.id)
-        doc = {"id": m.id, "state": m.state}
+    m = ops.retry(store_for(args), args.id)
     if wants_json(args):
-        emit_json(doc)
+        emit_json({"id": m.id, "state": m.state})
     else:
-        say(f"Thư số {doc['id']} đã vào lại hàng đợi.")
+        say(f"Thư số {m.id} đã vào lại hàng đợi.")
     return 0
