@@ -3,10 +3,11 @@ office's data between a SQLite file and a PostgreSQL server."""
 
 from __future__ import annotations
 
-from db.copy import copy_database
 from db.engine import backend_name, display_url, resolve_url
 from desktop.cli.common import emit_json, say, wants_json, warn
-from desktop.io.attachments import store_dir_for, store_file
+from desktop.io.attachments import store_dir_for
+from desktop.operations import Store
+from desktop.operations import database as ops
 
 
 def register(sub, parent) -> None:
@@ -22,40 +23,27 @@ def register(sub, parent) -> None:
     p.add_argument("--from", dest="source", required=True, metavar="NGUỒN", help="tệp SQLite hoặc URL cơ sở dữ liệu nguồn")
     p.add_argument("--to", dest="target", required=True, metavar="ĐÍCH",
                    help="tệp SQLite mới hoặc URL cơ sở dữ liệu đích (phải còn trống)")
-    p.set_defaults(func=cmd_copy)
+    p.set_defaults(func=cmd_copy, operation="db.copy")
 
 
 def cmd_copy(args) -> int:
-    source, target = resolve_url(args.source), resolve_url(args.target)
     quiet = wants_json(args)
-    copied = copy_database(source, target, progress=None if quiet else lambda _f, m: warn(m))
-    files = _copy_attachments(source, target)
+    done = ops.copy(Store(None, resolve_url(args.source)), args.target,
+                    **({} if quiet else {"progress": lambda _f, m: warn(m)}))
     doc = {
-        "from": display_url(source), "to": display_url(target),
-        "from_backend": backend_name(source), "to_backend": backend_name(target),
-        "rows": sum(t.rows for t in copied),
-        "attachment_files": files,
-        "tables": [{"table": t.table, "rows": t.rows, "sha256": t.sha256} for t in copied],
+        "from": display_url(done.source), "to": display_url(done.target),
+        "from_backend": backend_name(done.source), "to_backend": backend_name(done.target),
+        "rows": done.rows,
+        "attachment_files": done.attachment_files,
+        "tables": [{"table": t.table, "rows": t.rows, "sha256": t.sha256} for t in done.tables],
     }
     if quiet:
         emit_json(doc)
         return 0
-    say(f"Đã chép {doc['rows']} dòng của {len(copied)} bảng từ “{doc['from']}” sang “{doc['to']}”; "
+    say(f"Đã chép {doc['rows']} dòng của {len(done.tables)} bảng từ “{doc['from']}” sang “{doc['to']}”; "
         "số dòng và mã băm từng bảng khớp ở cả hai đầu:")
-    for t in copied:
+    for t in done.tables:
         say(f"  {t.table:<22} {t.rows:>9}  {t.sha256[:16]}")
-    if files:
-        say(f"Đã chép {files} tệp đính kèm sang {store_dir_for(target)}.")
+    if done.attachment_files:
+        say(f"Đã chép {done.attachment_files} tệp đính kèm sang {store_dir_for(done.target)}.")
     return 0
-
-
-def _copy_attachments(source: str, target: str) -> int:
-    """The attachment files go with the rows that name them (the store is
-    content-addressed: a file already there is the same file)."""
-    src, dst = store_dir_for(source), store_dir_for(target)
-    if src == dst or not src.is_dir():
-        return 0
-    missing = [p for p in src.glob("*/*") if p.is_file() and not (dst / p.relative_to(src)).exists()]
-    for path in missing:
-        store_file(path, dst)
-    return len(missing)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from db.engine import resolve_url
 from desktop import __version__
 from desktop.cli.common import emit_json, say, wants_json
-from desktop.io.doctor import run_checks
+from desktop.operations import Store
+from desktop.operations import database as ops
 
 
 def register(sub, parent) -> None:
     p = sub.add_parser("doctor", help="kiểm tra máy: dữ liệu, sao lưu, phông chữ, máy in, token, ký thử",
                        parents=[parent])
-    p.set_defaults(func=cmd_doctor)
+    p.set_defaults(func=cmd_doctor, operation="doctor")
 
 
 def _printers() -> list[str]:
@@ -23,7 +24,7 @@ def _printers() -> list[str]:
 
 
 def cmd_doctor(args) -> int:
-    checks = run_checks(resolve_url(getattr(args, "db", None)), printers=_printers)
+    checks = ops.doctor(Store(None, resolve_url(getattr(args, "db", None))), printers=_printers)
     if wants_json(args):
         emit_json({"version": __version__, "ok": all(c.ok for c in checks), "checks": [c.as_json() for c in checks]})
     else:
