@@ -226,6 +226,19 @@ def make_urge(
     return _produce(engine, actor, plan, progress, cancelled)
 
 
+def preview_urge_letter(engine: Engine, *, requirement_id: int, period: int | None = None, as_of: date,
+                        issued_on: date, path: Path, new_due: date | None = None) -> tuple[int, list[str], date]:
+    """The urging letter as it will be, its number left blank; nothing is
+    registered. Returns (pages, the units it goes to, the new deadline)."""
+    with unit_of_work(engine, commit=False) as session:
+        requirement = session.get(Requirement, requirement_id)
+        facts = urge_facts(session, requirement, as_of, period=period, new_due=new_due, issued_on=issued_on)
+    draft_number = f"{chr(0xA0) * 8}/CV-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
+    with atomic_path(path) as tmp:
+        pages = render_urge_pdf(facts, number_text=draft_number, issued_on=issued_on, path=tmp)
+    return pages, [u.name for u in facts.units], facts.new_due
+
+
 def export_register(engine: Engine, *, year: int | None, out_dir: Path | str) -> Path:
     """The register of outgoing documents as a workbook in ``out_dir``."""
     from desktop.core.office import get_office

@@ -18,3 +18,24 @@ def unit_ref(session: Session, unit: int | str) -> Organization:
             raise UserError(f"Không còn đơn vị số {unit} trong sổ (có thể vừa bị xóa ở máy khác).")
         return found
     return find_unit(session, unit)
+
+
+def directive_ref(session: Session, directive: int | str):
+    """A directive given by id (the window) or by its number (the command
+    line)."""
+    from db.models import Directive
+    from desktop.core.directives import find_directive
+
+    if isinstance(directive, int):
+        found = session.get(Directive, directive)
+        if found is None:
+            raise UserError(f"Không còn văn bản mã {directive} trong sổ (có thể vừa bị xóa ở máy khác).")
+        return found
+    return find_directive(session, directive)
+
+
+def requirement_ref(session: Session, requirement: int | str):
+    """A requirement given by id, as a number or as typed."""
+    from desktop.core.directives import get_requirement
+
+    return get_requirement(session, requirement)

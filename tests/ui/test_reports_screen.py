@@ -65,7 +65,42 @@ def test_the_issued_report_prints(screen, tmp_path):
 def test_an_urging_letter_needs_one_requirement(screen, messages, ctx):
     screen.urge()
     assert messages and "một yêu cầu" in messages[-1][1]
+    assert ctx.read(lambda s: list_register(s)) == []
+
+
+def test_the_urging_letter_is_previewed_with_its_new_deadline_and_numbered_only_when_confirmed(
+        screen, ctx, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.dialogs.urge import UrgeDialog
+    from tests.documents.conftest import pdf_text
+
     screen.requirement.setCurrentIndex(1)
-    screen.urge()
+    dialog = UrgeDialog(ctx, requirement=screen.requirement.currentData(), period=None, as_of=date(2022, 4, 30),
+                        issued_on=date(2022, 5, 5), out_dir=tmp_path / "cv")
+    assert dialog.preview()
+    assert dialog.pdf.pageCount() >= 1 and dialog.units.count() > 0
+    assert "12/05/2022" in dialog.summary.text()  # a week after the letter unless the clerk sets another day
+    dialog.new_due.setDate(QDate(2022, 5, 20))
+    assert dialog.preview() and "20/05/2022" in dialog.summary.text()
+    assert ctx.read(lambda s: list_register(s)) == []  # previews take no number
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.No))
+    dialog.issue()
+    assert ctx.read(lambda s: list_register(s)) == [] and dialog.made is None
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    dialog.issue()
     (doc,) = ctx.read(lambda s: list_register(s))
-    assert doc.number == "01/CV-LĐLĐ"
+    assert doc.number == "01/CV-LĐLĐ" and dialog.made.number == "01/CV-LĐLĐ"
+    assert "20/05/2022" in " ".join(pdf_text(dialog.made.files["pdf"]).split())
+
+
+def test_the_register_exports_to_a_workbook_from_the_window(screen, ctx, tmp_path):
+    import openpyxl
+
+    screen.issue()
+    screen.export_register()
+    (path,) = (tmp_path / "out").glob("so-van-ban-di-*.xlsx")
+    cells = [c for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for c in row if c]
+    assert "01/BC-LĐLĐ" in cells

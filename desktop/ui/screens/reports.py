@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import format_date
 from desktop.core.directives import list_directives, requirements_of
-from desktop.core.register import list_register
-from desktop.io.reporting import default_assessment_text, make_report, make_urge, preview_report
+from desktop.operations import reports
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error
@@ -156,7 +156,11 @@ class ReportsScreen(Screen):
         self.register_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.register_table.verticalHeader().hide()
         register_box = QGroupBox(self.tr("Sổ văn bản đi"))
-        QVBoxLayout(register_box).addWidget(self.register_table)
+        export_button = QPushButton(self.tr("Xuất sổ ra Excel"))
+        export_button.clicked.connect(self.export_register)
+        register_layout = QVBoxLayout(register_box)
+        register_layout.addWidget(self.register_table)
+        register_layout.addWidget(export_button, 0, Qt.AlignRight)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -187,7 +191,20 @@ class ReportsScreen(Screen):
         self.directive.setCurrentIndex(max(self.directive.findData(chosen), 0))
         self.directive.blockSignals(False)
         self._directive_changed()
-        self.register_model.set_rows(self.ctx.read(lambda s: list_register(s)))
+        self._load_register()
+
+    @window_action("register.list")
+    def _load_register(self) -> None:
+        self.register_model.set_rows([e.document for e in self.ctx.run(reports.register)])
+
+    @window_action("register.export")
+    def export_register(self) -> None:
+        try:
+            path = self.ctx.run(reports.export_register, parent=self, out_dir=Path(self.out_dir.text()))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(self.tr("Đã xuất sổ văn bản đi: {path}").format(path=path))
 
     def _directive_changed(self) -> None:
         did = self.directive.currentData()
@@ -216,8 +233,8 @@ class ReportsScreen(Screen):
 
     def choices(self) -> dict:
         return dict(
-            directive_id=self.directive.currentData(),
-            requirement_id=self.requirement.currentData(),
+            directive=self.directive.currentData(),
+            requirement=self.requirement.currentData(),
             period=self.period.value() or None,
             as_of=date_value(self.as_of) or clock.today(),
         )
@@ -230,7 +247,7 @@ class ReportsScreen(Screen):
     def fill_default_assessment(self) -> None:
         """Put the assessment the figures suggest into the editor, to edit."""
         try:
-            self.assessment.setPlainText(default_assessment_text(self.ctx.engine, **self.choices()))
+            self.assessment.setPlainText(self.ctx.run(reports.default_assessment, parent=self, **self.choices()))
         except Exception as exc:
             show_error(self, exc)
 
@@ -238,7 +255,7 @@ class ReportsScreen(Screen):
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today()}
         path = self.preview_path
         self.pdf.close()
-        self._run(lambda p, c: preview_report(self.ctx.engine, path=path, **args), self._previewed)
+        self._run(lambda p, c: reports.preview(self.ctx.store, path=path, **args), self._previewed)
 
     def _previewed(self, pages: int) -> None:
         self.pdf.load(str(self.preview_path))
@@ -246,10 +263,11 @@ class ReportsScreen(Screen):
         if not self.assessment.toPlainText().strip():
             self.fill_default_assessment()
 
+    @window_action("report.make")
     def issue(self) -> None:
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today(),
                 "out_dir": Path(self.out_dir.text())}
-        self._run(lambda p, c: make_report(self.ctx.engine, progress=p, cancelled=c, **args), self._issued)
+        self._run(lambda p, c: reports.make(self.ctx.store, progress=p, cancelled=c, **args), self._issued)
 
     def _issued(self, made) -> None:
         self._show_made(made, self.tr("Đã ban hành báo cáo số {number}:\n{pdf}\n{xlsx}").format(
@@ -265,14 +283,19 @@ class ReportsScreen(Screen):
         self.ctx.changed.emit(Changed.SUBMISSIONS)
 
     def urge(self) -> None:
+        from desktop.ui.dialogs.urge import UrgeDialog
+
         rid = self.requirement.currentData()
         if rid is None:
             QMessageBox.information(self, self.tr("Công văn đôn đốc"), self.tr("Hãy chọn một yêu cầu cụ thể để đôn đốc."))
             return
         c = self.choices()
-        args = dict(requirement_id=rid, period=c["period"], as_of=c["as_of"],
-                    issued_on=date_value(self.issued_on) or clock.today(), out_dir=Path(self.out_dir.text()))
-        self._run(lambda p, cancelled: make_urge(self.ctx.engine, progress=p, cancelled=cancelled, **args), self._urged)
+        dialog = UrgeDialog(self.ctx, requirement=rid, period=c["period"], as_of=c["as_of"],
+                            issued_on=date_value(self.issued_on) or clock.today(), out_dir=Path(self.out_dir.text()),
+                            parent=self)
+        if dialog.exec() and dialog.made is not None:
+            self._urged(dialog.made)
+            self._load_register()
 
     def _urged(self, made) -> None:
         self._show_made(made, self.tr("Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.\nDanh sách gọi điện: {calls}").format(
@@ -299,7 +322,7 @@ class ReportsScreen(Screen):
         def finish(result):
             self._idle()
             on_done(result)
-            self.register_model.set_rows(self.ctx.read(lambda s: list_register(s)))
+            self._load_register()
 
         def failed(exc, details):
             self._idle()
