@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.cli.common import as_of_arg, date_arg, emit_json, engine_for, say, session_for, wants_json, warn
+from desktop.cli.common import as_of_arg, date_arg, directive_args, directive_of, emit_json, engine_for, say, session_for, wants_json, warn
 from desktop.core.office import get_office
 from desktop.core.dates import format_date
-from desktop.core.directives import find_directive, get_requirement
+from desktop.core.directives import get_requirement
 from desktop.core.errors import UserError
 from desktop.core.exchange import receipts_of
 from desktop.core.outbox import emailed_reports
-from desktop.core.register import list_register
+from desktop.core.register import VOID, list_register
 from desktop.io.reporting import export_register, make_report, make_urge
 from desktop.core import clock
 
@@ -21,7 +21,7 @@ def register(sub, parent) -> None:
     report = sub.add_parser("report", help="báo cáo gửi cấp trên", parents=[parent])
     cmds = report.add_subparsers(dest="report_command", required=True, metavar="LỆNH")
     p = cmds.add_parser("make", help="làm báo cáo (PDF và Excel) về một văn bản", parents=[parent])
-    p.add_argument("--directive", required=True, metavar="SỐ_VĂN_BẢN")
+    directive_args(p, required=True)
     p.add_argument("--requirement", metavar="MÃ_YÊU_CẦU", help="chỉ một yêu cầu (mặc định: mọi yêu cầu đã đến hạn)")
     p.add_argument("--period", type=int, metavar="KỲ")
     p.add_argument("--as-of", metavar="NGÀY", help="số liệu tính đến ngày (mặc định: hôm nay)")
@@ -69,7 +69,7 @@ def _read_text(path: str | None) -> str | None:
 
 def _ids(args):
     with session_for(args, commit=False) as session:
-        directive = find_directive(session, args.directive)
+        directive = directive_of(session, args)
         requirement = get_requirement(session, args.requirement) if args.requirement else None
         return directive.id, requirement.id if requirement else None
 
@@ -131,7 +131,7 @@ def cmd_urge(args) -> int:
 
 def cmd_register_list(args) -> int:
     with session_for(args, commit=False, must_exist=True) as session:
-        docs = list_register(session, args.year)
+        docs = list_register(session, args.year, include_void=True)
         received = receipts_of(session, [d.id for d in docs])
         emailed = emailed_reports(session, [d.id for d in docs])
     if wants_json(args):
@@ -140,15 +140,19 @@ def cmd_register_list(args) -> int:
              "title": d.title, "directive_id": d.directive_id, "requirement_id": d.requirement_id, "period": d.period,
              "as_of": d.as_of, "recipients": d.recipients or [], "files": d.files or [], "signer": d.signer_name,
              "received_on": received[d.id][0] if d.id in received else None,
-             "received_by": received[d.id][1] if d.id in received else None, "emailed_at": emailed.get(d.id)}
+             "received_by": received[d.id][1] if d.id in received else None, "emailed_at": emailed.get(d.id),
+             "state": d.state, "void": d.state == VOID}
             for d in docs
         ])
         return 0
     for d in docs:
         got = f"  (đã gửi thư {emailed[d.id].astimezone():%d/%m/%Y})" if d.id in emailed else ""
         got += f"  (đã nhận {format_date(received[d.id][0])})" if d.id in received else ""
+        if d.state == VOID:
+            got += "  (SỐ ĐÃ HỦY: văn bản làm dở, số không dùng lại)"
         say(f"{d.number:<16} {format_date(d.issued_on)}  {d.title}{got}")
-    say(f"Tổng: {len(docs)} văn bản.")
+    void = sum(d.state == VOID for d in docs)
+    say(f"Tổng: {len(docs) - void} văn bản" + (f", {void} số đã hủy." if void else "."))
     return 0
 
 
