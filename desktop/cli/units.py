@@ -37,6 +37,10 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("unit", metavar="TÊN_HOẶC_MÃ")
     p.add_argument("--on", required=True, metavar="NGÀY")
     p.add_argument("--merged-into", metavar="TÊN_HOẶC_MÃ")
+    p.add_argument(
+        "--carry-over", action="store_true",
+        help="đơn vị nhận sáp nhập chịu trách nhiệm các kỳ báo cáo đơn vị này còn nợ (xem docs/counting-rules.md)",
+    )
     p.set_defaults(func=cmd_retire)
 
 
@@ -55,6 +59,7 @@ def unit_json(u: Organization) -> dict:
         "active_to": u.active_to,
         "kind": u.kind,
         "merged_into_id": u.merged_into_id,
+        "carry_over": u.carry_over,
     }
 
 
@@ -123,11 +128,12 @@ def cmd_retire(args) -> int:
     with session_for(args) as session:
         unit = find_unit(session, args.unit)
         target = find_unit(session, args.merged_into) if args.merged_into else None
-        retire_unit(session, unit, on, target)
+        retire_unit(session, unit, on, target, carry_over=args.carry_over)
         doc = unit_json(unit)
     if wants_json(args):
         emit_json(doc)
     else:
         into = f", sáp nhập vào “{target.name}”" if target else ""
+        into += " (đơn vị này nhận các kỳ báo cáo còn nợ)" if args.carry_over else ""
         say(f"Đã ghi: “{unit.name}” thôi hoạt động từ ngày {format_date(on)}{into}.")
     return 0
