@@ -3,7 +3,7 @@ office's data between a SQLite file and a PostgreSQL server."""
 
 from __future__ import annotations
 
-from db.copy import copy_database
+from db.copy import copy_office_data
 from db.engine import backend_name, display_url, resolve_url
 from desktop.cli.common import emit_json, say, wants_json, warn
 from desktop.io.attachments import store_dir_for, store_file
@@ -28,7 +28,7 @@ def register(sub, parent) -> None:
 def cmd_copy(args) -> int:
     source, target = resolve_url(args.source), resolve_url(args.target)
     quiet = wants_json(args)
-    copied = copy_database(source, target, progress=None if quiet else lambda _f, m: warn(m))
+    copied = copy_office_data(source, target, progress=None if quiet else lambda _f, m: warn(m))
     files = _copy_attachments(source, target)
     doc = {
         "from": display_url(source), "to": display_url(target),

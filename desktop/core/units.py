@@ -50,7 +50,7 @@ class Skipped:
 
 
 @dataclass
-class ImportResult:
+class UnitImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -184,14 +184,14 @@ def import_units(
     parent_id: int | None = None,
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> ImportResult:
+) -> UnitImportResult:
     """Create or update units from typed rows, matched by code, else by
     folded name. Blank values never erase what is stored. Rows without a
     name, or that repeat an earlier row, are skipped with their reason. The
     caller's transaction makes the whole import all or nothing; ``cancelled``
     returning True raises ``Cancelled`` so the caller rolls back."""
     rows = list(rows)
-    result = ImportResult()
+    result = UnitImportResult()
     existing = member_units(session)
     by_code = {u.code: u for u in existing if u.code}
     by_key: dict[str, list[Organization]] = {}
