@@ -169,6 +169,26 @@ def test_retiring_a_unit_hides_it_from_the_active_list(window, qtbot):
     assert unit.name not in [u.name for u in window.ctx.read(lambda s: list_units(s, as_of=date(2025, 7, 2)))]
 
 
+def test_merging_with_carry_over_is_a_choice_offered_only_when_merging(window, qtbot):
+    from db.models import Organization
+    from desktop.ui.dialogs.retire_unit import RetireDialog
+
+    window.go(window.units)
+    window.units.table.selectRow(0)
+    unit = window.units.selected_unit()
+    dialog = RetireDialog(window.ctx, unit, window.units)
+    qtbot.addWidget(dialog)
+    assert not dialog.carry.isEnabled()
+    dialog.into.setCurrentIndex(1)
+    assert dialog.carry.isEnabled() and not dialog.carry.isChecked()
+    dialog.carry.setChecked(True)
+    dialog.on.setDate(QDate(2025, 7, 1))
+    dialog.accept()
+    assert dialog.result() == 1
+    stored = window.ctx.read(lambda s: s.get(Organization, unit.id))
+    assert stored.carry_over and stored.merged_into_id == dialog.into.currentData()
+
+
 def test_import_with_a_column_mapped_by_hand(qtbot, ctx, tmp_path):
     from desktop.ui.dialogs.import_units import ImportUnitsDialog
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from db.models import Organization
 from desktop.core.units import list_units, retire_unit
@@ -25,14 +25,27 @@ class RetireDialog(FormDialog):
         for other in ctx.read(lambda s: list_units(s)):
             if other.id != unit.id:
                 self.into.addItem(other.name, other.id)
+        # Never assumed: the successor owes what this unit still owed only
+        # when the user says so (docs/counting-rules.md, rule 4).
+        self.carry = QCheckBox(self.tr("Đơn vị nhận sáp nhập chịu các kỳ báo cáo đơn vị này còn nợ"))
+        self.carry.setEnabled(False)
+        self.into.currentIndexChanged.connect(self._merging_changed)
         self.form.addRow(self.tr("Ngày thôi hoạt động"), self.on)
         self.form.addRow(self.tr("Sáp nhập vào"), self.into)
+        self.form.addRow("", self.carry)
+
+    def _merging_changed(self, _index: int) -> None:
+        merging = self.into.currentData() is not None
+        self.carry.setEnabled(merging)
+        if not merging:
+            self.carry.setChecked(False)
 
     def save(self) -> None:
         on, unit_id, into_id = date_value(self.on), self.unit.id, self.into.currentData()
+        carry_over = self.carry.isChecked() and into_id is not None
 
         def run(session):
             target = session.get(Organization, into_id) if into_id else None
-            return retire_unit(session, session.get(Organization, unit_id), on, target)
+            return retire_unit(session, session.get(Organization, unit_id), on, target, carry_over=carry_over)
 
         self.ctx.write(run, Changed.UNITS)
