@@ -142,12 +142,16 @@ def test_what_a_merged_unit_had_already_answered_is_not_owed_again_by_its_succes
 
 def test_a_recurring_period_begins_the_day_after_the_previous_due_date(office):
     session, d = office
-    import_units(session, [UnitRow(5, {"code": "E", "name": "Công đoàn Công ty Mới", "active_from": date(2022, 7, 1)})])
+    import_units(session, [
+        UnitRow(5, {"code": "E", "name": "Công đoàn Công ty Mới", "active_from": date(2022, 7, 1)}),
+        UnitRow(6, {"code": "F", "name": "Công đoàn Công ty Sau", "active_from": date(2022, 7, 2)}),
+    ])
     r = add_requirement(session, d, title="Báo cáo 6 tháng", every_months=6, first_due=date(2022, 6, 30))
     p1, p2, p3 = requirement_statuses(session, r, as_of=date(2023, 6, 30))
-    assert "E" not in _statuses(p1)
+    assert "E" not in _statuses(p1) and "F" not in _statuses(p1)
     assert _statuses(p2)["E"] is Status.MISSING  # founded on 01/07, the first day of period 2
-    assert _statuses(p3)["E"] is Status.MISSING
+    assert "F" not in _statuses(p2)  # founded a day into period 2: owes from period 3
+    assert _statuses(p3)["E"] is _statuses(p3)["F"] is Status.MISSING
 
 
 def test_counts_always_add_up_to_the_applicable_units(office):
