@@ -105,6 +105,14 @@ def _write(session: Session, _ctx) -> None:
         rows.append({**stamp, "action": action, "entity": obj.__tablename__, "entity_id": _entity_id(obj),
                      "before": before, "after": after})
     session.connection().execute(insert(AuditLog), rows)
+    _note(session, rows)
+
+
+def _note(session: Session, rows: list[dict[str, Any]]) -> None:
+    # What this unit of work changed, for db.session to report once it is
+    # committed (a command whose printing fails after the commit must say
+    # what was saved, not that nothing was).
+    session.info.setdefault("_changed", []).extend((r["action"], r["entity"], r["entity_id"]) for r in rows)
 
 
 def _stamp(session: Session) -> dict[str, Any]:
@@ -122,3 +130,4 @@ def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> 
             for r in rows
         ]
         session.connection().execute(insert(AuditLog), entries)
+        _note(session, entries)

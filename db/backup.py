@@ -57,7 +57,7 @@ def private(path: Path, mode: int = 0o600) -> None:
         pass
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_sqlite_file(source: Path, target: Path) -> Path:
     """A consistent copy of ``source`` at ``target`` (temporary file, then
     rename), checked with integrity_check before it is put in place."""
     staged = StagedFile(target, overwrite=False)
@@ -103,7 +103,7 @@ def create_backup(db_path: Path, folder: Path | None = None, *, reason: str = "t
     folder = folder or backups_dir()
     target = _new_backup_path(folder, reason, now, ".sqlite3")
     try:
-        return copy_database(db_path, target)
+        return copy_sqlite_file(db_path, target)
     except OSError as exc:
         raise BackupError(
             f"Không ghi được bản sao lưu vào “{folder}” ({exc.strerror}). Ổ đĩa có thể đã đầy hoặc đã rút ra; "

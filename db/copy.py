@@ -124,7 +124,7 @@ def _rows_in(conn: Connection, table: Table) -> int:
     return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
 
-def copy_database(source_url: str, target_url: str, *, progress: Progress | None = None,
+def copy_office_data(source_url: str, target_url: str, *, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> list[TableCopy]:
     """Copy every row of ``source_url`` into the empty database at
     ``target_url``; returns each table's count and hash (equal on both

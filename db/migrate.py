@@ -78,21 +78,36 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Engine:
             "dữ liệu chưa bị thay đổi."
         )
     if current != head:
-        if current is not None and (path is not None or pg_backup.find_tool("pg_dump")):
-            # On a server without pg_dump on this PC the upgrade goes ahead:
-            # the server's own backups are its administrator's to keep.
-            try:
-                backup_before_migration(url, current, backup_dir or backups_dir_for(url))
-            except BackupError as exc:
-                engine.dispose()
-                raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
+        if path is not None:
+            _backup_before_upgrade(engine, url, current, backup_dir)
         with dialects.migration_transaction(engine) as conn:
-            cfg = alembic_config(engine)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            if path is None:
+                # On a server the copy is taken in turn, once another PC's
+                # upgrade is over: a pg_dump running beside a migration
+                # holds locks the migration waits for while waiting for
+                # ones the migration holds, and one of the two is killed.
+                current = MigrationContext.configure(conn).get_current_revision()
+                if current != head:
+                    _backup_before_upgrade(engine, url, current, backup_dir)
+            if current != head:
+                cfg = alembic_config(engine)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
     if path is not None and new:
         private(path)
     return engine
+
+
+def _backup_before_upgrade(engine: Engine, url: str, current: str | None, backup_dir: Path | None) -> None:
+    # On a server without pg_dump on this PC the upgrade goes ahead: the
+    # server's own backups are its administrator's to keep.
+    if current is None or (sqlite_path(url) is None and not pg_backup.find_tool("pg_dump")):
+        return
+    try:
+        backup_before_migration(url, current, backup_dir or backups_dir_for(url))
+    except BackupError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(f"Chưa nâng cấp cơ sở dữ liệu vì không sao lưu được trước: {exc.message}") from exc
 
 
 def _connect(url: str) -> tuple[Engine, str | None, set[str]]:

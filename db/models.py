@@ -60,6 +60,9 @@ class Organization(SQLModel, table=True):
     # active on that day.
     active_to: Optional[date] = None
     merged_into_id: Optional[int] = Field(default=None, foreign_key="organization.id")
+    # The user said the unit it merged into takes over what it still owed
+    # (see desktop.core.status); never assumed.
+    carry_over: bool = False
     note: Optional[str] = Field(default=None, max_length=2000)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -75,12 +78,23 @@ class Setting(SQLModel, table=True):
 
 
 class Directive(SQLModel, table=True):
+    """A directive is identified by issuer, year and number: official
+    numbers restart every year and differ from one issuer to another."""
+
     __tablename__ = "directive"
+    __table_args__ = (
+        UniqueConstraint("issuer_key", "year", "number_key", name="uq_directive_issuer_year_number"),
+        Index("ix_directive_number_key", "number_key"),
+    )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     number: str = Field(max_length=100)
     # Folded number, so "314/KH-LDLD" finds "314/KH-LĐLĐ".
-    number_key: str = Field(max_length=100, unique=True)
+    number_key: str = Field(max_length=100)
+    # Folded issuer ("" when unknown) and the year of issue (0 when the date
+    # is unknown): never NULL, so the unique constraint holds for them too.
+    issuer_key: str = Field(default="", max_length=500)
+    year: int = 0
     kind: Optional[str] = Field(default=None, max_length=16)
     issuer: Optional[str] = Field(default=None, max_length=500)
     issued_on: Optional[date] = None
@@ -207,7 +221,9 @@ class OutgoingDocument(SQLModel, table=True):
     files: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     signer_name: Optional[str] = Field(default=None, max_length=200)
     # "pending" while its files are being written, "issued" once they are in
-    # place; a pending row left by a crash is settled at the next start.
+    # place; a pending row left by a crash is settled at the next start:
+    # "issued" if its files made it, else "void" (kept, so the number is
+    # never handed out again).
     state: str = Field(default="issued", max_length=16)
     folder: Optional[str] = Field(default=None, max_length=1000)
     created_by: Optional[str] = Field(default=None, max_length=200)

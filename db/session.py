@@ -24,6 +24,32 @@ ATTEMPTS = 8
 # Commits made in this thread or task so far: ``retrying`` never runs work
 # again once part of it has committed.
 _commits = contextvars.ContextVar("theodoi_commits", default=0)
+# (action, table, id) of every change committed in this thread or task, in
+# order: what a front end reports as saved when it fails after a commit.
+_saved: contextvars.ContextVar[tuple[tuple[str, str, str | None], ...]] = contextvars.ContextVar(
+    "theodoi_saved", default=()
+)
+
+
+def saved_mark() -> int:
+    """A mark to pass to ``saved_since``."""
+    return len(_saved.get())
+
+
+def saved_since(mark: int) -> list[tuple[str, str, str | None]]:
+    """The rows committed since ``mark`` as (action, table, id), action
+    "create", "update" or "delete"; a row created then deleted again (a
+    number reserved then released) is left out, one created then changed
+    counts as created."""
+    net: dict[tuple[str, str | None], str] = {}
+    for action, table, row_id in _saved.get()[mark:]:
+        key = (table, row_id)
+        first = net.get(key)
+        if first == "create" and action == "delete":
+            del net[key]
+        elif first is None or action == "delete":
+            net[key] = action
+    return [(action, table, row_id) for (table, row_id), action in net.items()]
 
 
 class ConflictError(StoreError):
@@ -53,6 +79,7 @@ def unit_of_work(engine: Engine, actor: str | None = None, *, commit: bool = Tru
         if commit:
             session.commit()
             _commits.set(_commits.get() + 1)
+            _saved.set(_saved.get() + tuple(session.info.pop("_changed", ())))
         else:
             # Detached first, so what was read stays readable after the
             # rollback instead of being expired.

@@ -12,7 +12,7 @@ import os
 import sys
 
 from db.errors import StoreError
-from db.session import retrying
+from db.session import retrying, saved_mark, saved_since
 from desktop import __version__
 from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
 from desktop.cli.common import close_store, db_parent, emit_json, say, session_for, wants_json
@@ -96,9 +96,59 @@ def start(args) -> int:
     return status.show_dashboard(args, clock.today(), must_exist=False)
 
 
+# How a change reads in the message that says what was saved.
+_TABLES = {
+    "organization": "đơn vị", "directive": "văn bản chỉ đạo", "requirement": "yêu cầu",
+    "submission": "báo cáo của đơn vị", "exemption": "miễn nộp", "attachment": "tệp đính kèm",
+    "outgoing_document": "văn bản đi", "setting": "thiết lập", "trusted_certificate": "chứng thư tin cậy",
+    "received_package": "gói báo cáo nhận", "sent_package": "gói báo cáo gửi", "outbox_message": "thư chờ gửi",
+}
+_ACTIONS = {"create": "thêm", "update": "sửa", "delete": "xóa"}
+
+
+def saved_text(changes: list[tuple[str, str, str | None]]) -> str:
+    """"thêm 1 yêu cầu (mã 5); sửa 2 đơn vị (mã 3, 4)"."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for action, table, row_id in changes:
+        groups.setdefault((action, table), []).append(row_id or "?")
+    parts = []
+    for (action, table), ids in groups.items():
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        parts.append(f"{_ACTIONS.get(action, action)} {len(ids)} {_TABLES.get(table, table)} (mã {shown})")
+    return "; ".join(parts)
+
+
+def _report_failure(args, message: str, code: int, mark: int, *, unexpected: bool = False,
+                    json_error: str | None = None) -> None:
+    """Say what went wrong and what is in the database now: nothing, or
+    what this command had already committed (only printing the result may
+    have failed: running it again would record it twice)."""
+    saved = saved_since(mark)
+    if saved:
+        tail = (f" Tuy vậy, những thay đổi sau ĐÃ được ghi: {saved_text(saved)}. "
+                "Đừng chạy lại lệnh; hãy xem lại kết quả trong danh sách tương ứng.")
+    elif unexpected:
+        tail = " Không có thay đổi nào được ghi."
+    else:
+        tail = ""
+    if wants_json(args):
+        doc = {"error": json_error or message, "exit_code": code}
+        if saved:
+            doc["saved"] = [{"action": a, "entity": t, "id": i} for a, t, i in saved]
+        try:
+            emit_json(doc)
+        except Exception:  # stdout itself may be what failed
+            log.debug("could not print the error as JSON", exc_info=True)
+    print(f"Lỗi: {message}{tail}" if not unexpected else message + tail + _DEBUG_HINT, file=sys.stderr)
+
+
+_DEBUG_HINT = " Hãy chạy lại với THEODOI_DEBUG=1 để xem chi tiết và gửi cho người hỗ trợ."
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    mark = saved_mark()
     try:
         if not getattr(args, "func", None):
             return start(args)
@@ -106,22 +156,19 @@ def main(argv: list[str] | None = None) -> int:
             return retrying(lambda: args.func(args), on_retry=lambda n: log.info("conflict, attempt %d again", n + 1))
         return args.func(args)
     except (UserError, StoreError) as exc:
-        if wants_json(args):
-            emit_json({"error": exc.message, "exit_code": 2})
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        _report_failure(args, exc.message, 2, mark)
         return 2
     except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu; không có gì được ghi.", file=sys.stderr)
+        saved = saved_since(mark)
+        if saved:
+            print(f"Đã dừng theo yêu cầu; những thay đổi sau đã được ghi trước đó: {saved_text(saved)}.", file=sys.stderr)
+        else:
+            print("Đã dừng theo yêu cầu; không có gì được ghi.", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: never a traceback at the user
         log.debug("unexpected error", exc_info=True)
-        if wants_json(args):
-            emit_json({"error": str(exc), "exit_code": 1})
-        print(
-            f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). Không có thay đổi nào được ghi. "
-            "Hãy chạy lại với THEODOI_DEBUG=1 để xem chi tiết và gửi cho người hỗ trợ.",
-            file=sys.stderr,
-        )
+        _report_failure(args, f"Lỗi ngoài dự kiến ({type(exc).__name__}: {exc}).", 1, mark, unexpected=True,
+                        json_error=str(exc))
         if os.environ.get("THEODOI_DEBUG"):
             raise
         return 1

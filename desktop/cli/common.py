@@ -49,6 +49,24 @@ def db_parent() -> argparse.ArgumentParser:
     return parent
 
 
+def directive_args(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """``--directive`` and what picks one among directives sharing a number:
+    ``--year`` and ``--issuer`` (the id, "#12", picks one too)."""
+    parser.add_argument("--directive", required=required, metavar="SỐ_VĂN_BẢN",
+                        help="số, ký hiệu văn bản (hoặc mã văn bản, ví dụ #12)")
+    parser.add_argument("--year", type=int, metavar="NĂM", help="năm ban hành, khi nhiều văn bản cùng số")
+    parser.add_argument("--issuer", metavar="CƠ_QUAN", help="cơ quan ban hành, khi nhiều văn bản cùng số")
+
+
+def directive_of(session: Session, args: argparse.Namespace):
+    """The directive ``directive_args`` named, or None when none was given."""
+    from desktop.core.directives import find_directive
+
+    if not getattr(args, "directive", None):
+        return None
+    return find_directive(session, args.directive, year=args.year, issuer=args.issuer)
+
+
 def wants_json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from db.models import Directive, Requirement
-from desktop.cli.common import date_arg, emit_json, retried, say, session_for, wants_json, warn
+from desktop.cli.common import date_arg, directive_args, directive_of, emit_json, retried, say, session_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     add_directive,
     add_requirement,
-    find_directive,
     kind_of,
     list_directives,
     parse_indicator,
@@ -49,7 +48,7 @@ def register(sub, parent) -> None:
     requirements = sub.add_parser("requirements", help="yêu cầu đối với đơn vị", parents=[parent])
     cmds = requirements.add_subparsers(dest="requirements_command", required=True, metavar="LỆNH")
     p = cmds.add_parser("add", help="thêm một yêu cầu của văn bản", parents=[parent])
-    p.add_argument("--directive", required=True, metavar="SỐ_VĂN_BẢN")
+    directive_args(p, required=True)
     p.add_argument("--title", required=True)
     p.add_argument("--due", metavar="NGÀY", help="hạn (yêu cầu một lần)")
     p.add_argument("--every", metavar="CHU_KỲ", help="định kỳ: 6m (6 tháng/lần), 1y (hằng năm)")
@@ -60,12 +59,13 @@ def register(sub, parent) -> None:
     p.add_argument("--applies-kind", action="append", default=[], choices=["grassroots", "upper"])
     p.set_defaults(func=cmd_add_requirement)
     p = cmds.add_parser("list", help="các yêu cầu", parents=[parent])
-    p.add_argument("--directive", metavar="SỐ_VĂN_BẢN")
+    directive_args(p)
     p.set_defaults(func=cmd_list_requirements)
 
 
 def directive_json(d: Directive) -> dict:
-    return {"id": d.id, "number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.issued_on, "subject": d.subject}
+    return {"id": d.id, "number": d.number, "kind": d.kind, "issuer": d.issuer, "date": d.issued_on, "subject": d.subject,
+            "year": d.year or None}
 
 
 def requirement_json(r: Requirement, directive: Directive) -> dict:
@@ -115,7 +115,7 @@ def cmd_add_requirement(args) -> int:
     until = date_arg(args.until)
     indicators = [parse_indicator(text) for text in args.indicator]
     with session_for(args) as session:
-        directive = find_directive(session, args.directive)
+        directive = directive_of(session, args)
         r = add_requirement(
             session,
             directive,
@@ -139,7 +139,7 @@ def cmd_add_requirement(args) -> int:
 
 def cmd_list_requirements(args) -> int:
     with session_for(args) as session:
-        directives = [find_directive(session, args.directive)] if args.directive else list_directives(session)
+        directives = [directive_of(session, args)] if args.directive else list_directives(session)
         docs = [requirement_json(r, d) for d in directives for r in requirements_of(session, d)]
     if wants_json(args):
         emit_json(docs)

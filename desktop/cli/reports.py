@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.cli.common import as_of_arg, date_arg, emit_json, say, store_for, wants_json, warn
+from desktop.cli.common import as_of_arg, date_arg, directive_args, emit_json, say, store_for, wants_json, warn
 from desktop.core.dates import format_date
 from desktop.core.errors import UserError
+from desktop.core.register import VOID
 from desktop.operations import reports as ops
 from desktop.core import clock
 
@@ -16,7 +17,7 @@ def register(sub, parent) -> None:
     report = sub.add_parser("report", help="báo cáo gửi cấp trên", parents=[parent])
     cmds = report.add_subparsers(dest="report_command", required=True, metavar="LỆNH")
     p = cmds.add_parser("make", help="làm báo cáo (PDF và Excel) về một văn bản", parents=[parent])
-    p.add_argument("--directive", required=True, metavar="SỐ_VĂN_BẢN")
+    directive_args(p, required=True)
     p.add_argument("--requirement", metavar="MÃ_YÊU_CẦU", help="chỉ một yêu cầu (mặc định: mọi yêu cầu đã đến hạn)")
     p.add_argument("--period", type=int, metavar="KỲ")
     p.add_argument("--as-of", metavar="NGÀY", help="số liệu tính đến ngày (mặc định: hôm nay)")
@@ -75,7 +76,8 @@ def cmd_report(args) -> int:
     as_of, issued_on = as_of_arg(args.as_of), date_arg(args.date) or clock.today()
     assessment = _read_text(args.assessment_file)
     _warn_identity(args)
-    made = ops.make(store_for(args), directive=args.directive, requirement=args.requirement, period=args.period,
+    made = ops.make(store_for(args), directive=args.directive, year=args.year, issuer=args.issuer,
+                    requirement=args.requirement, period=args.period,
                     as_of=as_of, issued_on=issued_on, out_dir=args.out, number=args.number, assessment=assessment,
                     recipients=args.recipient or None)
     if wants_json(args):
@@ -101,14 +103,15 @@ def cmd_urge(args) -> int:
 
 
 def cmd_register_list(args) -> int:
-    entries = ops.register(store_for(args, must_exist=True), year=args.year)
+    entries = ops.register(store_for(args, must_exist=True), year=args.year, include_void=True)
     if wants_json(args):
         emit_json([
             {"id": d.id, "number": d.number, "kind": d.kind, "year": d.year, "seq": d.seq, "date": d.issued_on,
              "title": d.title, "directive_id": d.directive_id, "requirement_id": d.requirement_id, "period": d.period,
              "as_of": d.as_of, "recipients": d.recipients or [], "files": d.files or [], "signer": d.signer_name,
              "received_on": e.received[0] if e.received else None,
-             "received_by": e.received[1] if e.received else None, "emailed_at": e.emailed_at}
+             "received_by": e.received[1] if e.received else None, "emailed_at": e.emailed_at,
+             "state": d.state, "void": d.state == VOID}
             for e in entries for d in [e.document]
         ])
         return 0
@@ -116,8 +119,11 @@ def cmd_register_list(args) -> int:
         d = e.document
         got = f"  (đã gửi thư {e.emailed_at.astimezone():%d/%m/%Y})" if e.emailed_at else ""
         got += f"  (đã nhận {format_date(e.received[0])})" if e.received else ""
+        if d.state == VOID:
+            got += "  (SỐ ĐÃ HỦY: văn bản làm dở, số không dùng lại)"
         say(f"{d.number:<16} {format_date(d.issued_on)}  {d.title}{got}")
-    say(f"Tổng: {len(entries)} văn bản.")
+    void = sum(e.document.state == VOID for e in entries)
+    say(f"Tổng: {len(entries) - void} văn bản" + (f", {void} số đã hủy." if void else "."))
     return 0
 
 

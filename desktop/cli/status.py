@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.cli.common import as_of_arg, emit_json, say, session_for, wants_json
+from desktop.cli.common import as_of_arg, directive_args, directive_of, emit_json, say, session_for, wants_json
 from desktop.core.dates import format_date
-from desktop.core.directives import find_directive
 from desktop.core.office import get_office
 from desktop.core.status import DirectiveStatus, PeriodStatus, Status, status_overview
 
@@ -15,7 +14,7 @@ SHOWN_NAMES = 8
 
 def register(sub, parent) -> None:
     p = sub.add_parser("status", help="tình hình thực hiện: đúng hạn, chậm, chưa nộp", parents=[parent])
-    p.add_argument("--directive", metavar="SỐ_VĂN_BẢN")
+    directive_args(p)
     p.add_argument("--as-of", metavar="NGÀY", help="tính đến ngày (mặc định: hôm nay)")
     p.add_argument("--upcoming", action="store_true", help="thêm kỳ sắp tới của mỗi yêu cầu")
     p.set_defaults(func=cmd_status)
@@ -45,6 +44,7 @@ def period_json(ps: PeriodStatus) -> dict:
         "exempt": c.exempt,
         "pending": c.pending,
         "submitted": c.submitted,
+        "expected": c.expected,
         "missing_units": _names(ps, Status.MISSING),
         "late_units": _names(ps, Status.LATE),
         "exempt_units": [
@@ -52,7 +52,7 @@ def period_json(ps: PeriodStatus) -> dict:
         ],
         "pending_units": _names(ps, Status.PENDING),
         "by_sector": [
-            {"sector": sector, **vars(counts)} for sector, counts in ps.by_sector().items()
+            {"sector": sector, **counts.as_json()} for sector, counts in ps.by_sector().items()
         ],
         "indicator_totals": ps.indicator_totals(),
     }
@@ -79,7 +79,7 @@ def _short(names: list[str]) -> str:
 
 def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
     c = ps.counts
-    expected = c.applicable - c.exempt
+    expected = c.expected
     line = (
         f"{indent}[{ps.requirement.id}] {ps.requirement.title} — {ps.period.label(ps.recurring)}: "
         f"{c.submitted}/{expected} đơn vị đã nộp (đúng hạn {c.on_time}, chậm {c.late})"
@@ -100,7 +100,7 @@ def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
 def cmd_status(args) -> int:
     as_of = as_of_arg(args.as_of)
     with session_for(args, commit=False, must_exist=True) as session:
-        directive = find_directive(session, args.directive) if args.directive else None
+        directive = directive_of(session, args)
         overview = status_overview(session, as_of, directive=directive, upcoming=args.upcoming)
         if wants_json(args):
             emit_json(overview_json(as_of, overview))
@@ -149,6 +149,6 @@ def show_dashboard(args, as_of: date, *, must_exist: bool = True) -> int:
                 c = ps.counts
                 say(
                     f"  {format_date(ps.period.due)}  [{ps.requirement.id}] {ps.requirement.title}: "
-                    f"đã nộp {c.submitted}/{c.applicable - c.exempt}"
+                    f"đã nộp {c.submitted}/{c.expected}"
                 )
     return 0

@@ -36,6 +36,10 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("unit", metavar="TÊN_HOẶC_MÃ")
     p.add_argument("--on", required=True, metavar="NGÀY")
     p.add_argument("--merged-into", metavar="TÊN_HOẶC_MÃ")
+    p.add_argument(
+        "--carry-over", action="store_true",
+        help="đơn vị nhận sáp nhập chịu trách nhiệm các kỳ báo cáo đơn vị này còn nợ (xem docs/counting-rules.md)",
+    )
     p.set_defaults(func=cmd_retire, operation="units.retire")
 
 
@@ -54,6 +58,7 @@ def unit_json(u: Organization) -> dict:
         "active_to": u.active_to,
         "kind": u.kind,
         "merged_into_id": u.merged_into_id,
+        "carry_over": u.carry_over,
     }
 
 
@@ -113,12 +118,13 @@ def cmd_list(args) -> int:
 
 def cmd_retire(args) -> int:
     on = parse_date(args.on)
-    unit = ops.retire(store_for(args), args.unit, on=on, merged_into=args.merged_into)
+    unit = ops.retire(store_for(args), args.unit, on=on, merged_into=args.merged_into, carry_over=args.carry_over)
     doc = unit_json(unit)
     target = ops.find(store_for(args), args.merged_into) if args.merged_into else None
     if wants_json(args):
         emit_json(doc)
     else:
         into = f", sáp nhập vào “{target.name}”" if target else ""
+        into += " (đơn vị này nhận các kỳ báo cáo còn nợ)" if args.carry_over else ""
         say(f"Đã ghi: “{unit.name}” thôi hoạt động từ ngày {format_date(on)}{into}.")
     return 0

@@ -16,9 +16,9 @@ from desktop.core.directives import Indicator, add_directive, add_requirement
 from desktop.core.errors import UserError
 from desktop.core.office import init_office
 from desktop.core.periods import next_period, periods_through
-from desktop.core.status import applies_to
+from desktop.core.status import matches_filter, may_answer
 from desktop.core.submissions import exempt_unit, record_submission
-from desktop.core.units import UnitRow, find_unit, import_units, retire_unit
+from desktop.core.units import UnitRow, find_unit, import_units, is_active, retire_unit
 from desktop.core import clock
 
 HCSN = "Hành chính sự nghiệp"
@@ -158,7 +158,7 @@ def build_demo(session: Session, *, today: date | None = None, force: bool = Fal
         upcoming = next_period(requirement, today)
         for period in periods + ([upcoming] if upcoming else []):
             for unit in units:
-                if not applies_to(requirement, unit, period.due):
+                if not (is_active(unit, period.due) and matches_filter(requirement, unit)):
                     continue
                 roll = rng.random()
                 if period is upcoming:
@@ -175,7 +175,7 @@ def build_demo(session: Session, *, today: date | None = None, force: bool = Fal
                     exempt_unit(session, unit, requirement, period=period.number, reason="không phát sinh")
                     exemptions += 1
                     continue
-                if received > today:
+                if received > today or not may_answer(requirement, unit, period, received):
                     continue
                 values = None
                 if requirement.indicators:

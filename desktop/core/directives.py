@@ -1,4 +1,9 @@
-"""Directives from above and the requirements they place on member units."""
+"""Directives from above and the requirements they place on member units.
+
+A directive is identified by issuer, year and number: "05/KH-LĐLĐ" of 2022
+and of 2023 are two directives, and so are the same number from two
+issuers. Asked for by number alone, the number means the one directive that
+holds it; when several hold it, the year, the issuer or the id picks one."""
 
 from __future__ import annotations
 
@@ -41,15 +46,20 @@ def add_directive(
 ) -> Directive:
     number = clean(number) or ""
     if not number:
-        raise UserError("Số, ký hiệu văn bản (--number) không được để trống.")
+        raise UserError("Số, ký hiệu văn bản không được để trống.")
     key = number_key(number)
-    if session.exec(select(Directive).where(Directive.number_key == key)).first():
-        raise UserError(f"Văn bản số “{number}” đã có trong sổ theo dõi.")
+    issuer = clean(issuer) or None
+    identity = dict(number_key=key, issuer_key=fold(issuer), year=issued_on.year if issued_on else 0)
+    same = session.exec(select(Directive).where(*(getattr(Directive, k) == v for k, v in identity.items()))).first()
+    if same is not None:
+        of = f" của {same.issuer}" if same.issuer else ""
+        year = f" năm {same.year}" if same.year else " (chưa rõ ngày)"
+        raise UserError(f"Văn bản số “{number}”{of}{year} đã có trong sổ theo dõi (mã {same.id}).")
     directive = Directive(
         number=number,
-        number_key=key,
+        **identity,
         kind=clean(kind) or kind_of(number),
-        issuer=clean(issuer) or None,
+        issuer=issuer,
         issued_on=issued_on,
         subject=clean(subject) or None,
         file_name=file_name,
@@ -64,11 +74,41 @@ def list_directives(session: Session) -> list[Directive]:
     return list(session.exec(select(Directive).order_by(Directive.issued_on, Directive.id)))
 
 
-def find_directive(session: Session, number: str) -> Directive:
-    directive = session.exec(select(Directive).where(Directive.number_key == number_key(number))).first()
-    if directive is None:
-        raise NotFound(f"Không tìm thấy văn bản số “{clean(number)}”. Xem danh sách: theodoi directives list.")
-    return directive
+def find_directive(session: Session, number: str, *, year: int | None = None, issuer: str | None = None) -> Directive:
+    """The directive ``number`` names: its number and symbol (folded), or
+    its id written "#12" (or bare digits no number matches). ``year`` and
+    ``issuer`` (folded; a part of the issuer's name is enough) narrow the
+    choice. Raises ``NotFound`` when none fits and ``UserError`` listing
+    the candidates (number, issuer, date, id) when several do."""
+    text = clean(number) or ""
+    by_id = re.fullmatch(r"#?\s*(\d+)", text)
+    found = [] if text.startswith("#") else list(
+        session.exec(select(Directive).where(Directive.number_key == number_key(text)).order_by(Directive.issued_on, Directive.id))
+    )
+    if not found and by_id:
+        directive = session.get(Directive, int(by_id.group(1)))
+        found = [directive] if directive is not None else []
+    if not found:
+        raise NotFound(f"Không tìm thấy văn bản số “{text}”. Xem danh sách: theodoi directives list.")
+    fitting = [
+        d for d in found
+        if (year is None or d.year == year) and (not issuer or fold(issuer) in d.issuer_key)
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    listed = "; ".join(_identity(d) for d in (fitting or found))
+    if not fitting:
+        wanted = ", ".join(filter(None, (f"năm {year}" if year is not None else None, f"cơ quan “{clean(issuer)}”" if issuer else None)))
+        raise NotFound(f"Không có văn bản số “{text}” nào của {wanted}. Các văn bản mang số này: {listed}.")
+    raise UserError(
+        f"Có {len(fitting)} văn bản cùng số “{text}”: {listed}. "
+        "Hãy chỉ rõ năm ban hành, cơ quan ban hành hoặc mã văn bản."
+    )
+
+
+def _identity(d: Directive) -> str:
+    issued = f"ngày {d.issued_on:%d/%m/%Y}" if d.issued_on else "chưa rõ ngày"
+    return f"{d.number} của {d.issuer or 'chưa rõ cơ quan ban hành'}, {issued}, mã {d.id}"
 
 
 @dataclass

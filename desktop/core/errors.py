@@ -21,10 +21,6 @@ class NotFound(UserError):
     """A unit, directive or requirement named by the user does not exist."""
 
 
-class DatabaseVersionError(UserError):
-    """The database was written by a newer Theo dõi, or is not ours."""
-
-
 class Cancelled(UserError):
     """The user stopped a long job; everything it did was rolled back."""
 

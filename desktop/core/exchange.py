@@ -168,6 +168,9 @@ def _requirement(session: Session, r: IncomingReport, requirement_id: int | str 
     except NotFound as exc:
         raise Refused(f"văn phòng này chưa vào sổ văn bản số {r.directive_number}; hãy vào sổ văn bản đó "
                       "(hoặc chỉ rõ yêu cầu bằng --requirement) rồi nhập lại") from exc
+    except UserError as exc:  # several directives hold that number (other years, other issuers)
+        raise Refused(f"sổ theo dõi có nhiều văn bản cùng số {r.directive_number} (khác năm hoặc khác cơ quan "
+                      "ban hành) mà gói chỉ ghi số; hãy chỉ rõ yêu cầu bằng --requirement rồi nhập lại") from exc
     reqs = requirements_of(session, directive)
     if len(reqs) != 1:
         raise Refused(f"văn bản {r.directive_number} có {len(reqs)} yêu cầu; hãy chỉ rõ yêu cầu bằng --requirement")

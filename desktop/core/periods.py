@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from db.models import Requirement
 from desktop.core.dates import add_months, format_date
@@ -40,6 +40,24 @@ def due_of(requirement: Requirement, number: int) -> date:
     if not requirement.every_months:
         return requirement.first_due
     return add_months(requirement.first_due, requirement.every_months * (number - 1))
+
+
+def period_start(requirement: Requirement, period: Period, issued_on: date | None) -> date:
+    """The day ``period`` began, ``issued_on`` being the directive's date:
+    period 1 begins on the directive's date; period n (n ≥ 2) of a
+    recurring requirement the day after period n-1's due date. Without a
+    directive date, period 1 of a one-off requirement begins on its due
+    date and of a recurring one the day after the due date one cycle
+    before. Never after the period's due date."""
+    if period.number > 1:
+        start = due_of(requirement, period.number - 1) + timedelta(days=1)
+    elif issued_on is not None:
+        start = issued_on
+    elif requirement.every_months:
+        start = add_months(requirement.first_due, -requirement.every_months) + timedelta(days=1)
+    else:
+        start = period.due
+    return min(start, period.due)
 
 
 def get_period(requirement: Requirement, number: int) -> Period:

@@ -1,5 +1,8 @@
 """The register of outgoing documents (sổ văn bản đi): numbering per year
-and kind, never reused."""
+and kind, never reused. A row is "pending" while its files are written,
+"issued" once they are in place, "void" when a crash left them unfinished:
+a void number stays in the register, shown as void, and is never handed
+out again."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from desktop.core.directives import number_key
 from desktop.core.errors import UserError
 from desktop.core.vntext import clean
 
+PENDING, ISSUED, VOID = "pending", "issued", "void"
+STATE_NAMES = {ISSUED: "đã ban hành", VOID: "đã hủy (làm dở, không dùng lại)", PENDING: "đang làm"}
 KIND_NAMES = {"BC": "Báo cáo", "CV": "Công văn"}
 DEFAULT_SYMBOL = "LĐLĐ"
 
@@ -52,17 +57,18 @@ def take_number(
     if number:
         number = clean(number)
         seq = _seq_of(number, kind)
-        taken = session.exec(
-            select(OutgoingDocument).where(
-                OutgoingDocument.year == year,
-                (OutgoingDocument.number_key == number_key(number))
-                | ((OutgoingDocument.kind == kind) & (OutgoingDocument.seq == seq)),
-            )
-        ).first()
+        same = OutgoingDocument.number_key == number_key(number)
+        if seq is not None:
+            # Only a number in the series can collide by its place in it: a
+            # comparison with None would read "seq IS NULL" and match every
+            # other number typed outside the series.
+            same = same | ((OutgoingDocument.kind == kind) & (OutgoingDocument.seq == seq))
+        taken = session.exec(select(OutgoingDocument).where(OutgoingDocument.year == year, same)).first()
         if taken is not None:
+            what = "một văn bản làm dở rồi bỏ (số đã hủy)" if taken.state == VOID else f"văn bản “{taken.title}”"
             raise UserError(
-                f"Số “{number}” đã dùng cho văn bản “{taken.title}” ngày {taken.issued_on:%d/%m/%Y}. "
-                "Số văn bản đi không được dùng lại; hãy bỏ --number để lấy số tiếp theo."
+                f"Số “{number}” đã dùng cho {what} ngày {taken.issued_on:%d/%m/%Y}. "
+                "Số văn bản đi không được dùng lại; hãy để trống số để lấy số tiếp theo."
             )
     else:
         seq = next_seq(session, kind, year)
@@ -77,12 +83,17 @@ def take_number(
 
 
 def pending_documents(session: Session) -> list[OutgoingDocument]:
-    return list(session.exec(select(OutgoingDocument).where(OutgoingDocument.state == "pending")))
+    return list(session.exec(select(OutgoingDocument).where(OutgoingDocument.state == PENDING)))
 
 
-def list_register(session: Session, year: int | None = None) -> list[OutgoingDocument]:
-    """The issued documents (not those whose files are still being written)."""
-    stmt = select(OutgoingDocument).where(OutgoingDocument.state == "issued").order_by(OutgoingDocument.issued_on, OutgoingDocument.id)
+def list_register(session: Session, year: int | None = None, *, include_void: bool = False) -> list[OutgoingDocument]:
+    """The issued documents (not those whose files are still being
+    written), with ``include_void`` the voided numbers too, in order of
+    date then registration."""
+    states = (ISSUED, VOID) if include_void else (ISSUED,)
+    stmt = select(OutgoingDocument).where(OutgoingDocument.state.in_(states)).order_by(
+        OutgoingDocument.issued_on, OutgoingDocument.id
+    )
     if year is not None:
         stmt = stmt.where(OutgoingDocument.year == year)
     return list(session.exec(stmt))

@@ -14,8 +14,8 @@ from db.limits import too_long
 from db.models import Attachment, Exemption, Organization, Requirement, Submission, utcnow
 from desktop.core.errors import UserError
 from desktop.core.numbers import parse_number
-from desktop.core.periods import Period, get_period, next_period, periods_through
-from desktop.core.status import applies_to
+from desktop.core.periods import Period, get_period, next_period
+from desktop.core.status import may_answer, owed_periods
 from desktop.core.units import Skipped, member_units, name_stem, suggestions
 from desktop.core.vntext import clean, fold
 from desktop.core import clock
@@ -58,18 +58,12 @@ def _default_period(session: Session, requirement: Requirement, unit: Organizati
     # the one coming up.
     if not requirement.every_months:
         return get_period(requirement, 1)
-    done = {
-        s.period
-        for s in session.exec(
-            select(Submission).where(Submission.requirement_id == requirement.id, Submission.organization_id == unit.id)
-        )
-    }
-    for period in periods_through(requirement, received_on):
-        if period.number not in done and applies_to(requirement, unit, period.due):
-            return period
+    owed = owed_periods(session, requirement, unit, received_on)
+    if owed:
+        return owed[0]
     upcoming = next_period(requirement, received_on)
     if upcoming is None:
-        raise UserError(f"Yêu cầu số {requirement.id} không còn kỳ nào để ghi nhận; hãy chỉ rõ kỳ (--period).")
+        raise UserError(f"Yêu cầu số {requirement.id} không còn kỳ nào để ghi nhận; hãy chỉ rõ kỳ.")
     return upcoming
 
 
@@ -131,10 +125,11 @@ def _checked(unit: Organization, requirement: Requirement, p: Period, received_o
     future (``UserError``); the warnings worth telling the clerk."""
     if received_on > today:
         raise UserError(_after_today(received_on, today))
-    if not applies_to(requirement, unit, p.due):
+    if not may_answer(requirement, unit, p, received_on):
         raise UserError(
-            f"Đơn vị “{unit.name}” không thuộc diện phải thực hiện yêu cầu số {requirement.id} "
-            f"(kỳ hạn {p.due:%d/%m/%Y}): đơn vị chưa thành lập, đã thôi hoạt động hoặc không thuộc khối áp dụng."
+            f"Đơn vị “{unit.name}” không thuộc diện thực hiện yêu cầu số {requirement.id} "
+            f"(kỳ hạn {p.due:%d/%m/%Y}) vào ngày nhận {received_on:%d/%m/%Y}: đơn vị chưa thành lập trước hạn, "
+            "đã thôi hoạt động trước ngày nhận hoặc không thuộc khối áp dụng."
         )
     if doc_date is not None and doc_date > received_on:
         return [f"Ngày văn bản {doc_date:%d/%m/%Y} ở sau ngày nhận {received_on:%d/%m/%Y}."]

@@ -50,7 +50,7 @@ class Skipped:
 
 
 @dataclass
-class ImportResult:
+class UnitImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -184,14 +184,14 @@ def import_units(
     parent_id: int | None = None,
     progress: Callable[[float, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> ImportResult:
+) -> UnitImportResult:
     """Create or update units from typed rows, matched by code, else by
     folded name. Blank values never erase what is stored. Rows without a
     name, or that repeat an earlier row, are skipped with their reason. The
     caller's transaction makes the whole import all or nothing; ``cancelled``
     returning True raises ``Cancelled`` so the caller rolls back."""
     rows = list(rows)
-    result = ImportResult()
+    result = UnitImportResult()
     existing = member_units(session)
     by_code = {u.code: u for u in existing if u.code}
     by_key: dict[str, list[Organization]] = {}
@@ -295,9 +295,12 @@ def _insert_units(session: Session, fresh: list[dict[str, Any]]) -> None:
     record_inserts(session, Organization.__tablename__, [{"id": i, **r} for i, r in zip(ids, rows)])
 
 
-def retire_unit(session: Session, unit: Organization, on: date, merged_into: Organization | None = None) -> Organization:
+def retire_unit(session: Session, unit: Organization, on: date, merged_into: Organization | None = None,
+                *, carry_over: bool = False) -> Organization:
     """Mark ``unit`` as ceased on ``on`` (dissolved, or merged into another
-    unit). Its submissions and history stay."""
+    unit). Its submissions and history stay. ``carry_over`` (only with
+    ``merged_into``) says the unit it merged into takes over the periods it
+    still owed: see rule 4 in ``desktop.core.status``."""
     if unit.active_to is not None:
         raise UserError(f"Đơn vị “{unit.name}” đã thôi hoạt động từ ngày {unit.active_to:%d/%m/%Y}.")
     if unit.active_from is not None and on <= unit.active_from:
@@ -305,12 +308,18 @@ def retire_unit(session: Session, unit: Organization, on: date, merged_into: Org
             f"Ngày thôi hoạt động ({on:%d/%m/%Y}) phải sau ngày thành lập của “{unit.name}” "
             f"({unit.active_from:%d/%m/%Y})."
         )
+    if carry_over and merged_into is None:
+        raise UserError(
+            f"Chỉ chuyển được phần việc còn nợ của “{unit.name}” khi đơn vị được sáp nhập vào một đơn vị khác; "
+            "hãy chọn đơn vị nhận sáp nhập."
+        )
     if merged_into is not None:
         if merged_into.id == unit.id:
             raise UserError(f"Không thể sáp nhập “{unit.name}” vào chính nó.")
         if not is_active(merged_into, on):
             raise UserError(f"Đơn vị nhận sáp nhập “{merged_into.name}” không hoạt động vào ngày {on:%d/%m/%Y}.")
         unit.merged_into_id = merged_into.id
+    unit.carry_over = carry_over
     unit.active_to = on
     unit.updated_at = utcnow()
     session.flush()

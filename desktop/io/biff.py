@@ -155,10 +155,3 @@ def validate(stream: bytes, book: BiffWorkbook, max_cells: int) -> None:
             raise BiffError("cell beyond column IV")
         if (last_row + 1) * (last_col + 1) > max_cells:
             raise BiffError("used area too large")
-
-
-def first_sheet_index(book: BiffWorkbook) -> int:
-    for i, sheet in enumerate(book.sheets):
-        if sheet.visible and sheet.worksheet:
-            return i
-    return 0

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from db.audit import default_actor
 from db.session import run_transaction, unit_of_work
-from desktop.core.register import pending_documents
+from desktop.core.register import ISSUED, VOID, pending_documents
 
 # Longer than any export takes on a slow PC.
 MIN_AGE = timedelta(minutes=15)
@@ -18,7 +18,8 @@ MIN_AGE = timedelta(minutes=15)
 
 def settle_pending(engine: Engine, *, min_age: timedelta = MIN_AGE) -> list[str]:
     """Finish what a crash interrupted: a pending document whose files are
-    all in place is issued; otherwise its files go and the row with them.
+    all in place is issued; otherwise its files go and the row stays as
+    void, so its number is never handed out again.
     Rows younger than ``min_age`` are left alone: another window may be
     writing them right now; so are rows another PC made (on a shared
     database its files are on that PC's disk, and that PC settles them).
@@ -47,10 +48,13 @@ def _settle(session, cutoff: datetime, here: str) -> list[str]:
             for litter in folder.glob(f".{name}.*.part"):  # temporary files the crash left
                 litter.unlink(missing_ok=True)
         if paths and all(p.is_file() and p.stat().st_size > 0 for p in paths):
-            doc.state = "issued"
+            doc.state = ISSUED
         else:
             for p in paths:
                 p.unlink(missing_ok=True)
-            session.delete(doc)
+            # Someone may have seen the number (on screen, on a printed
+            # draft): it is kept, as void, rather than given to the next one.
+            doc.state = VOID
+            doc.files = None
         settled.append(doc.number)
     return settled

@@ -247,7 +247,7 @@ def export_register(engine: Engine, *, year: int | None, out_dir: Path | str) ->
     folder = _out_dir(out_dir)
     with unit_of_work(engine, commit=False) as session:
         office = get_office(session)
-        docs = list_register(session, year)
+        docs = list_register(session, year, include_void=True)
     name = office.name if office else "Theo dõi"
     target = free_path(folder, f"so-van-ban-di-{year or 'tat-ca'}", ".xlsx")
     try:

@@ -25,7 +25,6 @@ from desktop.io.table import (
     INDEX_KEYS,
     Layout,
     find_layout,
-    header_key,
     header_texts,
     likely_header,
     row_is_column_numbers,
@@ -97,17 +96,6 @@ def unit_field(key: str) -> str | None:
     """The field a header names, from its ``header_key``."""
     if key in INDEX_KEYS:
         return INDEX
-    return HEADER_ALIASES.get(key)
-
-
-def header_field(text: Any, overrides: dict[str, str] | None = None) -> str | None:
-    """The field a header cell names; ``overrides`` (header text -> field,
-    "" to ignore the column) come first."""
-    key = header_key(text)
-    if overrides:
-        for written, fld in overrides.items():
-            if header_key(written) == key:
-                return fld or None
     return HEADER_ALIASES.get(key)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.copy import copy_database
+from db.copy import copy_office_data
 from db.engine import resolve_url
 from desktop.operations.registry import Progress, Store, no_progress, operation
 
@@ -28,7 +28,7 @@ def copy(store: Store, target: str, *, progress: Progress = no_progress) -> Copi
     or an empty PostgreSQL database), counted and hashed on both sides
     before the target commits; the attachment files go along."""
     target = resolve_url(target)
-    tables = copy_database(store.url, target, progress=progress)
+    tables = copy_office_data(store.url, target, progress=progress)
     return Copied(store.url, target, tables, _copy_attachments(store.url, target))
 
 

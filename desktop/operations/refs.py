@@ -20,9 +20,10 @@ def unit_ref(session: Session, unit: int | str) -> Organization:
     return find_unit(session, unit)
 
 
-def directive_ref(session: Session, directive: int | str):
+def directive_ref(session: Session, directive: int | str, *, year: int | None = None, issuer: str | None = None):
     """A directive given by id (the window) or by its number (the command
-    line)."""
+    line), ``year`` and ``issuer`` picking one among directives that share
+    a number."""
     from db.models import Directive
     from desktop.core.directives import find_directive
 
@@ -31,7 +32,7 @@ def directive_ref(session: Session, directive: int | str):
         if found is None:
             raise UserError(f"Không còn văn bản mã {directive} trong sổ (có thể vừa bị xóa ở máy khác).")
         return found
-    return find_directive(session, directive)
+    return find_directive(session, directive, year=year, issuer=issuer)
 
 
 def requirement_ref(session: Session, requirement: int | str):

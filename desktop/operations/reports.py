@@ -14,9 +14,9 @@ from desktop.operations.refs import directive_ref, requirement_ref
 from desktop.operations.registry import Cancelled, Changes, Progress, Store, never, no_progress, operation
 
 
-def _ids(store: Store, directive, requirement) -> tuple[int, int | None]:
+def _ids(store: Store, directive, requirement, year=None, issuer=None) -> tuple[int, int | None]:
     def work(session):
-        d = directive_ref(session, directive)
+        d = directive_ref(session, directive, year=year, issuer=issuer)
         r = requirement_ref(session, requirement) if requirement is not None else None
         return d.id, r.id if r else None
 
@@ -35,15 +35,17 @@ def missing_identity(store: Store) -> list[str]:
 
 
 @operation("report.make", "Làm báo cáo", changes=Changes.ALL)
-def make(store: Store, *, directive: int | str, requirement: int | str | None = None, period: int | None = None,
+def make(store: Store, *, directive: int | str, year: int | None = None, issuer: str | None = None,
+         requirement: int | str | None = None, period: int | None = None,
          as_of: date, issued_on: date, out_dir: str | Path, number: str | None = None, assessment: str | None = None,
          recipients: list[str] | None = None, progress: Progress = no_progress, cancelled: Cancelled = never):
     """Issue the report on ``directive`` (one requirement, or every one due)
     as PDF and workbook in ``out_dir``, under the next number of the
-    register (or ``number``). Returns the ``MadeDocument``."""
+    register (or ``number``); ``year`` and ``issuer`` pick the directive
+    among those sharing its number. Returns the ``MadeDocument``."""
     from desktop.io.reporting import make_report
 
-    directive_id, requirement_id = _ids(store, directive, requirement)
+    directive_id, requirement_id = _ids(store, directive, requirement, year, issuer)
     return make_report(store.engine, directive_id=directive_id, requirement_id=requirement_id, period=period,
                        as_of=as_of, issued_on=issued_on, out_dir=out_dir, number=number, assessment=assessment,
                        recipients=recipients, actor=store.actor, progress=progress, cancelled=cancelled)
@@ -111,14 +113,15 @@ class RegisterEntry:
 
 
 @operation("register.list", "Sổ văn bản đi")
-def register(store: Store, *, year: int | None = None) -> list[RegisterEntry]:
+def register(store: Store, *, year: int | None = None, include_void: bool = False) -> list[RegisterEntry]:
     """The register of outgoing documents (of ``year``), with the receipts
-    and e-mails of each."""
+    and e-mails of each; ``include_void`` adds the numbers a crash left
+    unused (never handed out again)."""
     from desktop.core.exchange import receipts_of
     from desktop.core.outbox import emailed_reports
 
     def work(session):
-        docs = list_register(session, year)
+        docs = list_register(session, year, include_void=include_void)
         received = receipts_of(session, [d.id for d in docs])
         emailed = emailed_reports(session, [d.id for d in docs])
         return [RegisterEntry(d, received.get(d.id), emailed.get(d.id)) for d in docs]

@@ -58,13 +58,15 @@ def listing(store: Store, *, search: str | None = None, as_of: date | None = Non
 
 
 @operation("units.retire", "Đơn vị thôi hoạt động hoặc sáp nhập", changes=Changes.UNITS)
-def retire(store: Store, unit: int | str, *, on: date, merged_into: int | str | None = None) -> Organization:
+def retire(store: Store, unit: int | str, *, on: date, merged_into: int | str | None = None,
+           carry_over: bool = False) -> Organization:
     """Record that ``unit`` ceased on ``on`` (merged into another unit, or
-    dissolved when ``merged_into`` is None)."""
+    dissolved when ``merged_into`` is None); ``carry_over`` hands what it
+    still owed to the unit it merged into (docs/counting-rules.md)."""
 
     def work(session):
         target = unit_ref(session, merged_into) if merged_into is not None else None
-        return retire_unit(session, unit_ref(session, unit), on, target)
+        return retire_unit(session, unit_ref(session, unit), on, target, carry_over=carry_over)
 
     return store.change(work)
 

@@ -1719,6 +1719,11 @@ participants:Number of participants</translation>
         <source>Sáp nhập vào</source>
         <translation>Merged into</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="28"/>
+        <source>Đơn vị nhận sáp nhập chịu các kỳ báo cáo đơn vị này còn nợ</source>
+        <translation>The unit it merges into owes the reports this unit still owes</translation>
+    </message>
 </context>
 <context>
     <name>SectorChart</name>

@@ -167,7 +167,7 @@ def test_a_recurring_submission_goes_to_the_oldest_period_still_owed(office):
         (["submissions", "exempt", "--unit", "TD01", "--requirement", "1", "--reason", "  "], "lý do"),
         (["requirements", "add", "--directive", "999/KH-X", "--title", "T", "--due", "2022-01-01"], "Không tìm thấy văn bản"),
         (["requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "T"], "hạn"),
-        (["directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", "X", "--date", "2022-01-01", "--subject", "S"], "đã có"),
+        (["directives", "add", "--number", "314/KH-LDLD", "--issuer", "LDLD TINH LAI CHAU", "--date", "2022-01-01", "--subject", "S"], "đã có"),
         (["units", "retire", "TD01", "--on", "hôm qua"], "không phải là ngày hợp lệ"),
         (["units", "list", "--as-of", "2022-13-01"], "không phải là ngày hợp lệ"),
         (["status", "--directive", "1/XX"], "Không tìm thấy văn bản"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 
 
 def test_doctor_reports_every_check_with_a_test_signature(cli):

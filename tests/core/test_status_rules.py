@@ -1,5 +1,7 @@
-"""The counting rules: statuses derived from dates, applicability on the due
-date, exemptions apart, recurring periods, breakdown by sector."""
+"""The counting rules (desktop.core.status, docs/counting-rules.md):
+statuses derived from dates, who is expected over a period's life,
+submissions never lost, merges that carry over only when asked, exemptions
+apart, recurring periods, breakdown by sector."""
 
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ def test_a_statistic_as_of_an_earlier_date_ignores_what_arrived_later(office):
     assert _statuses(period_status(session, r, 1, as_of=date(2022, 3, 1)))["B"] is Status.PENDING
 
 
-def test_only_units_active_on_the_due_date_are_applicable(office):
+def test_units_founded_after_the_period_began_or_closed_before_the_due_date_without_reporting_are_not_expected(office):
     session, d = office
     import_units(session, [UnitRow(5, {"code": "E", "name": "Công đoàn Công ty Mới", "active_from": date(2022, 4, 1)})])
     retire_unit(session, find_unit(session, "B"), date(2022, 3, 1))  # dissolved before the due date
@@ -68,7 +70,88 @@ def test_only_units_active_on_the_due_date_are_applicable(office):
     r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))
     ps = period_status(session, r, 1, as_of=date(2022, 6, 1))
     assert set(_statuses(ps)) == {"A", "D"}
-    assert ps.counts.applicable == 2
+    assert ps.counts.applicable == ps.counts.expected == 2
+
+
+def test_a_unit_that_reported_then_merged_before_the_due_date_still_counts_with_its_figures(office):
+    session, d = office
+    r = add_requirement(session, d, title="Quán triệt", due=date(2022, 3, 31), indicators=[Indicator("participants", "Số người")])
+    retire_unit(session, find_unit(session, "B"), date(2022, 3, 20), merged_into=find_unit(session, "A"))
+    # Its paper, received before the merger, is entered afterwards: accepted.
+    _record(session, "B", r, date(2022, 3, 10), values={"participants": 85})
+    ps = period_status(session, r, 1, as_of=date(2022, 6, 1))
+    assert _statuses(ps)["B"] is Status.ON_TIME
+    assert ps.indicator_totals() == {"participants": 85}
+    assert (ps.counts.applicable, ps.counts.submitted, ps.counts.expected) == (4, 1, 4)
+
+
+def test_an_answer_received_after_the_unit_ceased_cannot_be_recorded(office):
+    session, d = office
+    r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))
+    retire_unit(session, find_unit(session, "B"), date(2022, 3, 20))
+    with pytest.raises(UserError, match="không thuộc diện"):
+        _record(session, "B", r, date(2022, 3, 20))
+
+
+def test_a_unit_founded_on_the_due_date_is_not_missing_unless_it_reports_and_then_it_counts(office):
+    session, d = office
+    import_units(session, [
+        UnitRow(5, {"code": "E", "name": "Công đoàn Công ty Mới", "active_from": date(2022, 3, 31)}),
+        UnitRow(6, {"code": "F", "name": "Công đoàn Hợp tác xã", "active_from": date(2022, 3, 1)}),
+        UnitRow(7, {"code": "G", "name": "Công đoàn Trường Mầm non", "active_from": date(2022, 2, 16)}),
+    ])
+    r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))  # directive of 16/02/2022
+    _record(session, "F", r, date(2022, 3, 30))
+    statuses = _statuses(period_status(session, r, 1, as_of=date(2022, 3, 31)))
+    assert "E" not in statuses  # founded after the period began, has not reported
+    assert statuses["F"] is Status.ON_TIME  # founded after it began, reported: counted
+    assert statuses["G"] is Status.MISSING  # founded the day the directive was issued: expected
+
+
+def test_a_merged_unit_hands_what_it_owed_to_its_successor_only_when_told_to(office):
+    session, d = office
+    import_units(session, [
+        UnitRow(5, {"code": "N1", "name": "Công đoàn Trường Liên cấp 1", "active_from": date(2022, 3, 1)}),
+        UnitRow(6, {"code": "N2", "name": "Công đoàn Trường Liên cấp 2", "active_from": date(2022, 3, 1)}),
+    ])
+    r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))
+    retire_unit(session, find_unit(session, "A"), date(2022, 3, 1), merged_into=find_unit(session, "N1"), carry_over=True)
+    retire_unit(session, find_unit(session, "B"), date(2022, 3, 1), merged_into=find_unit(session, "N2"))
+    ps = period_status(session, r, 1, as_of=date(2022, 4, 30))
+    statuses = _statuses(ps)
+    assert statuses["N1"] is Status.MISSING  # owes what A owed
+    assert "N2" not in statuses and "A" not in statuses and "B" not in statuses
+    assert ps.counts.expected == 3  # C, D, N1
+
+
+def test_carry_over_needs_a_unit_to_carry_to(office):
+    session, _ = office
+    with pytest.raises(UserError, match="sáp nhập"):
+        retire_unit(session, find_unit(session, "A"), date(2022, 3, 1), carry_over=True)
+
+
+def test_what_a_merged_unit_had_already_answered_is_not_owed_again_by_its_successor(office):
+    session, d = office
+    import_units(session, [UnitRow(5, {"code": "N", "name": "Công đoàn Trường Liên cấp", "active_from": date(2022, 3, 1)})])
+    r = add_requirement(session, d, title="Kế hoạch", due=date(2022, 3, 31))
+    _record(session, "A", r, date(2022, 2, 20))
+    retire_unit(session, find_unit(session, "A"), date(2022, 3, 1), merged_into=find_unit(session, "N"), carry_over=True)
+    statuses = _statuses(period_status(session, r, 1, as_of=date(2022, 4, 30)))
+    assert statuses["A"] is Status.ON_TIME and "N" not in statuses
+
+
+def test_a_recurring_period_begins_the_day_after_the_previous_due_date(office):
+    session, d = office
+    import_units(session, [
+        UnitRow(5, {"code": "E", "name": "Công đoàn Công ty Mới", "active_from": date(2022, 7, 1)}),
+        UnitRow(6, {"code": "F", "name": "Công đoàn Công ty Sau", "active_from": date(2022, 7, 2)}),
+    ])
+    r = add_requirement(session, d, title="Báo cáo 6 tháng", every_months=6, first_due=date(2022, 6, 30))
+    p1, p2, p3 = requirement_statuses(session, r, as_of=date(2023, 6, 30))
+    assert "E" not in _statuses(p1) and "F" not in _statuses(p1)
+    assert _statuses(p2)["E"] is Status.MISSING  # founded on 01/07, the first day of period 2
+    assert "F" not in _statuses(p2)  # founded a day into period 2: owes from period 3
+    assert _statuses(p3)["E"] is _statuses(p3)["F"] is Status.MISSING
 
 
 def test_counts_always_add_up_to_the_applicable_units(office):

@@ -52,7 +52,9 @@ def same_letter_pairs(draw):
 
 
 def model_key(text):
-    weights = [MODEL[c] for c in clean(text)]
+    # Spaces as the module stores them (collapsed, trimmed), done here
+    # rather than with its own clean().
+    weights = [MODEL[c] for c in " ".join(text.split())]
     return tuple([w[level] for w in weights] for level in range(3))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.copy import CopyError, copy_database, digests
+from db.copy import CopyError, copy_office_data, digests
 from db.engine import resolve_url
 from tests.conftest import db_snapshot, query, write_xlsx
 
@@ -65,7 +65,7 @@ def test_a_table_that_does_not_match_writes_nothing(demo_file, new_db, monkeypat
 
     monkeypatch.setattr(copying, "table_digest", wrong)
     with pytest.raises(CopyError, match="submission.*không khớp"):
-        copy_database(resolve_url(demo_file), there)
+        copy_office_data(resolve_url(demo_file), there)
     monkeypatch.undo()
     if there.startswith("sqlite"):  # a file made for the copy is taken away again
         from db.engine import sqlite_path

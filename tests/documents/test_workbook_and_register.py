@@ -166,7 +166,7 @@ def test_report_commands_refuse_bad_input_without_taking_a_number(office_db, cli
     assert db_snapshot(db_url) == before
 
 
-def test_a_crash_while_writing_files_is_settled_at_the_next_start(engine, office_db, tmp_path):
+def test_a_crash_while_writing_files_is_settled_at_the_next_start_and_its_number_kept_as_void(engine, office_db, tmp_path):
     from db.models import OutgoingDocument
     from desktop.io.pending import settle_pending
 
@@ -189,4 +189,6 @@ def test_a_crash_while_writing_files_is_settled_at_the_next_start(engine, office
     assert not (tmp_path / "bao-cao-02.pdf").exists()
     with unit_of_work(engine) as s:
         assert s.get(OutgoingDocument, done.report_id).state == "issued"
-    assert _report(engine, directive_id, tmp_path).number == "02/BC-LĐLĐ"
+        assert s.get(OutgoingDocument, half.id).state == "void"  # kept: its number was taken
+    # A number once taken is never handed out again.
+    assert _report(engine, directive_id, tmp_path).number == "03/BC-LĐLĐ"

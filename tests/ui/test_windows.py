@@ -100,13 +100,37 @@ def test_unit_search_ignores_diacritics_as_you_type(window, qtbot):
     assert window.units.proxy.rowCount() == 2  # with the school merged in 2022
 
 
+# The demo's current units in Vietnamese order, written out by hand (not
+# computed with the sort key under test): "Công" before "Cơ" (o ô ơ),
+# "Chi" before both, "Trung" before "Trường" (u ư), "THPT" before "Tiểu".
+DEMO_UNITS_IN_ORDER = [
+    "Công đoàn cơ sở " + rest for rest in (
+        "Bưu điện huyện Tam Đường",
+        "Chi nhánh Điện lực Tam Đường",
+        "Chi nhánh Ngân hàng Nông nghiệp Tam Đường",
+        "Công ty Cổ phần Chè Tam Đường",
+        "Công ty Cổ phần Xây dựng Đức Thắng",
+        "Công ty TNHH Thủy điện Nậm Tăng",
+        "Cơ quan Huyện ủy Tam Đường",
+        "Cơ quan UBND huyện Tam Đường",
+        "Hợp tác xã Nông nghiệp Sơn Bình",
+        "Phòng Giáo dục và Đào tạo",
+        "Thị trấn Tam Đường",
+        "Trung tâm Y tế huyện Tam Đường",
+        "Trường Mầm non Sơn Bình",
+        "Trường PTDTBT THCS Bản Bo",
+        "Trường THPT Tam Đường",
+        "Trường Tiểu học Bình Lư",
+        "Xã Bản Giang",
+        "Xã Hồ Thầu",
+    )
+] + ["Nghiệp đoàn Vận tải Tam Đường"]
+
+
 def test_units_are_sorted_in_vietnamese_order(window):
     window.go(window.units)
     names = [window.units.proxy.index(r, 1).data() for r in range(window.units.proxy.rowCount())]
-    from desktop.core.vntext import sort_key
-
-    assert names == sorted(names, key=sort_key)
-    assert names.index("Công đoàn cơ sở Công ty Cổ phần Chè Tam Đường") < names.index("Công đoàn cơ sở Cơ quan Huyện ủy Tam Đường")
+    assert names == DEMO_UNITS_IN_ORDER
 
 
 def test_adding_a_unit_with_a_form(window, qtbot, messages):
@@ -142,6 +166,26 @@ def test_retiring_a_unit_hides_it_from_the_active_list(window, qtbot):
     dialog.accept()
     assert dialog.result() == 1
     assert unit.name not in [u.name for u in window.ctx.read(lambda s: list_units(s, as_of=date(2025, 7, 2)))]
+
+
+def test_merging_with_carry_over_is_a_choice_offered_only_when_merging(window, qtbot):
+    from db.models import Organization
+    from desktop.ui.dialogs.retire_unit import RetireDialog
+
+    window.go(window.units)
+    window.units.table.selectRow(0)
+    unit = window.units.selected_unit()
+    dialog = RetireDialog(window.ctx, unit, window.units)
+    qtbot.addWidget(dialog)
+    assert not dialog.carry.isEnabled()
+    dialog.into.setCurrentIndex(1)
+    assert dialog.carry.isEnabled() and not dialog.carry.isChecked()
+    dialog.carry.setChecked(True)
+    dialog.on.setDate(QDate(2025, 7, 1))
+    dialog.accept()
+    assert dialog.result() == 1
+    stored = window.ctx.read(lambda s: s.get(Organization, unit.id))
+    assert stored.carry_over and stored.merged_into_id == dialog.into.currentData()
 
 
 def test_import_with_a_column_mapped_by_hand(qtbot, ctx, tmp_path):

@@ -44,7 +44,7 @@ def report_subject(facts: ReportFacts) -> str:
 
 def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tuple[str, str]]:
     c = sec.counts
-    expected = c.applicable - c.exempt
+    expected = c.expected
     out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
     if c.applicable == 0:
         return out + [("body", say("bao_cao", "khong_co_don_vi"))]
@@ -57,7 +57,7 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
                                 cham_han=number(c.late), chua_nop=number(c.missing), **common)))
     if len(sec.by_sector) > 1:
         parts = [say("bao_cao", "khoi", ten=name, da_nop=number(k.submitted),
-                     can_nop=number(k.applicable - k.exempt)) for name, k in sec.by_sector.items()]
+                     can_nop=number(k.expected)) for name, k in sec.by_sector.items()]
         out.append(("body", say("bao_cao", "theo_khoi", danh_sach="; ".join(parts))))
     if sec.indicators and c.submitted:
         parts = [f"{label if label.isupper() else lower_first(label)}: {number(total)}" for _k, label, total in sec.indicators]
@@ -74,7 +74,7 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
 def default_assessment(facts: ReportFacts) -> str:
     """A plain assessment from the figures; the user may replace it."""
     submitted = sum(s.counts.submitted for s in facts.sections)
-    expected = sum(s.counts.applicable - s.counts.exempt for s in facts.sections)
+    expected = sum(s.counts.expected for s in facts.sections)
     late_or_missing = sum(s.counts.late + s.counts.missing for s in facts.sections)
     good = expected == 0 or (submitted / expected >= GOOD_RATE and late_or_missing <= expected * (1 - GOOD_RATE))
     return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
@@ -155,7 +155,7 @@ def render_report_pdf(
         centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
         total = None
         if sec.indicators and rows:
-            total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.applicable - sec.counts.exempt}"]
+            total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.expected}"]
             total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
         wrapped = {1, 2, 4, 5} | ({len(header) - 1} if wide else set())
         doc.table(header, rows or [["", "Không có đơn vị nào thuộc diện thực hiện.", "", "", "", ""] + [""] * (len(header) - 6)],

@@ -39,7 +39,7 @@ def render_urge_pdf(facts: UrgeFacts, *, number_text: str, issued_on: date, path
     doc.paragraph(say("don_doc", "mo_dau", can_cu=directive_reference(facts.directive), co_quan=office.name,
                       viec=lower_first(sec.requirement.title), ky=ky))
     doc.paragraph(say("don_doc", "tinh_hinh", ngay_tinh=format_date(facts.as_of), da_nop=number(c.submitted),
-                      can_nop=number(c.applicable - c.exempt), chua_nop=number(c.missing)))
+                      can_nop=number(c.expected), chua_nop=number(c.missing)))
     doc.paragraph(say("don_doc", "de_nghi", co_quan=office.name, han_moi=format_date(facts.new_due)))
     doc.signature(
         Signature(office.signing_authority, office.signer_title, office.signer_name,

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.models import OutgoingDocument
 from desktop.core.dates import format_date
+from desktop.core.register import STATE_NAMES
 from desktop.core.reports import ReportFacts, directive_reference
 from desktop.io.documents.report import STATUS_WORDS, report_subject
 
@@ -142,7 +143,7 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
     sheets: list[tuple[str, SheetTable]] = [("Tổng hợp", summary), ("Theo khối", sectors)]
     for i, sec in enumerate(facts.sections, 1):
         c = sec.counts
-        expected = c.applicable - c.exempt
+        expected = c.expected
         summary.rows.append([i, sec.requirement.title, sec.period.label(sec.recurring), c.applicable, c.on_time, c.late,
                              c.missing, c.exempt, _percent(c.submitted, expected)])
         for name, k in sec.by_sector.items():
@@ -180,10 +181,10 @@ def register_table(office_name: str, year: int | None, docs: list[OutgoingDocume
     table = SheetTable(
         [office_name.upper(), f"SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM {year}" if year else "SỔ ĐĂNG KÝ VĂN BẢN ĐI"],
         [Column("Số, ký hiệu", 18), Column("Ngày", 12), Column("Loại", 10), Column("Trích yếu", 60),
-         Column("Người ký", 22), Column("Nơi nhận", 30), Column("Tệp", 30)],
+         Column("Người ký", 22), Column("Nơi nhận", 30), Column("Tệp", 30), Column("Tình trạng", 22)],
     )
     for d in docs:
         recipients = [r.rstrip(";.") for r in d.recipients or []]
         table.rows.append([d.number, d.issued_on, d.kind, d.title, d.signer_name, "; ".join(recipients),
-                           "; ".join(d.files or [])])
+                           "; ".join(d.files or []), STATE_NAMES.get(d.state, d.state)])
     return table

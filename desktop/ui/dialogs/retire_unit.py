@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCheckBox, QComboBox
 
 from db.models import Organization
 from desktop.operations import units
@@ -25,9 +25,23 @@ class RetireDialog(FormDialog):
         for other in ctx.run(units.listing):
             if other.id != unit.id:
                 self.into.addItem(other.name, other.id)
+        # Never assumed: the successor owes what this unit still owed only
+        # when the user says so (docs/counting-rules.md, rule 4).
+        self.carry = QCheckBox(self.tr("Đơn vị nhận sáp nhập chịu các kỳ báo cáo đơn vị này còn nợ"))
+        self.carry.setEnabled(False)
+        self.into.currentIndexChanged.connect(self._merging_changed)
         self.form.addRow(self.tr("Ngày thôi hoạt động"), self.on)
         self.form.addRow(self.tr("Sáp nhập vào"), self.into)
+        self.form.addRow("", self.carry)
+
+    def _merging_changed(self, _index: int) -> None:
+        merging = self.into.currentData() is not None
+        self.carry.setEnabled(merging)
+        if not merging:
+            self.carry.setChecked(False)
 
     @window_action("units.retire")
     def save(self) -> None:
-        self.ctx.run(units.retire, self.unit.id, on=date_value(self.on), merged_into=self.into.currentData(), parent=self)
+        into_id = self.into.currentData()
+        self.ctx.run(units.retire, self.unit.id, on=date_value(self.on), merged_into=into_id,
+                     carry_over=self.carry.isChecked() and into_id is not None, parent=self)

@@ -83,7 +83,7 @@ class DashboardScreen(Screen):
                 Column(self.tr("Văn bản"), lambda r: r.directive),
                 Column(self.tr("Yêu cầu"), lambda r: r.title, tooltip=lambda r: r.title),
                 Column(self.tr("Kỳ"), lambda r: r.period_label),
-                Column(self.tr("Tiến độ"), lambda r: r.counts.submitted, progress=lambda r: (r.counts.submitted, r.counts.applicable - r.counts.exempt)),
+                Column(self.tr("Tiến độ"), lambda r: r.counts.submitted, progress=lambda r: (r.counts.submitted, r.counts.expected)),
                 Column(self.tr("Đúng hạn"), lambda r: r.counts.on_time, align_right=True),
                 Column(self.tr("Chậm"), lambda r: r.counts.late, align_right=True),
                 Column(self.tr("Chưa nộp"), lambda r: r.counts.missing, align_right=True),
@@ -164,7 +164,7 @@ class DashboardScreen(Screen):
         for r in upcoming:
             self.upcoming.addItem(
                 f"{format_date(r.due)} — {r.title} ({r.directive}): "
-                + self.tr("đã nộp {done}/{total}").format(done=r.counts.submitted, total=r.counts.applicable - r.counts.exempt)
+                + self.tr("đã nộp {done}/{total}").format(done=r.counts.submitted, total=r.counts.expected)
             )
         if not upcoming:
             self.upcoming.addItem(self.tr("Không có hạn nào sắp tới."))

@@ -140,7 +140,7 @@ class TrackingScreen(Screen):
             c = due[-1].counts
             self.summary.setText(
                 self.tr("Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.").format(
-                    done=c.submitted, total=c.applicable - c.exempt, on=c.on_time, late=c.late, missing=c.missing
+                    done=c.submitted, total=c.expected, on=c.on_time, late=c.late, missing=c.missing
                 )
             )
         else:
