@@ -10,7 +10,7 @@ from typing import Any
 
 from db.models import Organization
 from desktop.core.office import get_office
-from desktop.core.units import ImportResult, find_unit, import_units, list_units, retire_unit, save_unit
+from desktop.core.units import UnitImportResult, find_unit, import_units, list_units, retire_unit, save_unit
 from desktop.operations.registry import Changes, Progress, Store, no_progress, never, operation
 from desktop.operations.refs import unit_ref
 
@@ -18,7 +18,7 @@ from desktop.operations.refs import unit_ref
 @dataclass
 class UnitImport:
     sheet: Any  # desktop.io.unit_sheet.UnitSheet: columns, encoding, header rows, rows skipped by the reader
-    result: ImportResult
+    result: UnitImportResult
     dry_run: bool
 
     @property

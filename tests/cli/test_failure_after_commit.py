@@ -9,7 +9,6 @@ import json
 import pytest
 
 import desktop.cli.directives as directives_cli
-import desktop.cli.units as units_cli
 
 
 @pytest.fixture
@@ -50,12 +49,14 @@ def test_the_json_error_lists_what_was_saved(office, monkeypatch):
 
 
 def test_a_failure_before_any_commit_still_says_nothing_was_saved(office, monkeypatch):
+    import desktop.operations.units as unit_ops
+
     def broken(*_a, **_k):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(units_cli, "retire_unit", broken)
+    monkeypatch.setattr(unit_ops, "retire_unit", broken)
     result = office("units", "retire", "X", "--on", "01/03/2022")
     assert result.code == 2  # no such unit: refused before anything
-    monkeypatch.setattr(units_cli, "find_unit", lambda *_a: object())
+    monkeypatch.setattr(unit_ops, "unit_ref", lambda *_a: object())
     result = office("units", "retire", "X", "--on", "01/03/2022")
     assert result.code == 1 and "Không có thay đổi nào được ghi" in result.err
