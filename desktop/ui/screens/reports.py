@@ -41,7 +41,7 @@ from desktop.core.register import list_register
 from desktop.io.reporting import default_assessment_text, make_report, make_urge, preview_report
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
-from desktop.ui.errors import show_error
+from desktop.ui.errors import show_error, shows_refusals
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.table_models import Column, RowTableModel
@@ -91,8 +91,8 @@ class ReportsScreen(Screen):
         self.period = QSpinBox()
         self.period.setRange(0, 500)
         self.period.setSpecialValueText(self.tr("kỳ gần nhất"))
-        self.as_of = date_edit()
-        self.issued_on = date_edit()
+        self.as_of = date_edit(name=self.tr("Số liệu tính đến ngày"))
+        self.issued_on = date_edit(name=self.tr("Ngày ban hành"))
         self.out_dir = QLineEdit(str(default_out_dir()))
         choose = QPushButton(self.tr("Chọn…"))
         choose.clicked.connect(self._choose_dir)
@@ -234,6 +234,7 @@ class ReportsScreen(Screen):
         except Exception as exc:
             show_error(self, exc)
 
+    @shows_refusals
     def preview(self) -> None:
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today()}
         path = self.preview_path
@@ -246,6 +247,7 @@ class ReportsScreen(Screen):
         if not self.assessment.toPlainText().strip():
             self.fill_default_assessment()
 
+    @shows_refusals
     def issue(self) -> None:
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today(),
                 "out_dir": Path(self.out_dir.text())}
@@ -264,6 +266,7 @@ class ReportsScreen(Screen):
         self.status.setText(message)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
 
+    @shows_refusals
     def urge(self) -> None:
         rid = self.requirement.currentData()
         if rid is None:

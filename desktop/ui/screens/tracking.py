@@ -5,7 +5,7 @@ takes back the last entry."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Requirement
+from desktop.core.dates import DateError, format_date, parse_typed_date
 from desktop.core.directives import list_directives, requirements_of
 from desktop.core.status import Status, requirement_statuses
 from desktop.core.submissions import exempt_unit, undo_record
@@ -43,7 +44,7 @@ class TrackingScreen(Screen):
         self.undo_stack: list = []
         self.requirement = QComboBox()
         self.requirement.currentIndexChanged.connect(lambda _i: self.reload_grid())
-        self.as_of = date_edit()
+        self.as_of = date_edit(name=self.tr("Tính đến ngày"))
         self.as_of.dateChanged.connect(lambda _d: self.reload_grid())
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm đơn vị…"))
@@ -120,7 +121,12 @@ class TrackingScreen(Screen):
         self.reload_grid()
 
     def reload_grid(self) -> None:
-        rid, as_of = self.requirement.currentData(), date_value(self.as_of) or clock.today()
+        try:
+            as_of = date_value(self.as_of)
+        except DateError as exc:  # the field shows it too; the grid waits for a real date
+            self.summary.setText(exc.message)
+            return
+        rid = self.requirement.currentData()
         if rid is None:
             self.model.set_periods([])
             self.summary.setText(self.tr("Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu."))
@@ -191,14 +197,12 @@ class TrackingScreen(Screen):
         text, ok = QInputDialog.getText(
             self, self.tr("Ghi nhận hàng loạt"),
             self.tr("Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):").format(n=len(cells)),
-            text=QDate.currentDate().toString("dd/MM/yyyy"),
+            text=format_date(clock.today()),
         )
         if not ok:
             return
-        from desktop.core.dates import parse_date
-
         try:
-            received = parse_date(text)
+            received = parse_typed_date(text)
             for row, ps, _us in cells:
                 self._pushed(
                     record_entry(self.ctx, row.unit.id, ps.requirement.id, ps.period.number, received=received,
