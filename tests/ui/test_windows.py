@@ -162,8 +162,13 @@ def test_import_with_a_column_mapped_by_hand(qtbot, ctx, tmp_path):
     # the clerk tells which column holds the names
     combo = dialog.mapping_combo("Tên CĐCS trực thuộc")
     assert combo is not None
+    destroyed_in_signal = []
+    combo.destroyed.connect(lambda: destroyed_in_signal.append(True))
     combo.setCurrentIndex(combo.findData("name"))
-    assert dialog.import_button.isEnabled()
+    # The preview reloads after the combo's own signal has returned: a
+    # widget deleted inside its own signal is a use-after-free.
+    assert destroyed_in_signal == []
+    qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.preview.rowCount() == 2
     assert "thêm mới 2" in dialog.summary.toPlainText()
     assert ctx.read(lambda s: list_units(s)) == []  # the preview wrote nothing
