@@ -11,7 +11,7 @@ from desktop.core.dates import format_date, parse_date
 from desktop.core.errors import UserError
 from desktop.core.units import UNIT_FIELDS, find_unit, import_units, list_units, retire_unit
 from desktop.core.office import get_office
-from desktop.io.unit_sheet import read_unit_sheet
+from desktop.io.unit_sheet import HeaderNotFound, read_unit_sheet
 
 
 def register(sub, parent: argparse.ArgumentParser) -> None:
@@ -73,7 +73,10 @@ def _column_overrides(items: list[str]) -> dict[str, str]:
 
 @retried
 def cmd_import(args) -> int:
-    sheet = read_unit_sheet(args.file, _column_overrides(args.column))
+    try:
+        sheet = read_unit_sheet(args.file, _column_overrides(args.column))
+    except HeaderNotFound as exc:  # the reader's words fit any front end; the flag is this one's
+        raise HeaderNotFound(f"{exc.message} Trên dòng lệnh: --column \"Tiêu đề cột=name\".", exc.headers) from None
     with session_for(args, commit=not args.dry_run, writes=True) as session:
         office = get_office(session)
         result = import_units(session, sheet.rows, parent_id=office.id if office else None)

@@ -182,8 +182,8 @@ class DatabaseBox(QGroupBox):
         finally:
             self.password.clear()
         QSettings().setValue(SETTING, without_password(url))
-        self._restart_note(self.tr("Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Để chuyển dữ liệu đang có lên "
-                                   "máy chủ, dùng lệnh: theodoi db copy --from <tệp dữ liệu> --to <máy chủ>.").format(
+        self._restart_note(self.tr("Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Dữ liệu đang có trên máy này "
+                                   "không tự chuyển sang: hãy chép dữ liệu lên máy chủ trước khi mở lại.").format(
                                        server=display_url(url)))
 
     def _restart_note(self, text: str) -> None:
