@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict
 
 from desktop.cli.common import attachment_store, date_arg, emit_json, retried, say, session_for, wants_json, warn
@@ -9,6 +10,7 @@ from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import get_requirement
 from desktop.core.errors import UserError
 from desktop.core.submissions import (
+    PeriodNeeded,
     SubmissionImport,
     add_attachments,
     exempt_unit,
@@ -69,6 +71,16 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return pairs
 
 
+@contextlib.contextmanager
+def _period_flag_hint():
+    """The core asks for the period in words; here the user names it with
+    a flag."""
+    try:
+        yield
+    except PeriodNeeded as exc:
+        raise PeriodNeeded(f"{exc.message} Trên dòng lệnh: --period <kỳ>.") from None
+
+
 @retried
 def cmd_record(args) -> int:
     received = parse_date(args.received)
@@ -78,17 +90,18 @@ def cmd_record(args) -> int:
         unit = find_unit(session, args.unit)
         requirement = get_requirement(session, args.requirement)
         values = parse_indicator_values(requirement, pairs)
-        rec = record_submission(
-            session,
-            unit,
-            requirement,
-            received_on=received,
-            period=args.period,
-            doc_number=args.doc_number,
-            doc_date=doc_date,
-            values=values,
-            note=args.note,
-        )
+        with _period_flag_hint():
+            rec = record_submission(
+                session,
+                unit,
+                requirement,
+                received_on=received,
+                period=args.period,
+                doc_number=args.doc_number,
+                doc_date=doc_date,
+                values=values,
+                note=args.note,
+            )
         # Copied only once the record is known to be valid; the store is
         # content-addressed, so a copy left by a later failure is harmless.
         files = [store_file(path, attachment_store(args)) for path in args.attach]
@@ -176,7 +189,8 @@ def cmd_import(args) -> int:
         with session_for(args, commit=not args.dry_run, writes=True) as session:
             requirement = get_requirement(session, args.requirement)
             sheet = read_tracking_sheet(args.file, requirement.indicators or [], overrides)
-            result = import_submissions(session, requirement, sheet.rows, period=args.period)
+            with _period_flag_hint():
+                result = import_submissions(session, requirement, sheet.rows, period=args.period)
             if result.unmatched and not args.skip_unmatched:
                 names = "; ".join(f"dòng {u.row}: “{u.name}”" for u in result.unmatched[:10])
                 more = f" và {len(result.unmatched) - 10} dòng khác" if len(result.unmatched) > 10 else ""
