@@ -9,10 +9,8 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -42,8 +39,11 @@ from desktop.io.reporting import default_assessment_text, make_report, make_urge
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error, shows_refusals
+from desktop.ui.open_file import open_with_system
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.columns import fit_columns
+from desktop.ui.widgets.pdf_preview import PdfPreview
 from desktop.ui.widgets.table_models import Column, RowTableModel
 from desktop.core import clock
 
@@ -138,10 +138,8 @@ class ReportsScreen(Screen):
         self.status.setWordWrap(True)
 
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview_pane = PdfPreview(self.pdf)
+        self.view = self.preview_pane.view
 
         self.register_model = RowTableModel([
             Column(self.tr("Số, ký hiệu"), lambda d: d.number),
@@ -153,7 +151,7 @@ class ReportsScreen(Screen):
         self.register_table.setModel(self.register_model)
         self.register_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.register_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.register_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        fit_columns(self.register_table, 2)
         self.register_table.verticalHeader().hide()
         register_box = QGroupBox(self.tr("Sổ văn bản đi"))
         QVBoxLayout(register_box).addWidget(self.register_table)
@@ -168,7 +166,7 @@ class ReportsScreen(Screen):
         lv.addWidget(register_box, 1)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.view)
+        split.addWidget(self.preview_pane)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -291,7 +289,7 @@ class ReportsScreen(Screen):
 
     def open_folder(self) -> None:
         if self.issued:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.issued["pdf"].parent)))
+            open_with_system(self, self.issued["pdf"].parent, self.tr("Mở thư mục"))
 
     def _run(self, fn, on_done) -> None:
         self.progress.setRange(0, 0)

@@ -5,7 +5,7 @@ takes back the last entry."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from db.models import Requirement
 from desktop.core.dates import DateError, format_date, parse_typed_date
 from desktop.core.directives import list_directives, requirements_of
 from desktop.core.status import Status, requirement_statuses
-from desktop.core.submissions import exempt_unit, undo_record
+from desktop.core.submissions import undo_record
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error
@@ -50,12 +50,18 @@ class TrackingScreen(Screen):
         self.search.setPlaceholderText(self.tr("Tìm đơn vị…"))
         self.search.setClearButtonEnabled(True)
         self.only_owing = QCheckBox(self.tr("Chỉ đơn vị chưa nộp hoặc nộp chậm"))
+        # Set from the dashboard's "Xem … đơn vị chưa nộp": exactly the units
+        # with nothing for that one period; unticking shows everyone again.
+        self.only_missing = QCheckBox()
+        self.only_missing.hide()
+        self._shown_requirement = None
 
         self.model = TrackingModel(self)
         self.proxy = TrackingProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
         self.only_owing.toggled.connect(self.proxy.set_only_owing)
+        self.only_missing.toggled.connect(lambda on: on or self._clear_missing_filter())
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -88,6 +94,7 @@ class TrackingScreen(Screen):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.only_owing)
+        filters.addWidget(self.only_missing)
         buttons = QHBoxLayout()
         for b in (self.record_button, self.bulk_button, self.exempt_button, self.undo_button):
             buttons.addWidget(b)
@@ -140,6 +147,10 @@ class TrackingScreen(Screen):
         self.model.set_periods(periods)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        if rid != self._shown_requirement:  # another requirement: open at its current period
+            self._shown_requirement = rid
+            self._clear_missing_filter()
+            self.go_to_period(self.current_period())
         due = [p for p in periods if p.period.due <= as_of]
         if due:
             c = due[-1].counts
@@ -151,15 +162,46 @@ class TrackingScreen(Screen):
         else:
             self.summary.setText(self.tr("Chưa có kỳ nào đến hạn."))
 
-    def show_period(self, requirement_id: int, period: int, only_owing: bool = True) -> None:
-        """Open the grid on a requirement with the owing units shown."""
+    def current_period(self) -> int | None:
+        """The number of the period under way on ``clock.today()`` (the
+        first not yet past its due date), else the last one."""
+        periods = self.model.periods
+        if not periods:
+            return None
+        today = clock.today()
+        return next((ps.period.number for ps in periods if ps.period.due >= today), periods[-1].period.number)
+
+    def go_to_period(self, period: int | None) -> None:
+        """Make ``period``'s column the current one, scrolled into view."""
+        for col, ps in enumerate(self.model.periods, 1):
+            if ps.period.number == period:
+                index = self.proxy.index(0, col) if self.proxy.rowCount() else QModelIndex()
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
+                else:
+                    self.table.horizontalScrollBar().setValue(self.table.columnViewportPosition(col))
+
+    def show_period(self, requirement_id: int, period: int) -> None:
+        """Open the grid on ``period`` of a requirement with only the units
+        that have sent nothing for it."""
         self.refresh()
         self.requirement.setCurrentIndex(max(self.requirement.findData(requirement_id), 0))
-        self.only_owing.setChecked(only_owing)
-        for col, ps in enumerate(self.model.periods, 1):
-            if ps.period.number == period and self.proxy.rowCount():
-                self.table.setCurrentIndex(self.proxy.index(0, col))
+        ps = next((p for p in self.model.periods if p.period.number == period), None)
+        if ps is not None:
+            self.proxy.set_missing_in(period)
+            self.only_missing.setText(self.tr("Chỉ đơn vị chưa nộp {period}").format(period=ps.period.label(ps.recurring)))
+            self.only_missing.setChecked(True)
+            self.only_missing.show()
+        self.go_to_period(period)
         self.table.setFocus()
+
+    def _clear_missing_filter(self) -> None:
+        self.proxy.set_missing_in(None)
+        self.only_missing.blockSignals(True)
+        self.only_missing.setChecked(False)
+        self.only_missing.blockSignals(False)
+        self.only_missing.hide()
 
     # -- actions -------------------------------------------------------
     def _selected_cells(self):
@@ -175,6 +217,7 @@ class TrackingScreen(Screen):
 
         index = self.table.currentIndex()
         if not index.isValid():
+            QMessageBox.information(self, self.tr("Ghi nhận"), self.tr("Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước."))
             return
         row, ps, us = self.model.cell(self.proxy.mapToSource(index))
         if ps is None:
@@ -212,21 +255,13 @@ class TrackingScreen(Screen):
             show_error(self, exc)
 
     def exempt_selected(self) -> None:
+        from desktop.ui.dialogs.exempt import ExemptDialog
+
         cells = self._selected_cells()
         if not cells:
+            QMessageBox.information(self, self.tr("Miễn"), self.tr("Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước."))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Miễn"), self.tr("Lý do miễn (ví dụ: không phát sinh):"))
-        if not ok:
-            return
-
-        def run(session):
-            for row, ps, _us in cells:
-                exempt_unit(session, row.unit, session.get(Requirement, ps.requirement.id), reason=reason, period=ps.period.number)
-
-        try:
-            self.ctx.write(run, Changed.SUBMISSIONS)
-        except Exception as exc:
-            show_error(self, exc)
+        ExemptDialog(self.ctx, [(row, ps) for row, ps, _us in cells], self).exec()
 
     def import_sheet(self) -> None:
         from desktop.ui.dialogs.import_tracking import ImportTrackingDialog
