@@ -188,9 +188,11 @@ def test_recording_a_submission_moves_the_dashboard_and_undo_takes_it_back(windo
     window.dashboard.missing_button.click()  # one click to the missing units
     tracking = window.tracking
     assert window.stack.currentWidget() is tracking
-    assert tracking.only_owing.isChecked()
-    row = next(r for r in tracking.model.rows if any(c.status is Status.MISSING for c in r.cells.values()))
-    period_status = next(p for p in tracking.model.periods if row.cells.get(p.period.number) and row.cells[p.period.number].status is Status.MISSING)
+    assert tracking.only_missing.isChecked() and tracking.proxy.rowCount() == missing_before
+    shown = tracking.model.rows[tracking.proxy.mapToSource(tracking.proxy.index(0, 0)).row()]
+    period_status = next(p for p in tracking.model.periods if p.period.number == first.period)
+    row = shown
+    assert row.cells[first.period].status is Status.MISSING
     dialog = SubmissionDialog(window.ctx, row.unit, period_status.requirement, period_status.period, None, tracking)
     qtbot.addWidget(dialog)
     dialog.doc_number.setText("07/KH-CĐCS")
