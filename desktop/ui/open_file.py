@@ -12,10 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("open_file", text)
-
-
 def open_with_system(parent, path: Path, title: str) -> bool:
     """Open ``path`` (a file or folder) in the program the system uses for
     it. False, after a message naming the path, when none could."""
@@ -23,10 +19,11 @@ def open_with_system(parent, path: Path, title: str) -> bool:
         return True
     QApplication.clipboard().setText(str(path))
     if path.is_dir():
-        text = _tr("Máy này chưa có chương trình nào để mở thư mục. Thư mục ở:\n{path}\n\n"
-                   "Đường dẫn đã được chép, dán (Ctrl+V) vào trình quản lý tệp để mở.")
+        text = QCoreApplication.translate("open_file", "Máy này chưa có chương trình nào để mở thư mục. Thư mục ở:\n{path}\n\n"
+                                                       "Đường dẫn đã được chép, dán (Ctrl+V) vào trình quản lý tệp để mở.")
     else:
-        text = _tr("Máy này chưa có chương trình nào để mở tệp “{name}” (ví dụ chưa cài trình đọc PDF). Tệp ở:\n{path}\n\n"
-                   "Đường dẫn đã được chép; hãy cài một chương trình đọc loại tệp này rồi mở lại.")
+        text = QCoreApplication.translate("open_file", "Máy này chưa có chương trình nào để mở tệp “{name}” (ví dụ chưa cài trình "
+                                                       "đọc PDF). Tệp ở:\n{path}\n\nĐường dẫn đã được chép; hãy cài một "
+                                                       "chương trình đọc loại tệp này rồi mở lại.")
     QMessageBox.warning(parent, title, text.format(path=path, name=path.name))
     return False
