@@ -102,6 +102,7 @@ def test_vietnamese_print_dialog(qtbot, language):
     language("vi")
     printer = QPrinter()
     dialog = QPrintDialog(printer)
+    dialog.printer_kept = printer  # the dialog keeps a pointer to it: it must outlive the dialog
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "In"
     buttons = {b.text() for b in dialog.findChildren(QPushButton) if b.text()}
@@ -115,7 +116,9 @@ def test_vietnamese_page_setup_colour_and_file_dialogs(qtbot, language):
     from PySide6.QtPrintSupport import QPageSetupDialog, QPrinter
 
     language("vi")
-    setup = QPageSetupDialog(QPrinter())
+    printer = QPrinter()
+    setup = QPageSetupDialog(printer)
+    setup.printer_kept = printer  # the dialog keeps a pointer to it: it must outlive the dialog
     qtbot.addWidget(setup)
     texts = {w.text() for w in setup.findChildren(QLabel)} | {w.title() for w in setup.findChildren(QGroupBox)}
     assert {"Hướng giấy", "Lề"} <= texts or "Khổ giấy:" in texts, texts
