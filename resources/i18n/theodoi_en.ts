@@ -159,6 +159,29 @@ The current data will be backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>BulkRecordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="18"/>
+        <source>Ghi nhận hàng loạt</source>
+        <translation>Record several</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="21"/>
+        <source>Ghi nhận {n} ô đã chọn là đã nộp, cùng một ngày nhận.</source>
+        <translation>Record the {n} selected cells as handed in, on the same day.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="23"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="24"/>
+        <source>Ngày nhận (*)</source>
+        <translation>Date received (*)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
@@ -2024,133 +2047,127 @@ due {date}</translation>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="47"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="46"/>
         <source>Tính đến ngày</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="50"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="49"/>
         <source>Tìm đơn vị…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="52"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="51"/>
         <source>Chỉ đơn vị chưa nộp hoặc nộp chậm</source>
         <translation>Only units missing or late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="73"/>
         <source>&amp;Ghi nhận… (Enter)</source>
         <translation>&amp;Record… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
         <source>Ghi nhận &amp;hàng loạt…</source>
         <translation>Record in &amp;bulk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
         <source>&amp;Miễn…</source>
         <translation>&amp;Exempt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="77"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
         <source>&amp;Hoàn tác (Ctrl+Z)</source>
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="79"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="78"/>
         <source>Nhập &amp;bảng theo dõi…</source>
         <translation>Import tracking &amp;sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="90"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="89"/>
         <source>Yêu cầu:</source>
         <translation>Requirement:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="92"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="91"/>
         <source>Tính đến ngày:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="113"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="112"/>
         <source>Theo dõi</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="139"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="138"/>
         <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
         <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="158"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="157"/>
         <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
         <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="163"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="162"/>
         <source>Chưa có kỳ nào đến hạn.</source>
         <translation>No period is due yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="193"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="192"/>
         <source>Chỉ đơn vị chưa nộp {period}</source>
         <translation>Only units missing {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
         <source>Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước.</source>
         <translation>First select in the grid the unit and period to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
         <source>Đơn vị này không phải thực hiện kỳ này.</source>
         <translation>This unit is not required to report for this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="238"/>
-        <location filename="../../desktop/ui/screens/tracking.py" line="241"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
         <source>Ghi nhận hàng loạt</source>
         <translation>Record in bulk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="238"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
         <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
         <translation>Select the “missing” cells to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="242"/>
-        <source>Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):</source>
-        <translation>Date received for the {n} selected cell(s) (dd/mm/yyyy):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="262"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="262"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
         <source>Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước.</source>
         <translation>First select in the grid the cells (unit, period) to exempt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="271"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
         <source>Nhập bảng theo dõi</source>
         <translation>Import tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="271"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
         <source>Hãy thêm văn bản và yêu cầu trước.</source>
         <translation>Add a directive and a requirement first.</translation>
     </message>

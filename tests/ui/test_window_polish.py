@@ -156,3 +156,27 @@ def test_open_folder_without_a_file_manager_says_so(window, monkeypatch, message
     kind, text = messages[-1]
     assert kind == "warning" and "chưa có chương trình nào để mở thư mục" in text and str(tmp_path) in text
     assert QApplication.clipboard().text() == str(tmp_path)
+
+
+def test_bulk_recording_takes_its_date_from_the_date_field(window, qtbot, messages):
+    from desktop.ui.dialogs.bulk_record import BulkRecordDialog
+
+    tracking = window.tracking
+    window.go(tracking)
+    _choose_requirement(tracking, recurring=True)
+    number = tracking.current_period() - 1  # a period already due
+    owing = [r for r in tracking.model.rows if r.cells.get(number) and r.cells[number].status is Status.MISSING][:2]
+    assert len(owing) == 2
+    ps = next(p for p in tracking.model.periods if p.period.number == number)
+    dialog = BulkRecordDialog(window.ctx, [(r, ps) for r in owing], tracking)
+    qtbot.addWidget(dialog)
+    dialog.received.edit.setText("31/02/2026")
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.recorded == []
+    assert messages[-1][1].startswith("Ngày nhận: “31/02/2026” không phải là ngày có thật")
+    dialog.received.edit.setText("20/11/26")
+    dialog.accept()
+    assert dialog.result() == 1 and len(dialog.recorded) == 2
+    tracking.reload_grid()
+    received = {r.unit.id: r.cells[number].submission.received_on for r in tracking.model.rows if r.unit.id in {o.unit.id for o in owing}}
+    assert set(received.values()) == {TODAY.replace(day=20)}

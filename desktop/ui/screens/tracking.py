@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Requirement
-from desktop.core.dates import DateError, format_date, parse_typed_date
+from desktop.core.dates import DateError
 from desktop.core.directives import list_directives, requirements_of
 from desktop.core.status import Status, requirement_statuses
 from desktop.core.submissions import undo_record
@@ -231,28 +230,16 @@ class TrackingScreen(Screen):
             self._pushed(dialog.recorded)
 
     def record_bulk(self) -> None:
-        from desktop.ui.dialogs.submission import record_entry
+        from desktop.ui.dialogs.bulk_record import BulkRecordDialog
 
         cells = [c for c in self._selected_cells() if c[2].status in (Status.MISSING, Status.PENDING)]
         if not cells:
             QMessageBox.information(self, self.tr("Ghi nhận hàng loạt"), self.tr("Hãy chọn các ô “chưa nộp” cần ghi nhận."))
             return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Ghi nhận hàng loạt"),
-            self.tr("Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):").format(n=len(cells)),
-            text=format_date(clock.today()),
-        )
-        if not ok:
-            return
-        try:
-            received = parse_typed_date(text)
-            for row, ps, _us in cells:
-                self._pushed(
-                    record_entry(self.ctx, row.unit.id, ps.requirement.id, ps.period.number, received=received,
-                                 doc_number="", doc_date=None, raw_values={}, note="", files=[])
-                )
-        except Exception as exc:
-            show_error(self, exc)
+        dialog = BulkRecordDialog(self.ctx, [(row, ps) for row, ps, _us in cells], self)
+        dialog.exec()
+        for recorded in dialog.recorded:  # also those saved before a refusal: each can be undone
+            self._pushed(recorded)
 
     def exempt_selected(self) -> None:
         from desktop.ui.dialogs.exempt import ExemptDialog
