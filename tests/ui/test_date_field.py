@@ -172,3 +172,13 @@ def test_the_issue_date_of_a_directive_is_never_turned_into_another_day(qtbot, c
 
     stored = ctx.read(lambda s: s.exec(select(Directive)).one())
     assert stored.issued_on == date(2022, 2, 16)
+
+
+def test_the_new_date_is_announced_once_typing_ends(qtbot):
+    field = _field(qtbot, optional=True)
+    changes = []
+    field.dateChanged.connect(changes.append)
+    _type(qtbot, field, "24/11/2026", finish=False)  # passes through "24/11/20", a date in 2020
+    assert changes == []
+    qtbot.keyClick(field.edit, Qt.Key_Return)
+    assert changes == [date(2026, 11, 24)]

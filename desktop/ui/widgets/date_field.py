@@ -33,7 +33,7 @@ class DateField(QWidget):
     """``date()`` is the ``datetime.date`` typed or picked, None when an
     optional field is blank; it raises ``DateError`` for anything else.
     ``dateChanged(object)`` fires with each new valid value (a date, or None
-    when an optional field is emptied)."""
+    when an optional field is emptied) once typing ends or a day is picked."""
 
     dateChanged = Signal(object)
 
@@ -125,17 +125,15 @@ class DateField(QWidget):
     # -- events ----------------------------------------------------------
     def _typed(self, _text: str) -> None:
         # While typing, only a finished but impossible date is refused: a
-        # half-typed "15/0" is not wrong yet.
+        # half-typed "15/0" is not wrong yet. The new date is announced when
+        # typing ends (Enter, leaving the field): "24/11/20" on the way to
+        # "24/11/2026" is a date too.
         try:
-            value = self.date()
+            self.date()
         except DateError as exc:
-            if _looks_finished(self.edit.text()):
-                self._show_problem(exc.message)
-            else:
-                self._show_problem(None)
+            self._show_problem(exc.message if _looks_finished(self.edit.text()) else None)
             return
         self._show_problem(None)
-        self._announce(value)
 
     def _finished(self) -> None:
         try:
