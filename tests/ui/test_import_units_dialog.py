@@ -43,18 +43,21 @@ def test_the_preview_marks_refused_rows_with_the_reason_before_import(qtbot, ctx
 
 
 def test_cancel_stops_the_preview_and_nothing_is_written(qtbot, ctx, tmp_path, monkeypatch, messages):
-    from desktop.ui import tasks
+    from desktop.ui.dialogs import import_units
 
-    original = tasks.Task.__init__
+    original, given = import_units.import_file, []
 
-    def asked_to_stop_at_once(self, parent=None):
-        original(self, parent)
-        self.cancel()
+    def stopped_at_once(ctx, path, columns, *, dry_run, progress=None, cancelled=None):
+        # The preview must hand the task's "Hủy" flag to the import; here
+        # the clerk has pressed it before the first row.
+        given.append(cancelled)
+        return original(ctx, path, columns, dry_run=dry_run, progress=progress, cancelled=lambda: True)
 
-    monkeypatch.setattr(tasks.Task, "__init__", asked_to_stop_at_once)
+    monkeypatch.setattr(import_units, "import_file", stopped_at_once)
     dialog = ImportUnitsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.load(_book(tmp_path))
+    assert given and callable(given[0]) and given[0]() is False  # the task's own flag, not yet set
     assert "Đã hủy" in dialog.summary.toPlainText()
     assert messages == []  # asked for, so no message box
     assert not dialog.import_button.isEnabled()
