@@ -172,6 +172,8 @@ def cmd_intake(args) -> int:
     out.pop("warnings")
     out["missing"] = fields.missing()
     out["warnings"] = doc.warnings + fields.warnings + notes
+    if "number" in out["missing"]:  # the core's words fit any front end; the flag is this one's
+        out["warnings"].append("Trên dòng lệnh, ghi số, ký hiệu bằng --number khi lưu (--save).")
     out["file"] = doc.file_name
     out["file_format"] = doc.file_format
     out["encoding"] = doc.encoding

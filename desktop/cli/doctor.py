@@ -29,7 +29,8 @@ def cmd_doctor(args) -> int:
         emit_json({"version": __version__, "ok": all(c.ok for c in checks), "checks": [c.as_json() for c in checks]})
     else:
         for c in checks:
-            say(f"[{'OK' if c.ok else 'CẦN XỬ LÝ'}] {c.name}: {c.detail}")
+            mark = "CẦN XỬ LÝ" if not c.ok else ("LƯU Ý" if c.warning else "OK")
+            say(f"[{mark}] {c.name}: {c.detail}")
             if c.advice:
                 say(f"      → {c.advice}")
     return 0 if all(c.ok for c in checks) else 2

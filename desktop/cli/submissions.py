@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict
 
 from desktop.cli.common import date_arg, emit_json, say, store_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.errors import UserError
-from desktop.core.submissions import SubmissionImport
+from desktop.core.submissions import PeriodNeeded, SubmissionImport
 from desktop.operations import submissions as ops
 
 
@@ -59,10 +60,21 @@ def _pairs(items: list[str]) -> dict[str, str]:
     return pairs
 
 
+@contextlib.contextmanager
+def _period_flag_hint():
+    """The core asks for the period in words; here the user names it with
+    a flag."""
+    try:
+        yield
+    except PeriodNeeded as exc:
+        raise PeriodNeeded(f"{exc.message} Trên dòng lệnh: --period <kỳ>.") from None
+
+
 def cmd_record(args) -> int:
-    r = ops.record(store_for(args), unit=args.unit, requirement=args.requirement,
-                   received=parse_date(args.received), period=args.period, doc_number=args.doc_number,
-                   doc_date=date_arg(args.doc_date), values=_pairs(args.set), note=args.note, files=args.attach)
+    with _period_flag_hint():
+        r = ops.record(store_for(args), unit=args.unit, requirement=args.requirement,
+                       received=parse_date(args.received), period=args.period, doc_number=args.doc_number,
+                       doc_date=date_arg(args.doc_date), values=_pairs(args.set), note=args.note, files=args.attach)
     if wants_json(args):
         emit_json({
             "id": r.id, "unit": r.unit, "requirement": r.requirement, "period": r.period.number, "due": r.period.due,
@@ -118,9 +130,10 @@ def _columns(items: list[str]) -> dict[str, str]:
 
 def cmd_import(args) -> int:
     try:
-        done = ops.import_tracking_sheet(store_for(args), args.file, requirement=args.requirement,
-                                         period=args.period, columns=_columns(args.column),
-                                         skip_unmatched=args.skip_unmatched, dry_run=args.dry_run)
+        with _period_flag_hint():
+            done = ops.import_tracking_sheet(store_for(args), args.file, requirement=args.requirement,
+                                             period=args.period, columns=_columns(args.column),
+                                             skip_unmatched=args.skip_unmatched, dry_run=args.dry_run)
     except ops.UnmatchedNames as refused:
         doc = _import_doc(refused.result, refused.sheet, args.dry_run)
         message = f"{refused.message} Trên dòng lệnh: chạy lại với --skip-unmatched để bỏ qua các dòng không khớp."

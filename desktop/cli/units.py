@@ -10,6 +10,7 @@ from desktop.cli.common import as_of_arg, emit_json, say, store_for, wants_json
 from desktop.core.dates import format_date, parse_date
 from desktop.core.errors import UserError
 from desktop.core.units import UNIT_FIELDS
+from desktop.io.unit_sheet import HeaderNotFound
 from desktop.operations import units as ops
 
 
@@ -76,7 +77,10 @@ def _column_overrides(items: list[str]) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
-    done = ops.import_list(store_for(args), args.file, columns=_column_overrides(args.column), dry_run=args.dry_run)
+    try:
+        done = ops.import_list(store_for(args), args.file, columns=_column_overrides(args.column), dry_run=args.dry_run)
+    except HeaderNotFound as exc:  # the reader's words fit any front end; the flag is this one's
+        raise HeaderNotFound(f"{exc.message} Trên dòng lệnh: --column \"Tiêu đề cột=name\".", exc.headers) from None
     sheet, result = done.sheet, done.result
     skipped = sorted(sheet.skipped + result.skipped, key=lambda s: s.row)
     if wants_json(args):

@@ -12,6 +12,7 @@ from desktop.core.errors import UserError
 # years only: "05/03/22" could be 1922 or 2022.
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
+_DAY_FIRST_SHORT = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{2})")
 
 
 class DateError(UserError):
@@ -41,6 +42,42 @@ def parse_date(value: object) -> date:
         f"“{text}” không phải là ngày hợp lệ. Hãy nhập ngày theo dạng dd/mm/yyyy "
         "(ví dụ 05/03/2022) hoặc yyyy-mm-dd."
     )
+
+
+def parse_typed_date(value: str) -> date:
+    """A date typed into a window's date field: every form ``parse_date``
+    reads, and also "d/m/yy" (or "dd/mm/yy"), read as 20yy; the clerk
+    types into a field labelled with the century, so "05/03/22" is 2022
+    there (the command line and imported files keep four-digit years).
+    An impossible day (31/02/2022) raises ``DateError`` saying which
+    month has no such day; blank text raises ``DateError`` too."""
+    typed = text = (value or "").strip()
+    if m := _DAY_FIRST_SHORT.fullmatch(text):
+        day, sep, month, year = m.groups()
+        text = f"{day}{sep}{month}{sep}20{year}"
+    try:
+        return parse_date(text)
+    except DateError:
+        parts = _day_month_year(text)
+        if parts is None:
+            raise
+        day, month, year = parts
+        if not 1 <= month <= 12:
+            raise DateError(f"“{typed}”: không có tháng {month}; tháng từ 1 đến 12.") from None
+        if year < 1 or day < 1:
+            raise
+        last = calendar.monthrange(year, month)[1]
+        raise DateError(f"“{typed}” không phải là ngày có thật: tháng {month}/{year} chỉ có {last} ngày.") from None
+
+
+def _day_month_year(text: str) -> tuple[int, int, int] | None:
+    if m := _ISO.fullmatch(text):
+        year, month, day = m.groups()
+    elif m := _DAY_FIRST.fullmatch(text):
+        day, _, month, year = m.groups()
+    else:
+        return None
+    return int(day), int(month), int(year)
 
 
 def parse_optional_date(value: object) -> date | None:

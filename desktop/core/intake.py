@@ -489,7 +489,7 @@ def extract_directive(text: str, *, wrapped: bool = True) -> DirectiveFields:
 
 
 _MISSING = {
-    "number": "Không tìm thấy số, ký hiệu văn bản (dòng “Số: …”); văn bản có thể không ghi số. Khi vào sổ, hãy nhập số (--number).",
+    "number": "Không tìm thấy số, ký hiệu văn bản (dòng “Số: …”); văn bản có thể không ghi số. Khi vào sổ, hãy nhập số, ký hiệu của văn bản.",
     "issued_on": "Không tìm thấy ngày ban hành (dòng “…, ngày … tháng … năm …”).",
     "issuer": "Không tìm thấy cơ quan ban hành ở góc trên bên trái văn bản.",
     "subject": "Không tìm thấy trích yếu (dòng dưới tên loại văn bản, hoặc “V/v …”).",

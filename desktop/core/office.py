@@ -51,7 +51,7 @@ def init_office(
     what was there."""
     name = clean(name)
     if not name:
-        raise UserError("Tên văn phòng (--office) không được để trống.")
+        raise UserError("Tên văn phòng không được để trống: hãy nhập tên, ví dụ “Liên đoàn Lao động huyện Tam Đường”.")
     org = session.exec(select(Organization).where(Organization.kind == OrgKind.OFFICE)).first()
     if org is None:
         org = Organization(name=name, name_key=fold(name), sort_key=sort_key(name), kind=OrgKind.OFFICE)

@@ -32,7 +32,13 @@ class MailSettings:
 
     @property
     def complete(self) -> bool:
-        return bool(self.host and self.port and self.sender)
+        return not self.missing()
+
+    def missing(self) -> list[str]:
+        """What is still needed to send, in words: "máy chủ SMTP", "cổng",
+        "địa chỉ gửi"; empty when the settings can send."""
+        needed = (("máy chủ SMTP", self.host), ("cổng", self.port), ("địa chỉ gửi", self.sender))
+        return [name for name, value in needed if not value]
 
 
 _KEYS = {"host": "mail.host", "port": "mail.port", "security": "mail.security", "user": "mail.user", "sender": "mail.from"}

@@ -94,7 +94,7 @@ def _facts(ps: PeriodStatus) -> RequirementFacts:
 def _office(session: Session) -> OfficeInfo:
     office = get_office(session)
     if office is None:
-        raise UserError("Chưa khai báo văn phòng. Hãy chạy: theodoi init --office \"Tên văn phòng\" (hoặc mở Cài đặt).")
+        raise UserError("Chưa khai báo văn phòng: hãy khai báo tên văn phòng, địa danh và người ký trước khi làm văn bản.")
     return office
 
 

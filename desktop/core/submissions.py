@@ -21,6 +21,11 @@ from desktop.core.vntext import clean, fold
 from desktop.core import clock
 
 
+class PeriodNeeded(UserError):
+    """The period could not be chosen for the user; each front end says how
+    to name it."""
+
+
 @dataclass
 class StoredFile:
     """A file already copied into the attachment store (see ``desktop.io``)."""
@@ -63,7 +68,7 @@ def _default_period(session: Session, requirement: Requirement, unit: Organizati
         return owed[0]
     upcoming = next_period(requirement, received_on)
     if upcoming is None:
-        raise UserError(f"Yêu cầu số {requirement.id} không còn kỳ nào để ghi nhận; hãy chỉ rõ kỳ.")
+        raise PeriodNeeded(f"Yêu cầu số {requirement.id} không còn kỳ nào để ghi nhận; hãy chỉ rõ kỳ cần ghi nhận.")
     return upcoming
 
 
@@ -170,7 +175,7 @@ def exempt_unit(
     in dissolution)."""
     reason = clean(reason) or ""
     if not reason:
-        raise UserError("Hãy ghi lý do miễn (--reason), ví dụ “không phát sinh” hoặc “mới thành lập”.")
+        raise UserError("Hãy ghi lý do miễn, ví dụ “không phát sinh” hoặc “mới thành lập”.")
     if period is not None:
         get_period(requirement, period)
     exemption = session.exec(
@@ -242,9 +247,9 @@ def import_submissions(
     cannot be recorded in ``skipped`` with the reason. The caller's
     transaction makes it all or nothing."""
     if requirement.every_months and period is None:
-        raise UserError(
+        raise PeriodNeeded(
             f"Yêu cầu số {requirement.id} là yêu cầu định kỳ ({requirement.every_months} tháng/lần); "
-            "hãy chỉ rõ kỳ của bảng theo dõi (--period)."
+            "hãy chỉ rõ bảng theo dõi này là của kỳ nào."
         )
     p = get_period(requirement, period or 1)
     result = SubmissionImport()

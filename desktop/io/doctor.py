@@ -1,5 +1,6 @@
 """Self-check of an installation (theodoi doctor, Trợ giúp → Kiểm tra máy):
-each line OK, or what to do. Nothing here changes the user's data; the
+each line OK, OK with a note (``warning``: worth knowing, not a failure),
+or what to do. Nothing here changes the user's data; the
 test signature uses a throw-away key in a temporary folder."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Check:
     ok: bool
     detail: str
     advice: str | None = None
+    warning: bool = False  # ok, with advice worth reading
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -88,7 +90,7 @@ def _latest_backup(url: str) -> Check:
     backups = list_backups(backups_dir_for(url), kind=backup_kind(url))
     if not backups:
         return Check("Bản sao lưu", False, "chưa có bản sao lưu nào",
-                     "Mở phần mềm (tự sao lưu mỗi ngày) hoặc chạy: theodoi backup create")
+                     "Mở phần mềm (tự sao lưu mỗi ngày) hoặc sao lưu ngay (Cài đặt → Sao lưu).")
     newest = max(backups, key=lambda b: b.created)
     age = (datetime.now(newest.created.tzinfo) - newest.created).days if newest.created else None
     ok = age is not None and age <= 7
@@ -114,8 +116,10 @@ def _printers(find: Callable[[], list[str]] | None) -> Check:
     except Exception:  # noqa: BLE001 - no print system at all
         names = []
     if not names:
-        return Check("Máy in", False, "chưa cài máy in nào",
-                     "Cài máy in trong hệ điều hành (hoặc in ra PDF rồi in ở máy khác).")
+        # Not a failure: offices print to PDF and print on another PC.
+        return Check("Máy in", True, "chưa cài máy in nào",
+                     "Văn bản vẫn ra tệp PDF để in ở máy khác; cài máy in trong hệ điều hành nếu muốn in từ máy này.",
+                     warning=True)
     return Check("Máy in", True, ", ".join(names))
 
 

@@ -123,7 +123,7 @@ def _read_pdf(path: Path) -> DocumentText:
     if len(text.strip()) < 20:
         raise UserError(
             f"{where(path)} là PDF không có lớp chữ (bản quét/ảnh chụp), không đọc được nội dung. "
-            "Hãy xin bản .docx hoặc PDF gốc, hoặc vào sổ bằng tay (theodoi directives add)."
+            "Hãy xin bản .docx hoặc PDF gốc, hoặc vào sổ bằng tay."
         )
     return DocumentText(text, "pdf")
 

@@ -112,8 +112,8 @@ def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
     if not due:
         return []
     if not settings.complete:
-        raise UserError("Chưa cài đặt thư điện tử: hãy chạy theodoi mail settings --host … --port … --from … "
-                        "(hoặc mở Cài đặt).")
+        raise UserError(f"Chưa cài đặt đủ thư điện tử để gửi: còn thiếu {', '.join(settings.missing())}. "
+                        "Hãy nhập các mục đó trong phần cài đặt thư.")
     secret = password if password is not None else load_password(settings)
     results = []
     shared = engine.dialect.name != "sqlite"

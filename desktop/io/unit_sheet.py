@@ -233,8 +233,7 @@ def read_unit_sheet(path: Path | str, columns: dict[str, str] | None = None) -> 
     if layout is None:
         raise HeaderNotFound(
             f"Không tìm thấy cột tên đơn vị trong tệp “{path.name}”: cần một cột tiêu đề “Tên đơn vị” "
-            "(hoặc “Tên công đoàn cơ sở”, “Đơn vị”). Hãy chỉ rõ cột nào là tên đơn vị "
-            "(trên dòng lệnh: --column \"Tiêu đề cột=name\").",
+            "(hoặc “Tên công đoàn cơ sở”, “Đơn vị”). Hãy chỉ rõ cột nào là tên đơn vị.",
             likely_header(grid),
         )
     sheet = UnitSheet(

@@ -24,6 +24,7 @@ from desktop.ui.errors import log_unexpected, show_error
 from desktop.ui.i18n import install_translator
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.widgets.database_settings import SETTING as SERVER_SETTING
+from desktop.ui.xcb_check import missing_message, missing_packages, uses_xcb
 
 
 def chosen_url(db: str | None) -> str:
@@ -127,6 +128,11 @@ def open_or_recover(url: str, *, saved_server: bool = False):
 
 
 def run(db: str | None = None, argv: list[str] | None = None, open_files: list[str] | None = None) -> int:
+    if QApplication.instance() is None and uses_xcb():
+        missing = missing_packages()
+        if missing:  # Qt would abort in English; say what to install
+            print(missing_message(missing), file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("Theo doi")
     app.setApplicationName("theodoi")

@@ -4,6 +4,7 @@ traceback on screen."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import traceback
 from datetime import datetime
@@ -54,3 +55,18 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str | None =
     full = details or "".join(traceback.format_exception(exc))
     copy.clicked.connect(lambda: QApplication.clipboard().setText(full))
     box.exec()
+
+
+def shows_refusals(method):
+    """For a button's slot that reads the form before starting work: a
+    refusal raised while reading (a date that does not exist, say) is shown
+    in words instead of being lost in Qt's slot machinery."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (UserError, StoreError) as exc:
+            show_error(self, exc)
+
+    return guarded

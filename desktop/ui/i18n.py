@@ -1,7 +1,8 @@
 """Languages: the strings in the code are Vietnamese (the default); English
 comes from ``resources/i18n/theodoi_en.ts``. Qt ships no Vietnamese for its
-own buttons and menus ("OK", "Cancel", "Copy"), so ``qt_vi.ts`` supplies
-them. Sources are compiled to ``.qm`` with PySide6's lrelease on first use
+own dialogs and buttons (print, page setup, file, colour and message
+boxes: "Print", "Options >>", "Cancel"), so ``qtbase_vi.ts`` supplies the
+ones the app shows, under Qt's own contexts and source texts. Sources are compiled to ``.qm`` with PySide6's lrelease on first use
 and kept in the user cache folder."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _installed: list[QTranslator] = []
 
 
 def compiled_translation(name: str) -> Path | None:
-    """The ``.qm`` for ``name`` (e.g. "theodoi_en", "qt_vi"), compiling the
+    """The ``.qm`` for ``name`` (e.g. "theodoi_en", "qtbase_vi"), compiling the
     ``.ts`` when it is newer; None when there is none."""
     source = resource("i18n", f"{name}.ts")
     shipped = source.with_suffix(".qm")
@@ -42,7 +43,7 @@ def compiled_translation(name: str) -> Path | None:
     return cache if result.returncode == 0 and cache.exists() else None
 
 
-LANGUAGE_FILES = {"vi": ("qt_vi",), "en": ("theodoi_en",)}
+LANGUAGE_FILES = {"vi": ("qtbase_vi",), "en": ("theodoi_en",)}
 
 
 def install_translator(app, language: str) -> bool:

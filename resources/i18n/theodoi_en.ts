@@ -4,17 +4,17 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="93"/>
         <source>Giới thiệu Theo dõi</source>
         <translation>About Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="96"/>
         <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later. Phông chữ Liberation Serif: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Các thành phần kèm theo và giấy phép:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Tracking of directives, requirements and reports of grassroots trade unions. Works entirely without a network.&lt;/p&gt;&lt;p&gt;Licence GPL-3.0-or-later. Liberation Serif typeface: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Bundled components and their licences:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="103"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -159,96 +159,119 @@ The current data will be backed up first.</translation>
     </message>
 </context>
 <context>
+    <name>BulkRecordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="18"/>
+        <source>Ghi nhận hàng loạt</source>
+        <translation>Record several</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="21"/>
+        <source>Ghi nhận {n} ô đã chọn là đã nộp, cùng một ngày nhận.</source>
+        <translation>Record the {n} selected cells as handed in, on the same day.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="23"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/bulk_record.py" line="24"/>
+        <source>Ngày nhận (*)</source>
+        <translation>Date received (*)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="82"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
         <source>Văn bản</source>
         <extracomment>(requirement id, period number): show the units that have not sent it</extracomment>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="86"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="86"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="87"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="87"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="88"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="88"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="89"/>
         <source>Chưa nộp</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="89"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="90"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="108"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="109"/>
         <source>Xem đơn vị chưa nộp</source>
         <translation>Show missing units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="113"/>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="114"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="184"/>
         <source>Theo khối</source>
         <translation>By sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="120"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="121"/>
         <source>Hạn sắp tới</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="150"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="151"/>
         <source>Tổng quan</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="154"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="155"/>
         <source>Chưa khai báo văn phòng</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="157"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="158"/>
         <source>Tính đến ngày {date}: {n} yêu cầu đã đến hạn, {k} yêu cầu còn đơn vị chưa nộp.</source>
         <translation>As of {date}: {n} requirement(s) due, {k} of them with units still missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="166"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="167"/>
         <source>đã nộp {done}/{total}</source>
         <translation>submitted {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="169"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="170"/>
         <source>Không có hạn nào sắp tới.</source>
         <translation>No upcoming deadlines.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="184"/>
         <source>Theo khối: {title}</source>
         <translation>By sector: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="186"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="187"/>
         <source>Xem {n} đơn vị chưa nộp</source>
         <translation>Show {n} missing unit(s)</translation>
     </message>
@@ -381,8 +404,36 @@ The current data will be backed up first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="185"/>
-        <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Để chuyển dữ liệu đang có lên máy chủ, dùng lệnh: theodoi db copy --from &lt;tệp dữ liệu&gt; --to &lt;máy chủ&gt;.</source>
-        <translation>Theo dõi will use the server {server} from its next start. To move the data you have onto the server, run: theodoi db copy --from &lt;data file&gt; --to &lt;server&gt;.</translation>
+        <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Dữ liệu đang có trên máy này không tự chuyển sang: hãy chép dữ liệu lên máy chủ trước khi mở lại.</source>
+        <translation>Theo dõi will use the server {server} from the next start. The data on this PC does not move by itself: copy it to the server before starting again.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_field.py" line="45"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_field.py" line="45"/>
+        <source>dd/mm/yyyy (để trống nếu chưa có)</source>
+        <translation>dd/mm/yyyy (leave empty if not known)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_field.py" line="50"/>
+        <source>Chọn ngày trên lịch</source>
+        <translation>Pick the day on a calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_field.py" line="92"/>
+        <source>{field}: hãy nhập ngày (dd/mm/yyyy).</source>
+        <translation>{field}: enter a date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/date_field.py" line="123"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -433,32 +484,32 @@ The current data will be backed up first.</translation>
         <translation>Documents (*.docx *.pdf *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="85"/>
         <source>Đã đọc từ tệp {name}. Hãy kiểm tra lại trước khi lưu.</source>
         <translation>Read from {name}. Check it before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="87"/>
         <source>không rõ ngày</source>
         <translation>date unclear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="88"/>
         <source>• Hạn {date}: {text}</source>
         <translation>• Due {date}: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="90"/>
         <source>• Chu kỳ báo cáo: {text}</source>
         <translation>• Reporting cycle: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="91"/>
         <source>Lưu ý: {text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="95"/>
         <source>Thêm {n} yêu cầu đề xuất từ các hạn trên (sửa được sau)</source>
         <translation>Add the {n} requirements proposed from these deadlines (editable later)</translation>
     </message>
@@ -589,7 +640,12 @@ The current data will be backed up first.</translation>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <source>Lưu ý</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/help.py" line="41"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -873,124 +929,164 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     </message>
 </context>
 <context>
+    <name>ExemptDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="25"/>
+        <source>Miễn thực hiện</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="27"/>
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="33"/>
+        <source>… và {n} ô khác</source>
+        <translation>… and {n} more cells</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="38"/>
+        <source>ví dụ: không phát sinh, mới thành lập</source>
+        <translation>e.g. nothing to report, newly founded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="39"/>
+        <source>Lý do miễn (*)</source>
+        <translation>Reason (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="36"/>
         <source>Bắt đầu dùng Theo dõi</source>
         <translation>Getting started with Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="38"/>
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="39"/>
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="40"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="41"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="46"/>
         <source>Chào mừng đến với Theo dõi</source>
         <translation>Welcome to Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="47"/>
         <source>Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở.</source>
         <translation>A register for tracking directives, requirements and reports of grassroots trade unions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="48"/>
         <source>Khai báo văn phòng của tôi</source>
         <translation>Set up my office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="49"/>
         <source>Mở văn phòng mẫu để xem thử (dữ liệu demo)</source>
         <translation>Open a sample office to try it out (demo data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="57"/>
         <source>Văn phòng của bạn</source>
         <translation>Your office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="58"/>
         <source>Thông tin này in trên phần đầu các văn bản đi.</source>
         <translation>This information is printed at the top of outgoing documents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="68"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="69"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="70"/>
         <source>Địa danh</source>
         <translation>Place name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="71"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="75"/>
         <source>Người ký văn bản</source>
         <translation>Document signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="80"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="116"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="116"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="85"/>
         <source>Nơi lưu dữ liệu</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="86"/>
         <source>Toàn bộ dữ liệu nằm trong một tệp trên máy này. Nên sao lưu thường xuyên.</source>
         <translation>All data is kept in a single file on this computer. Back it up regularly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="89"/>
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="95"/>
         <source>Tệp dữ liệu:</source>
         <translation>Data file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_start.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="119"/>
+        <source>Người ký văn bản: hãy nhập {fields} (in ở khối chữ ký của văn bản đi).</source>
+        <translation>Document signer: enter {fields} (printed in the signature block of outgoing documents).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="120"/>
+        <source> và </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_start.py" line="130"/>
         <source>Chọn thư mục lưu dữ liệu</source>
         <translation>Choose a folder for the data</translation>
     </message>
@@ -998,12 +1094,12 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="23"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/form.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/form.py" line="24"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1011,12 +1107,13 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="64"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="61"/>
         <source>Không tìm thấy tệp hướng dẫn trong thư mục cài đặt; hãy cài lại Theo dõi.</source>
         <translation>The user guide is missing from the installation folder; reinstall Theo dõi.</translation>
     </message>
@@ -1117,87 +1214,87 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>ImportTrackingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="58"/>
         <source>Nhập bảng theo dõi: {title}</source>
         <translation>Import tracking sheet: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="63"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="72"/>
         <source>Kỳ {n}, hạn {due}</source>
         <translation>Period {n}, due {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="76"/>
         <source>Vẫn nhập, bỏ qua các dòng có tên đơn vị không khớp</source>
         <translation>Import anyway, skipping rows whose unit name matches no unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="79"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="80"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="84"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="86"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="97"/>
         <source>Chọn bảng theo dõi</source>
         <translation>Choose the tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="97"/>
         <source>Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="145"/>
         <source>Đã nhập: </source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="147"/>
         <source>Nếu nhập: </source>
         <translation>If imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="149"/>
         <source>Chưa nhập gì vì còn tên đơn vị không khớp. </source>
         <translation>Nothing imported: some unit names match no unit. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="150"/>
         <source>ghi mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng, không khớp {m} dòng.</source>
         <translation>{c} new, {u} updated, {n} unchanged, {s} row(s) skipped, {m} row(s) unmatched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="153"/>
         <source> — có phải: {names}?</source>
         <translation> — did you mean: {names}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="154"/>
         <source>Dòng {row}: không tìm thấy đơn vị “{name}”{hint}</source>
         <translation>Row {row}: no unit “{name}”{hint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="156"/>
         <source>Dòng {row}: {reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
@@ -1205,151 +1302,162 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>ImportUnitsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="43"/>
         <source>— bỏ qua cột này —</source>
         <translation>— skip this column —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="44"/>
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="45"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="46"/>
         <source>Khối</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="47"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="48"/>
         <source>Chủ tịch</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="49"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="50"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="51"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="52"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="53"/>
         <source>Số đoàn viên</source>
         <translation>Number of members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="54"/>
         <source>Đoàn viên nữ</source>
         <translation>Female members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="55"/>
         <source>Số lao động</source>
         <translation>Number of workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="56"/>
         <source>Ngày thành lập</source>
         <translation>Date founded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="78"/>
         <source>Nhập danh sách đơn vị</source>
         <translation>Import unit list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="83"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="86"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="90"/>
         <source>Cột trong tệp → thông tin của đơn vị</source>
         <translation>Column in file → unit field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="246"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="100"/>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="151"/>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="164"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="110"/>
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="118"/>
         <source>Chọn danh sách đơn vị</source>
         <translation>Choose the unit list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="118"/>
         <source>Danh sách đơn vị (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
         <translation>Unit lists (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="150"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="190"/>
         <source>Nếu nhập: </source>
         <translation>If imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="190"/>
         <source>Đã nhập: </source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="192"/>
         <source>thêm mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng.</source>
         <translation>{c} added, {u} updated, {n} unchanged, {s} row(s) skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="197"/>
         <source>Dòng {row}: {reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="241"/>
         <source>Dòng</source>
         <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="241"/>
+        <source>Kết quả</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="246"/>
+        <source>Bỏ qua: {reason}</source>
+        <translation>Skipped: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1405,12 +1513,18 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="72"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="57"/>
+        <source>Chưa lưu: còn thiếu {fields}. Hãy nhập đủ rồi bấm “Lưu cài đặt thư”.</source>
+        <translation>Not saved: {fields} missing. Fill them in, then press “Save mail settings”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="72"/>
         <source>Đã lưu cài đặt thư.</source>
         <translation>E-mail settings saved.</translation>
     </message>
@@ -1474,6 +1588,44 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="22"/>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="23"/>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="24"/>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="26"/>
+        <source>Cả trang</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="31"/>
+        <source>Xem trước:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="78"/>
+        <source>vừa chiều rộng</source>
+        <translation>fit width</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/pdf_preview.py" line="80"/>
+        <source>cả trang</source>
+        <translation>whole page</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <location filename="../../desktop/ui/screens/reports.py" line="93"/>
@@ -1511,11 +1663,13 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>Period</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="94"/>
         <location filename="../../desktop/ui/screens/reports.py" line="112"/>
         <source>Số liệu tính đến ngày</source>
         <translation>Figures as of</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="95"/>
         <location filename="../../desktop/ui/screens/reports.py" line="113"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
@@ -1561,47 +1715,47 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>Urging letter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="145"/>
         <source>Số, ký hiệu</source>
         <translation>Number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="146"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="149"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="150"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="158"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="156"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing document register</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="178"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="176"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="196"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="194"/>
         <source>Mọi yêu cầu đã đến hạn</source>
         <translation>All requirements due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="213"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="211"/>
         <source>Chọn thư mục lưu văn bản</source>
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="245"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="244"/>
         <source>Bản xem trước: {n} trang; chưa lấy số.</source>
         <translation>Preview: {n} page(s); no number assigned yet.</translation>
     </message>
@@ -1615,21 +1769,26 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 {xlsx}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="270"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="271"/>
         <source>Công văn đôn đốc</source>
         <translation>Urging letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="270"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="271"/>
         <source>Hãy chọn một yêu cầu cụ thể để đôn đốc.</source>
         <translation>Please choose a specific requirement to urge units about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="278"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="279"/>
         <source>Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.
 Danh sách gọi điện: {calls}</source>
         <translation>Issued urging letter no. {number} to {n} unit(s).
 Units to call: {calls}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>
@@ -1815,47 +1974,47 @@ participants:Number of participants</translation>
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="43"/>
         <source>Ghi nhận văn bản đơn vị gửi về</source>
         <translation>Record a unit&apos;s submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="53"/>
         <source>Ngày nhận (*)</source>
         <translation>Date received (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="54"/>
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="55"/>
         <source>Ngày văn bản</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="63"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="65"/>
         <source>(chưa có)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="66"/>
         <source>Đính kèm bản chụp…</source>
         <translation>Attach a scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="73"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="76"/>
         <source>Chọn tệp đính kèm</source>
         <translation>Choose files to attach</translation>
     </message>
@@ -1893,6 +2052,11 @@ due {date}</translation>
 <context>
     <name>TrackingScreen</name>
     <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="46"/>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/screens/tracking.py" line="49"/>
         <source>Tìm đơn vị…</source>
         <translation>Search units…</translation>
@@ -1903,103 +2067,112 @@ due {date}</translation>
         <translation>Only units missing or late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="67"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="73"/>
         <source>&amp;Ghi nhận… (Enter)</source>
         <translation>&amp;Record… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="68"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
         <source>Ghi nhận &amp;hàng loạt…</source>
         <translation>Record in &amp;bulk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="69"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
         <source>&amp;Miễn…</source>
         <translation>&amp;Exempt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="70"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
         <source>&amp;Hoàn tác (Ctrl+Z)</source>
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="72"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="78"/>
         <source>Nhập &amp;bảng theo dõi…</source>
         <translation>Import tracking &amp;sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="83"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="89"/>
         <source>Yêu cầu:</source>
         <translation>Requirement:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="85"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="91"/>
         <source>Tính đến ngày:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="105"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="112"/>
         <source>Theo dõi</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="126"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="138"/>
         <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
         <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="141"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="157"/>
         <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
         <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="146"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="162"/>
         <source>Chưa có kỳ nào đến hạn.</source>
         <translation>No period is due yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="178"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="192"/>
+        <source>Chỉ đơn vị chưa nộp {period}</source>
+        <translation>Only units missing {period}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
+        <source>Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước.</source>
+        <translation>First select in the grid the unit and period to record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="178"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
         <source>Đơn vị này không phải thực hiện kỳ này.</source>
         <translation>This unit is not required to report for this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="189"/>
-        <location filename="../../desktop/ui/screens/tracking.py" line="192"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
         <source>Ghi nhận hàng loạt</source>
         <translation>Record in bulk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="189"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
         <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
         <translation>Select the “missing” cells to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="193"/>
-        <source>Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):</source>
-        <translation>Date received for the {n} selected cell(s) (dd/mm/yyyy):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="214"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="214"/>
-        <source>Lý do miễn (ví dụ: không phát sinh):</source>
-        <translation>Reason for exemption (e.g. nothing to report):</translation>
+        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
+        <source>Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước.</source>
+        <translation>First select in the grid the cells (unit, period) to exempt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="232"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
         <source>Nhập bảng theo dõi</source>
         <translation>Import tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="232"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
         <source>Hãy thêm văn bản và yêu cầu trước.</source>
         <translation>Add a directive and a requirement first.</translation>
     </message>
@@ -2075,122 +2248,143 @@ due {date}</translation>
 <context>
     <name>UnitsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="40"/>
+        <location filename="../../desktop/ui/screens/units.py" line="41"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="41"/>
+        <location filename="../../desktop/ui/screens/units.py" line="42"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="42"/>
+        <location filename="../../desktop/ui/screens/units.py" line="43"/>
         <source>Khối</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="43"/>
+        <location filename="../../desktop/ui/screens/units.py" line="44"/>
         <source>Chủ tịch</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="44"/>
+        <location filename="../../desktop/ui/screens/units.py" line="45"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="45"/>
+        <location filename="../../desktop/ui/screens/units.py" line="46"/>
         <source>Đoàn viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="46"/>
+        <location filename="../../desktop/ui/screens/units.py" line="47"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="47"/>
+        <location filename="../../desktop/ui/screens/units.py" line="48"/>
         <source>Lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="48"/>
+        <location filename="../../desktop/ui/screens/units.py" line="49"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="56"/>
+        <location filename="../../desktop/ui/screens/units.py" line="57"/>
         <source>Tìm đơn vị (gõ không dấu cũng được)…</source>
         <translation>Search units (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="62"/>
-        <location filename="../../desktop/ui/screens/units.py" line="116"/>
+        <location filename="../../desktop/ui/screens/units.py" line="63"/>
+        <location filename="../../desktop/ui/screens/units.py" line="117"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="63"/>
+        <location filename="../../desktop/ui/screens/units.py" line="64"/>
         <source>Đã thôi hoạt động</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="64"/>
-        <location filename="../../desktop/ui/screens/units.py" line="124"/>
+        <location filename="../../desktop/ui/screens/units.py" line="65"/>
+        <location filename="../../desktop/ui/screens/units.py" line="125"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="78"/>
+        <location filename="../../desktop/ui/screens/units.py" line="79"/>
         <source>&amp;Thêm đơn vị</source>
         <translation>&amp;Add unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="79"/>
+        <location filename="../../desktop/ui/screens/units.py" line="80"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="80"/>
+        <location filename="../../desktop/ui/screens/units.py" line="81"/>
+        <location filename="../../desktop/ui/screens/units.py" line="184"/>
         <source>Thôi hoạt động / Sáp nhập…</source>
         <translation>Deactivate / Merge…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="81"/>
+        <location filename="../../desktop/ui/screens/units.py" line="82"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="82"/>
+        <location filename="../../desktop/ui/screens/units.py" line="83"/>
         <source>&amp;Nhập từ tệp Excel…</source>
         <translation>&amp;Import from Excel file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="93"/>
+        <location filename="../../desktop/ui/screens/units.py" line="94"/>
         <source>Khối:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="112"/>
+        <location filename="../../desktop/ui/screens/units.py" line="113"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="117"/>
+        <location filename="../../desktop/ui/screens/units.py" line="118"/>
         <source>Thôi hoạt động từ {date}</source>
         <translation>Inactive since {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="151"/>
+        <location filename="../../desktop/ui/screens/units.py" line="152"/>
         <source>{shown} / {total} đơn vị</source>
         <translation>{shown} / {total} units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="170"/>
+        <source>Chưa chọn đơn vị</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="171"/>
+        <source>Hãy chọn một đơn vị trong danh sách rồi bấm “{action}”.</source>
+        <translation>Select a unit in the list, then press “{action}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="177"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/units.py" line="191"/>
+        <source>Lịch sử</source>
+        <translation>History</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="55"/>
+        <location filename="../../desktop/ui/app.py" line="64"/>
         <source>{problem}
 
 Lần này mở dữ liệu trên máy này thay cho máy chủ {server}? Những gì ghi vào sẽ ở trên máy này, không ở máy chủ; lần mở sau Theo dõi lại dùng máy chủ (đổi trong Cài đặt).</source>
@@ -2199,7 +2393,7 @@ Lần này mở dữ liệu trên máy này thay cho máy chủ {server}? Nhữn
 Open the data on this PC instead of the server {server} this time? What you record will stay on this PC, not on the server; at the next start Theo dõi uses the server again (change it in Settings).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="114"/>
+        <location filename="../../desktop/ui/app.py" line="123"/>
         <source>{problem}
 
 Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
@@ -2208,7 +2402,7 @@ Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị,
 Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="139"/>
+        <location filename="../../desktop/ui/app.py" line="157"/>
         <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
         <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
     </message>
@@ -2216,29 +2410,54 @@ Restore from the most recent good backup ({when}: {units} units, {subs} submissi
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="42"/>
+        <location filename="../../desktop/ui/errors.py" line="43"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="47"/>
+        <location filename="../../desktop/ui/errors.py" line="48"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="49"/>
+        <location filename="../../desktop/ui/errors.py" line="50"/>
         <source>Đã xảy ra lỗi ngoài dự kiến; thao tác vừa rồi không được ghi. Dữ liệu trước đó vẫn an toàn.</source>
         <translation>An unexpected error occurred; the last action was not saved. Your earlier data is safe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="51"/>
+        <location filename="../../desktop/ui/errors.py" line="52"/>
         <source>Chi tiết đã được lưu vào tệp nhật ký:</source>
         <translation>The details have been saved to the log file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="52"/>
+        <location filename="../../desktop/ui/errors.py" line="53"/>
         <source>Sao chép chi tiết</source>
         <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>open_file</name>
+    <message>
+        <location filename="../../desktop/ui/open_file.py" line="22"/>
+        <source>Máy này chưa có chương trình nào để mở thư mục. Thư mục ở:
+{path}
+
+Đường dẫn đã được chép, dán (Ctrl+V) vào trình quản lý tệp để mở.</source>
+        <translation>There is no program on this PC to open folders. The folder is:
+{path}
+
+The path has been copied; paste it (Ctrl+V) into a file manager to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/open_file.py" line="25"/>
+        <source>Máy này chưa có chương trình nào để mở tệp “{name}” (ví dụ chưa cài trình đọc PDF). Tệp ở:
+{path}
+
+Đường dẫn đã được chép; hãy cài một chương trình đọc loại tệp này rồi mở lại.</source>
+        <translation>There is no program on this PC to open the file “{name}” (no PDF reader installed, for example). The file is:
+{path}
+
+The path has been copied; install a program for this kind of file, then open it again.</translation>
     </message>
 </context>
 <context>

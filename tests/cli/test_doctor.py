@@ -44,3 +44,18 @@ def test_a_data_folder_that_is_a_file_is_reported(cli, tmp_path, monkeypatch):
     result = cli("doctor", "--json", db=tmp_path / "x.sqlite3")
     (folder,) = [c for c in result.json["checks"] if c["name"] == "Thư mục dữ liệu"]
     assert result.code == 2 and not folder["ok"] and folder["advice"]
+
+
+def test_a_pc_without_a_printer_gets_a_note_not_a_failure(cli, monkeypatch):
+    from desktop.cli import doctor
+
+    monkeypatch.setattr(doctor, "_printers", lambda: [])
+    assert cli("init", "--office", "LĐLĐ huyện Tam Đường").code == 0
+    assert cli("backup", "create").code == 0
+    doc = cli("doctor", "--json").json
+    (printer,) = [c for c in doc["checks"] if c["name"] == "Máy in"]
+    assert printer["ok"] and printer["warning"] and "PDF" in printer["advice"]
+    text = cli("doctor")
+    assert "[LƯU Ý] Máy in: chưa cài máy in nào" in text.out
+    failing = [c["name"] for c in doc["checks"] if not c["ok"]]
+    assert text.code == (2 if failing else 0) and "Máy in" not in failing

@@ -50,7 +50,8 @@ def test_notice_462_of_the_confederation():
 def test_the_lam_dong_plan_has_no_number_and_says_so():
     d = seed("ke-hoach-dang-uy-khoi-lam-dong.txt")
     assert (d.number, d.kind, d.issued_on, d.place) == (None, "KH", None, None)
-    assert "number" in d.missing() and any("--number" in w for w in d.warnings)
+    assert "number" in d.missing() and any("hãy nhập số, ký hiệu" in w for w in d.warnings)
+    assert not any("--" in w for w in d.warnings)  # shown in the window too: no command-line flag
     assert d.subject == ("Thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị (khóa XIII) về đổi mới tổ chức "
                          "và hoạt động của Công đoàn Việt Nam trong tình hình mới")
     assert [(x.date, x.text.endswith("chậm nhất đến ngày 20/11/2021.")) for x in d.deadlines] == [(date(2021, 11, 20), True)]

@@ -36,3 +36,17 @@ def test_a_wrong_sender_address_is_explained(qtbot, ctx, memory_keyring, message
     box.save()
     assert any("không đúng dạng thư điện tử" in text for _kind, text in messages)
     assert ctx.read(mail_settings).host is None
+
+
+def test_empty_settings_are_not_saved_and_what_is_missing_is_named(qtbot, ctx, memory_keyring, messages):
+    box = MailSettingsBox(ctx)
+    qtbot.addWidget(box)
+    box.load()
+    box.save()
+    assert messages[-1][0] == "warning"
+    assert "máy chủ SMTP" in messages[-1][1] and "địa chỉ gửi" in messages[-1][1]
+    assert not any("Đã lưu" in text for _kind, text in messages)
+    box.host.setText("smtp.example.vn")
+    box.save()
+    assert "địa chỉ gửi" in messages[-1][1] and "máy chủ SMTP" not in messages[-1][1]
+    assert ctx.read(mail_settings).host is None

@@ -16,14 +16,14 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QColorDialog, QDialogButtonBox, QFileDialog, QGroupBox, QLabel, QMessageBox, QPushButton
 
 from desktop.ui.i18n import install_translator
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 ENGLISH_TS = I18N / "theodoi_en.ts"
-QT_VI_TS = I18N / "qt_vi.ts"
+QT_VI_TS = I18N / "qtbase_vi.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
@@ -94,6 +94,45 @@ def test_vietnamese_qt_buttons(qtbot, language):
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.Ok).text() == "Đồng ý"
     assert box.button(QDialogButtonBox.Cancel).text() == "Hủy"
+
+
+def test_vietnamese_print_dialog(qtbot, language):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    language("vi")
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    dialog.printer_kept = printer  # the dialog keeps a pointer to it: it must outlive the dialog
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "In"
+    buttons = {b.text() for b in dialog.findChildren(QPushButton) if b.text()}
+    assert {"&In", "Hủy", "Tùy &chọn >>"} <= buttons, buttons
+    assert not buttons & {"&Print", "Cancel", "&Options >>"}
+    labels = " ".join(w.text() for w in dialog.findChildren(QLabel))
+    assert "Máy in" in " ".join(w.title() for w in dialog.findChildren(QGroupBox)) or "Máy in" in labels
+
+
+def test_vietnamese_page_setup_colour_and_file_dialogs(qtbot, language):
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrinter
+
+    language("vi")
+    printer = QPrinter()
+    setup = QPageSetupDialog(printer)
+    setup.printer_kept = printer  # the dialog keeps a pointer to it: it must outlive the dialog
+    qtbot.addWidget(setup)
+    texts = {w.text() for w in setup.findChildren(QLabel)} | {w.title() for w in setup.findChildren(QGroupBox)}
+    assert {"Hướng giấy", "Lề"} <= texts or "Khổ giấy:" in texts, texts
+    colour = QColorDialog()
+    qtbot.addWidget(colour)
+    assert colour.windowTitle() == "Chọn màu"
+    files = QFileDialog(None, "", "", "")
+    files.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(files)
+    labels = {w.text() for w in files.findChildren(QLabel)}
+    assert "&Loại tệp:" in labels, labels
+    box = QMessageBox(QMessageBox.Question, "Theo dõi", "?", QMessageBox.Yes | QMessageBox.No)
+    qtbot.addWidget(box)
+    assert {box.button(QMessageBox.Yes).text(), box.button(QMessageBox.No).text()} == {"&Có", "&Không"}
 
 
 def test_back_in_vietnamese_after_english(qtbot, language):

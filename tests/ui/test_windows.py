@@ -205,8 +205,13 @@ def test_import_with_a_column_mapped_by_hand(qtbot, ctx, tmp_path):
     # the clerk tells which column holds the names
     combo = dialog.mapping_combo("Tên CĐCS trực thuộc")
     assert combo is not None
+    destroyed_in_signal = []
+    combo.destroyed.connect(lambda: destroyed_in_signal.append(True))
     combo.setCurrentIndex(combo.findData("name"))
-    assert dialog.import_button.isEnabled()
+    # The preview reloads after the combo's own signal has returned: a
+    # widget deleted inside its own signal is a use-after-free.
+    assert destroyed_in_signal == []
+    qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.preview.rowCount() == 2
     assert "thêm mới 2" in dialog.summary.toPlainText()
     assert ctx.read(lambda s: list_units(s)) == []  # the preview wrote nothing
@@ -226,9 +231,11 @@ def test_recording_a_submission_moves_the_dashboard_and_undo_takes_it_back(windo
     window.dashboard.missing_button.click()  # one click to the missing units
     tracking = window.tracking
     assert window.stack.currentWidget() is tracking
-    assert tracking.only_owing.isChecked()
-    row = next(r for r in tracking.model.rows if any(c.status is Status.MISSING for c in r.cells.values()))
-    period_status = next(p for p in tracking.model.periods if row.cells.get(p.period.number) and row.cells[p.period.number].status is Status.MISSING)
+    assert tracking.only_missing.isChecked() and tracking.proxy.rowCount() == missing_before
+    shown = tracking.model.rows[tracking.proxy.mapToSource(tracking.proxy.index(0, 0)).row()]
+    period_status = next(p for p in tracking.model.periods if p.period.number == first.period)
+    row = shown
+    assert row.cells[first.period].status is Status.MISSING
     dialog = SubmissionDialog(window.ctx, row.unit, period_status.requirement, period_status.period, None, tracking)
     qtbot.addWidget(dialog)
     dialog.doc_number.setText("07/KH-CĐCS")

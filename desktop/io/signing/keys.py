@@ -90,7 +90,7 @@ def create_office_key(org_name: str, out: Path, passphrase: bytes, *, valid_year
     readable by the user only. Refuses to overwrite an existing file."""
     name = clean(org_name)
     if not name:
-        raise UserError("Hãy ghi tên văn phòng (--org \"Liên đoàn Lao động huyện …\").")
+        raise UserError("Hãy ghi tên văn phòng sở hữu khóa, ví dụ “Liên đoàn Lao động huyện …”.")
     if len(passphrase) < 8:
         raise UserError("Mật khẩu của tệp khóa phải có ít nhất 8 ký tự.")
     out = Path(out)

@@ -108,7 +108,7 @@ def _token(source: TokenKey) -> Iterator[OfficeSigner]:
 def _token_message(exc: Exception, *, finding_key: bool = False) -> str:
     name = type(exc).__name__
     if finding_key and "Pin" not in name:
-        return ("Không tìm thấy đúng chứng thư số và khóa trên token; hãy ghi rõ tên chứng thư (--cert-label) "
+        return ("Không tìm thấy đúng chứng thư số và khóa trên token; hãy ghi rõ tên chứng thư "
                 "như trong phần mềm của nhà cung cấp token.")
     if "PinIncorrect" in name or "PinInvalid" in name:
         return "Mã PIN của USB token không đúng. Lưu ý: nhập sai nhiều lần token sẽ bị khóa."
@@ -117,9 +117,9 @@ def _token_message(exc: Exception, *, finding_key: bool = False) -> str:
     if "NoSuchToken" in name or "TokenNotPresent" in name:
         return "Không thấy USB token: hãy cắm token vào máy, chờ đèn sáng rồi thử lại."
     if "MultipleTokensReturned" in name:
-        return "Có nhiều token đang cắm; hãy ghi rõ tên token (--token-label)."
+        return "Có nhiều token đang cắm; hãy ghi rõ tên token cần dùng, hoặc chỉ cắm một token."
     if "NoSuchKey" in name or "SigningError" in name or "MultipleObjectsReturned" in name:
-        return "Không tìm thấy đúng chứng thư số trên token; hãy ghi rõ tên chứng thư (--cert-label)."
+        return "Không tìm thấy đúng chứng thư số trên token; hãy ghi rõ tên chứng thư như trong phần mềm của nhà cung cấp token."
     return f"Không dùng được USB token ({name}). Hãy kiểm tra token và thư viện PKCS#11 rồi thử lại."
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop.core.dates import format_date
@@ -74,8 +74,7 @@ class DirectiveDialog(FormDialog):
         if fields.number:
             self.number.setText(fields.number)
         if fields.issued_on:
-            d = fields.issued_on
-            self.issued.setDate(QDate(d.year, d.month, d.day))
+            self.issued.set_date(fields.issued_on)
         issuer = register_issuer(fields)
         if issuer:
             self.issuer.setText(issuer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.core.errors import UserError
 from desktop.operations import office
 from desktop.ui.actions import window_action
+from desktop.ui.errors import show_error
 
 
 class FirstStartWizard(QWizard):
@@ -37,6 +40,7 @@ class FirstStartWizard(QWizard):
         self.setButtonText(QWizard.FinishButton, self.tr("Bắt đầu"))
         self.setButtonText(QWizard.CancelButton, self.tr("Hủy"))
         self.data_path = data_path
+        self._closing = False
 
         welcome = QWizardPage()
         welcome.setTitle(self.tr("Chào mừng đến với Theo dõi"))
@@ -101,6 +105,26 @@ class FirstStartWizard(QWizard):
         if self.currentId() == self.welcome_id and self.demo.isChecked():
             return -1
         return super().nextId()
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentId() == self.welcome_id and self.demo.isChecked() and not self._closing:
+            # "Tiếp >" pressed on the demo choice: nothing more to ask. The
+            # wizard closes after this click returns, not inside it.
+            QTimer.singleShot(0, self.accept)
+            return True
+        if self.currentId() == self.signer_id:
+            missing = [label for label, edit in ((self.tr("Chức vụ"), self.signer_title), (self.tr("Họ và tên"), self.signer_name))
+                       if not edit.text().strip()]
+            if missing:
+                show_error(self, UserError(self.tr("Người ký văn bản: hãy nhập {fields} (in ở khối chữ ký của văn bản đi).")
+                                           .format(fields=self.tr(" và ").join(f"“{m}”" for m in missing))))
+                (self.signer_title if not self.signer_title.text().strip() else self.signer_name).setFocus()
+                return False
+        return super().validateCurrentPage()
+
+    def done(self, result: int) -> None:
+        self._closing = True
+        super().done(result)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu dữ liệu"), str(self.data_path.parent))

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
 from desktop.ui.errors import show_error
-
-EMPTY_DATE = QDate(1900, 1, 1)
+from desktop.ui.widgets.date_field import DateField
 
 
 class FormDialog(QDialog):
@@ -43,24 +41,18 @@ class FormDialog(QDialog):
         super().accept()
 
 
-def date_edit(value: date | None = None, *, optional: bool = False) -> QDateEdit:
-    """A dd/MM/yyyy date field with a calendar; ``optional`` fields show
-    blank until a date is picked."""
-    edit = QDateEdit()
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    if optional:
-        edit.setMinimumDate(EMPTY_DATE)
-        edit.setSpecialValueText(" ")
-    edit.setDate(QDate(value.year, value.month, value.day) if value else (EMPTY_DATE if optional else QDate.currentDate()))
-    return edit
+def date_edit(value: date | None = None, *, optional: bool = False, name: str | None = None) -> DateField:
+    """The window's date field (``DateField``); a required field without
+    ``value`` starts at today, an optional one blank. ``name`` is what
+    messages call it (default: its label in the form)."""
+    return DateField(value, optional=optional, name=name)
 
 
-def date_value(edit: QDateEdit) -> date | None:
-    d = edit.date()
-    if d == EMPTY_DATE:
-        return None
-    return date(d.year(), d.month(), d.day())
+def date_value(edit: DateField) -> date | None:
+    """The field's date, None when an optional field is blank; raises
+    ``DateError`` naming the field for a blank required field or a date
+    that does not exist."""
+    return edit.date()
 
 
 def count_spin(value: int | None) -> QSpinBox:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from desktop import __version__
 from desktop.resources import resource
+from desktop.ui.open_file import open_with_system
 from desktop.ui.printers import system_printers
 
 GUIDE = "huong-dan-su-dung"
@@ -31,7 +31,8 @@ class DoctorDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Mục"), self.tr("Kết quả"), self.tr("Chi tiết, cách xử lý")])
         for i, c in enumerate(self.checks):
             detail = c.detail + (f"\n→ {c.advice}" if c.advice else "")
-            for j, text in enumerate([c.name, self.tr("OK") if c.ok else self.tr("Cần xử lý"), detail]):
+            verdict = self.tr("Cần xử lý") if not c.ok else (self.tr("Lưu ý") if c.warning else self.tr("OK"))
+            for j, text in enumerate([c.name, verdict, detail]):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
@@ -60,7 +61,7 @@ def open_guide(parent) -> bool:
                             QCoreApplication.translate("Help", "Không tìm thấy tệp hướng dẫn trong thư mục cài đặt; "
                                                                "hãy cài lại Theo dõi."))
         return False
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return open_with_system(parent, path, QCoreApplication.translate("Help", "Hướng dẫn sử dụng"))
 
 
 def third_party_licences() -> str:

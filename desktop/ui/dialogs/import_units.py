@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.errors import Cancelled
 from desktop.core.units import UNIT_FIELDS
 from desktop.io.unit_sheet import HeaderNotFound
 from desktop.operations import units
@@ -33,6 +35,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 50
+REFUSED_BACKGROUND = QColor("#fdecea")
 
 
 def field_labels() -> dict[str, str]:
@@ -118,7 +121,11 @@ class ImportUnitsDialog(QDialog):
         """Read ``path`` and show what an import would do (a dry run)."""
         self.path = path
         self.file.setText(str(path))
-        self._start(lambda progress, cancelled: import_file(self.ctx, path, self.overrides, dry_run=True), self._previewed)
+        overrides = dict(self.overrides)
+        self._start(
+            lambda progress, cancelled: import_file(self.ctx, path, overrides, dry_run=True, progress=progress, cancelled=cancelled),
+            self._previewed,
+        )
 
     @window_action("units.import")
     def run_import(self) -> None:
@@ -156,6 +163,8 @@ class ImportUnitsDialog(QDialog):
         self.cancel_button.setText(self.tr("Đóng"))
         self.import_button.setEnabled(False)
         self.summary.setPlainText(getattr(exc, "message", str(exc)))
+        if isinstance(exc, Cancelled):  # asked for: said in the summary, no message box
+            return
         if isinstance(exc, HeaderNotFound):
             # Not an error to click away: the mapping step is the answer.
             self._show_mapping(exc.headers, {})
@@ -166,7 +175,7 @@ class ImportUnitsDialog(QDialog):
     def _previewed(self, result) -> None:
         sheet, outcome = result
         self._show_mapping(sheet.headers, sheet.columns)
-        self._show_preview(sheet)
+        self._show_preview(sheet, {s.row: s.reason for s in outcome.skipped})
         self.summary.setPlainText(self._describe(sheet, outcome, dry_run=True))
         self.import_button.setEnabled(bool(sheet.rows))
 
@@ -195,8 +204,14 @@ class ImportUnitsDialog(QDialog):
         return None
 
     def _show_mapping(self, headers: list[str], columns: dict[str, str]) -> None:
+        # This runs after a combo box of these rows changed: its widgets go
+        # with deleteLater, never inside the signal that is still running.
         while self.mapping.rowCount():
-            self.mapping.removeRow(0)
+            row = self.mapping.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         labels = field_labels()
         for header in headers:
             combo = QComboBox()
@@ -209,22 +224,41 @@ class ImportUnitsDialog(QDialog):
     def _remap(self, header: str, fld: str) -> None:
         self.overrides[header] = fld
         if self.path is not None:
-            self.load(self.path)
+            # The reload rebuilds the mapping rows, this combo box included:
+            # it runs once the combo's signal has returned.
+            path = self.path
+            QTimer.singleShot(0, self, lambda: self.load(path))
 
-    def _show_preview(self, sheet) -> None:
+    def _show_preview(self, sheet, refused: dict[int, str]) -> None:
+        """The first rows of ``sheet``, and every row the dry run refused,
+        marked with its reason (``refused``: row number → reason)."""
         labels = field_labels()
-        fields = [f for f in UNIT_FIELDS if any(f in r.values for r in sheet.rows[:PREVIEW_ROWS])]
+        rows = [r for i, r in enumerate(sheet.rows) if i < PREVIEW_ROWS or r.row in refused]
+        fields = [f for f in UNIT_FIELDS if any(f in r.values for r in rows)]
         self.preview.clear()
-        self.preview.setColumnCount(len(fields) + 1)
-        self.preview.setHorizontalHeaderLabels([self.tr("Dòng")] + [labels[f] for f in fields])
-        rows = sheet.rows[:PREVIEW_ROWS]
+        self.preview.setColumnCount(len(fields) + 2)
+        self.preview.setHorizontalHeaderLabels([self.tr("Dòng"), self.tr("Kết quả")] + [labels[f] for f in fields])
         self.preview.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            self.preview.setItem(i, 0, QTableWidgetItem(str(r.row)))
-            for j, f in enumerate(fields, 1):
+            reason = refused.get(r.row)
+            cells = [QTableWidgetItem(str(r.row)),
+                     QTableWidgetItem(self.tr("Bỏ qua: {reason}").format(reason=reason) if reason else self.tr("Nhập"))]
+            for f in fields:
                 value = r.values.get(f)
                 item = QTableWidgetItem("" if value is None else str(value))
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                cells.append(item)
+            for j, item in enumerate(cells):
+                if reason:
+                    item.setBackground(QBrush(REFUSED_BACKGROUND))
+                    item.setToolTip(reason)
                 self.preview.setItem(i, j, item)
         self.preview.resizeColumnsToContents()
+
+    def row_verdict(self, sheet_row: int) -> str | None:
+        """The "Kết quả" cell of the preview for the sheet's row number."""
+        for i in range(self.preview.rowCount()):
+            if self.preview.item(i, 0).text() == str(sheet_row):
+                return self.preview.item(i, 1).text()
+        return None

@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from desktop.core.dates import format_date
 from desktop.core.directives import list_directives, requirements_of
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
+from desktop.ui.widgets.columns import fit_columns
 from desktop.ui.widgets.table_models import Column, RowTableModel, SearchProxy
 
 
@@ -42,7 +42,7 @@ def _table(model, stretch: int) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+    fit_columns(table, stretch)
     return table
 
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,6 +32,7 @@ from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.columns import fit_columns
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -120,7 +120,7 @@ class ExchangeScreen(Screen):
         choose.clicked.connect(self._pick_packages)
         self.results = QTableWidget(0, 4)
         self.results.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Kết quả"), self.tr("Văn phòng gửi"), self.tr("Lý do")])
-        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        fit_columns(self.results, 3)
         self.results.setEditTriggers(QTableWidget.NoEditTriggers)
         take_layout.addWidget(choose, 0, Qt.AlignLeft)
         take_layout.addWidget(self.results)
@@ -129,7 +129,7 @@ class ExchangeScreen(Screen):
         out_layout = QVBoxLayout(box)
         self.outbox = QTableWidget(0, 3)
         self.outbox.setHorizontalHeaderLabels([self.tr("Thư"), self.tr("Tình trạng"), self.tr("Gửi tới")])
-        self.outbox.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        fit_columns(self.outbox, 0)
         self.outbox.setEditTriggers(QTableWidget.NoEditTriggers)
         self.send_button = QPushButton(self.tr("Gửi &ngay"))
         self.send_button.clicked.connect(self.send_mail)

@@ -9,10 +9,9 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,9 +39,12 @@ from desktop.operations import reports
 from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
-from desktop.ui.errors import show_error
+from desktop.ui.errors import show_error, shows_refusals
+from desktop.ui.open_file import open_with_system
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.widgets.columns import fit_columns
+from desktop.ui.widgets.pdf_preview import PdfPreview
 from desktop.ui.widgets.table_models import Column, RowTableModel
 from desktop.core import clock
 
@@ -91,8 +92,8 @@ class ReportsScreen(Screen):
         self.period = QSpinBox()
         self.period.setRange(0, 500)
         self.period.setSpecialValueText(self.tr("kỳ gần nhất"))
-        self.as_of = date_edit()
-        self.issued_on = date_edit()
+        self.as_of = date_edit(name=self.tr("Số liệu tính đến ngày"))
+        self.issued_on = date_edit(name=self.tr("Ngày ban hành"))
         self.out_dir = QLineEdit(str(default_out_dir()))
         choose = QPushButton(self.tr("Chọn…"))
         choose.clicked.connect(self._choose_dir)
@@ -138,10 +139,8 @@ class ReportsScreen(Screen):
         self.status.setWordWrap(True)
 
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview_pane = PdfPreview(self.pdf)
+        self.view = self.preview_pane.view
 
         self.register_model = RowTableModel([
             Column(self.tr("Số, ký hiệu"), lambda d: d.number),
@@ -153,7 +152,7 @@ class ReportsScreen(Screen):
         self.register_table.setModel(self.register_model)
         self.register_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.register_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.register_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        fit_columns(self.register_table, 2)
         self.register_table.verticalHeader().hide()
         register_box = QGroupBox(self.tr("Sổ văn bản đi"))
         export_button = QPushButton(self.tr("Xuất sổ ra Excel"))
@@ -172,7 +171,7 @@ class ReportsScreen(Screen):
         lv.addWidget(register_box, 1)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.view)
+        split.addWidget(self.preview_pane)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -251,6 +250,7 @@ class ReportsScreen(Screen):
         except Exception as exc:
             show_error(self, exc)
 
+    @shows_refusals
     def preview(self) -> None:
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today()}
         path = self.preview_path
@@ -264,6 +264,7 @@ class ReportsScreen(Screen):
             self.fill_default_assessment()
 
     @window_action("report.make")
+    @shows_refusals
     def issue(self) -> None:
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today(),
                 "out_dir": Path(self.out_dir.text())}
@@ -282,6 +283,7 @@ class ReportsScreen(Screen):
         self.status.setText(message)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
 
+    @shows_refusals
     def urge(self) -> None:
         from desktop.ui.dialogs.urge import UrgeDialog
 
@@ -311,7 +313,7 @@ class ReportsScreen(Screen):
 
     def open_folder(self) -> None:
         if self.issued:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.issued["pdf"].parent)))
+            open_with_system(self, self.issued["pdf"].parent, self.tr("Mở thư mục"))
 
     def _run(self, fn, on_done) -> None:
         self.progress.setRange(0, 0)

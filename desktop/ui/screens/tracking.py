@@ -5,7 +5,7 @@ takes back the last entry."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Requirement
+from desktop.core.dates import DateError
 from desktop.core.directives import list_directives, requirements_of
 from desktop.core.status import Status, requirement_statuses
 from desktop.operations import submissions
@@ -44,18 +44,24 @@ class TrackingScreen(Screen):
         self.undo_stack: list = []
         self.requirement = QComboBox()
         self.requirement.currentIndexChanged.connect(lambda _i: self.reload_grid())
-        self.as_of = date_edit()
+        self.as_of = date_edit(name=self.tr("Tính đến ngày"))
         self.as_of.dateChanged.connect(lambda _d: self.reload_grid())
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm đơn vị…"))
         self.search.setClearButtonEnabled(True)
         self.only_owing = QCheckBox(self.tr("Chỉ đơn vị chưa nộp hoặc nộp chậm"))
+        # Set from the dashboard's "Xem … đơn vị chưa nộp": exactly the units
+        # with nothing for that one period; unticking shows everyone again.
+        self.only_missing = QCheckBox()
+        self.only_missing.hide()
+        self._shown_requirement = None
 
         self.model = TrackingModel(self)
         self.proxy = TrackingProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
         self.only_owing.toggled.connect(self.proxy.set_only_owing)
+        self.only_missing.toggled.connect(lambda on: on or self._clear_missing_filter())
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
@@ -88,6 +94,7 @@ class TrackingScreen(Screen):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.only_owing)
+        filters.addWidget(self.only_missing)
         buttons = QHBoxLayout()
         for b in (self.record_button, self.bulk_button, self.exempt_button, self.undo_button):
             buttons.addWidget(b)
@@ -121,7 +128,12 @@ class TrackingScreen(Screen):
         self.reload_grid()
 
     def reload_grid(self) -> None:
-        rid, as_of = self.requirement.currentData(), date_value(self.as_of) or clock.today()
+        try:
+            as_of = date_value(self.as_of)
+        except DateError as exc:  # the field shows it too; the grid waits for a real date
+            self.summary.setText(exc.message)
+            return
+        rid = self.requirement.currentData()
         if rid is None:
             self.model.set_periods([])
             self.summary.setText(self.tr("Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu."))
@@ -135,6 +147,10 @@ class TrackingScreen(Screen):
         self.model.set_periods(periods)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        if rid != self._shown_requirement:  # another requirement: open at its current period
+            self._shown_requirement = rid
+            self._clear_missing_filter()
+            self.go_to_period(self.current_period())
         due = [p for p in periods if p.period.due <= as_of]
         if due:
             c = due[-1].counts
@@ -146,15 +162,46 @@ class TrackingScreen(Screen):
         else:
             self.summary.setText(self.tr("Chưa có kỳ nào đến hạn."))
 
-    def show_period(self, requirement_id: int, period: int, only_owing: bool = True) -> None:
-        """Open the grid on a requirement with the owing units shown."""
+    def current_period(self) -> int | None:
+        """The number of the period under way on ``clock.today()`` (the
+        first not yet past its due date), else the last one."""
+        periods = self.model.periods
+        if not periods:
+            return None
+        today = clock.today()
+        return next((ps.period.number for ps in periods if ps.period.due >= today), periods[-1].period.number)
+
+    def go_to_period(self, period: int | None) -> None:
+        """Make ``period``'s column the current one, scrolled into view."""
+        for col, ps in enumerate(self.model.periods, 1):
+            if ps.period.number == period:
+                index = self.proxy.index(0, col) if self.proxy.rowCount() else QModelIndex()
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
+                else:
+                    self.table.horizontalScrollBar().setValue(self.table.columnViewportPosition(col))
+
+    def show_period(self, requirement_id: int, period: int) -> None:
+        """Open the grid on ``period`` of a requirement with only the units
+        that have sent nothing for it."""
         self.refresh()
         self.requirement.setCurrentIndex(max(self.requirement.findData(requirement_id), 0))
-        self.only_owing.setChecked(only_owing)
-        for col, ps in enumerate(self.model.periods, 1):
-            if ps.period.number == period and self.proxy.rowCount():
-                self.table.setCurrentIndex(self.proxy.index(0, col))
+        ps = next((p for p in self.model.periods if p.period.number == period), None)
+        if ps is not None:
+            self.proxy.set_missing_in(period)
+            self.only_missing.setText(self.tr("Chỉ đơn vị chưa nộp {period}").format(period=ps.period.label(ps.recurring)))
+            self.only_missing.setChecked(True)
+            self.only_missing.show()
+        self.go_to_period(period)
         self.table.setFocus()
+
+    def _clear_missing_filter(self) -> None:
+        self.proxy.set_missing_in(None)
+        self.only_missing.blockSignals(True)
+        self.only_missing.setChecked(False)
+        self.only_missing.blockSignals(False)
+        self.only_missing.hide()
 
     # -- actions -------------------------------------------------------
     def _selected_cells(self):
@@ -170,6 +217,7 @@ class TrackingScreen(Screen):
 
         index = self.table.currentIndex()
         if not index.isValid():
+            QMessageBox.information(self, self.tr("Ghi nhận"), self.tr("Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước."))
             return
         row, ps, us = self.model.cell(self.proxy.mapToSource(index))
         if ps is None:
@@ -184,46 +232,25 @@ class TrackingScreen(Screen):
 
     @window_action("submissions.record")
     def record_bulk(self) -> None:
-        from desktop.ui.dialogs.submission import record_entry
+        from desktop.ui.dialogs.bulk_record import BulkRecordDialog
 
         cells = [c for c in self._selected_cells() if c[2].status in (Status.MISSING, Status.PENDING)]
         if not cells:
             QMessageBox.information(self, self.tr("Ghi nhận hàng loạt"), self.tr("Hãy chọn các ô “chưa nộp” cần ghi nhận."))
             return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Ghi nhận hàng loạt"),
-            self.tr("Ngày nhận cho {n} ô đã chọn (dd/mm/yyyy):").format(n=len(cells)),
-            text=QDate.currentDate().toString("dd/MM/yyyy"),
-        )
-        if not ok:
-            return
-        from desktop.core.dates import parse_date
+        dialog = BulkRecordDialog(self.ctx, [(row, ps) for row, ps, _us in cells], self)
+        dialog.exec()
+        for recorded in dialog.recorded:  # also those saved before a refusal: each can be undone
+            self._pushed(recorded)
 
-        try:
-            received = parse_date(text)
-            for row, ps, _us in cells:
-                self._pushed(
-                    record_entry(self.ctx, row.unit.id, ps.requirement.id, ps.period.number, received=received,
-                                 doc_number="", doc_date=None, raw_values={}, note="", files=[])
-                )
-        except Exception as exc:
-            show_error(self, exc)
-
-    @window_action("submissions.exempt")
     def exempt_selected(self) -> None:
+        from desktop.ui.dialogs.exempt import ExemptDialog
+
         cells = self._selected_cells()
         if not cells:
+            QMessageBox.information(self, self.tr("Miễn"), self.tr("Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước."))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Miễn"), self.tr("Lý do miễn (ví dụ: không phát sinh):"))
-        if not ok:
-            return
-
-        try:
-            for rid in {ps.requirement.id for _row, ps, _us in cells}:
-                self.ctx.run(submissions.exempt, parent=self, requirement=rid, reason=reason,
-                             entries=[(row.unit.id, ps.period.number) for row, ps, _us in cells if ps.requirement.id == rid])
-        except Exception as exc:
-            show_error(self, exc)
+        ExemptDialog(self.ctx, [(row, ps) for row, ps, _us in cells], self).exec()
 
     def import_sheet(self) -> None:
         from desktop.ui.dialogs.import_tracking import ImportTrackingDialog

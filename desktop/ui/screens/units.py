@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -161,24 +162,33 @@ class UnitsScreen(Screen):
 
         UnitDialog(self.ctx, None, self).exec()
 
+    def chosen_unit(self, action: str) -> Organization | None:
+        """The selected unit, or None after telling the clerk to pick one
+        for ``action`` (e.g. "sửa")."""
+        unit = self.selected_unit()
+        if unit is None:
+            QMessageBox.information(self, self.tr("Chưa chọn đơn vị"),
+                                    self.tr("Hãy chọn một đơn vị trong danh sách rồi bấm “{action}”.").format(action=action))
+        return unit
+
     def edit_unit(self) -> None:
         from desktop.ui.dialogs.unit_edit import UnitDialog
 
-        unit = self.selected_unit()
+        unit = self.chosen_unit(self.tr("Sửa"))
         if unit is not None:
             UnitDialog(self.ctx, unit, self).exec()
 
     def retire_unit(self) -> None:
         from desktop.ui.dialogs.retire_unit import RetireDialog
 
-        unit = self.selected_unit()
+        unit = self.chosen_unit(self.tr("Thôi hoạt động / Sáp nhập…"))
         if unit is not None:
             RetireDialog(self.ctx, unit, self).exec()
 
     def show_history(self) -> None:
         from desktop.ui.dialogs.unit_history import HistoryDialog
 
-        unit = self.selected_unit()
+        unit = self.chosen_unit(self.tr("Lịch sử"))
         if unit is not None:
             HistoryDialog(self.ctx, unit, self).exec()
 

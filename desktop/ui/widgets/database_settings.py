@@ -4,8 +4,7 @@ connection that explains a refusal in Vietnamese, and backups."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 
 from db.engine import display_url, sqlite_path, with_driver
 from desktop.ui.errors import show_error
+from desktop.ui.open_file import open_with_system
 from desktop.ui.tasks import TaskRunner
 
 SETTING = "database/url"  # a server URL without its password; absent: the file on this PC
@@ -38,7 +38,7 @@ class DatabaseBox(QGroupBox):
         self.current.setWordWrap(True)
         open_folder = QPushButton(self.tr("Mở thư mục dữ liệu"))
         open_folder.setEnabled(path is not None)
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        open_folder.clicked.connect(lambda: open_with_system(self, path.parent, self.tr("Mở thư mục dữ liệu")))
         here = QHBoxLayout()
         here.addWidget(self.current, 1)
         here.addWidget(open_folder)
@@ -182,8 +182,8 @@ class DatabaseBox(QGroupBox):
         finally:
             self.password.clear()
         QSettings().setValue(SETTING, without_password(url))
-        self._restart_note(self.tr("Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Để chuyển dữ liệu đang có lên "
-                                   "máy chủ, dùng lệnh: theodoi db copy --from <tệp dữ liệu> --to <máy chủ>.").format(
+        self._restart_note(self.tr("Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Dữ liệu đang có trên máy này "
+                                   "không tự chuyển sang: hãy chép dữ liệu lên máy chủ trước khi mở lại.").format(
                                        server=display_url(url)))
 
     def _restart_note(self, text: str) -> None:

@@ -52,6 +52,12 @@ class MailSettingsBox(QGroupBox):
         settings = MailSettings(host=self.host.text().strip() or None, port=self.port.value(),
                                 security=self.security.currentData(), user=self.user.text().strip() or None,
                                 sender=self.sender.text().strip() or None)
+        missing = settings.missing()
+        if missing:  # nothing half-filled is "saved": packages could not go out with it
+            QMessageBox.warning(self, self.tr("Thư điện tử"), self.tr("Chưa lưu: còn thiếu {fields}. Hãy nhập đủ rồi bấm “Lưu cài đặt thư”.")
+                                .format(fields=", ".join(missing)))
+            (self.host if not settings.host else self.sender).setFocus()
+            return
         try:
             self.ctx.write(lambda s: save_mail_settings(s, settings), Changed.OFFICE)
             if self.password.text():

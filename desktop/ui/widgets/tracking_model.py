@@ -108,6 +108,7 @@ class TrackingProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.UserRole)
         self.words: list[str] = []
         self.only_owing = False
+        self.missing_in: int | None = None  # a period number: only units that sent nothing for it
 
     def set_search(self, text: str) -> None:
         refilter(self, lambda: setattr(self, "words", fold(text).split()))
@@ -115,10 +116,17 @@ class TrackingProxy(QSortFilterProxyModel):
     def set_only_owing(self, value: bool) -> None:
         refilter(self, lambda: setattr(self, "only_owing", value))
 
+    def set_missing_in(self, period: int | None) -> None:
+        refilter(self, lambda: setattr(self, "missing_in", period))
+
     def filterAcceptsRow(self, source_row: int, _parent) -> bool:
         row = self.sourceModel().rows[source_row]
         if self.words and not all(w in row.unit.name_key for w in self.words):
             return False
+        if self.missing_in is not None:
+            cell = row.cells.get(self.missing_in)
+            if cell is None or cell.status is not Status.MISSING:
+                return False
         if self.only_owing:
             return any(c.status in (Status.MISSING, Status.LATE) for c in row.cells.values())
         return True
