@@ -107,51 +107,51 @@
         <translation>Restoring replaces all current data with the backup; the current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
         <source>Đã sao lưu</source>
         <translation>Backed up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="101"/>
         <source>Đã sao lưu vào:
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="106"/>
         <source>Chọn ổ USB hoặc thư mục nhận bản sao lưu</source>
         <translation>Choose a USB drive or folder for the backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="116"/>
         <source>Sao lưu Theo dõi (*.sqlite3 *.dump)</source>
         <translation>Theo dõi backups (*.sqlite3 *.dump)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="124"/>
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="125"/>
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu “{name}”?
 Dữ liệu hiện tại sẽ được sao lưu trước.</source>
         <translation>Replace all current data with the backup “{name}”?
 The current data will be backed up first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="134"/>
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/backups.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/backups.py" line="135"/>
         <source>Đã khôi phục. Dữ liệu trước đó được giữ ở:
 {path}</source>
         <translation>Restored. The previous data has been kept at:
@@ -285,6 +285,7 @@ The current data will be backed up first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="41"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
@@ -406,6 +407,29 @@ The current data will be backed up first.</translation>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="185"/>
         <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Dữ liệu đang có trên máy này không tự chuyển sang: hãy chép dữ liệu lên máy chủ trước khi mở lại.</source>
         <translation>Theo dõi will use the server {server} from the next start. The data on this PC does not move by itself: copy it to the server before starting again.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseWorker</name>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="143"/>
+        <source>Đang xử lý…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="144"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="146"/>
+        <source>Theo dõi</source>
+        <translation>Theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="154"/>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
     </message>
 </context>
 <context>
@@ -931,27 +955,27 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>ExemptDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/exempt.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="24"/>
         <source>Miễn thực hiện</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exempt.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="26"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exempt.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="32"/>
         <source>… và {n} ô khác</source>
         <translation>… and {n} more cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exempt.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="37"/>
         <source>ví dụ: không phát sinh, mới thành lập</source>
         <translation>e.g. nothing to report, newly founded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/exempt.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/exempt.py" line="38"/>
         <source>Lý do miễn (*)</source>
         <translation>Reason (*)</translation>
     </message>
@@ -1214,87 +1238,87 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>ImportTrackingDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="42"/>
         <source>Nhập bảng theo dõi: {title}</source>
         <translation>Import tracking sheet: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="47"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="56"/>
         <source>Kỳ {n}, hạn {due}</source>
         <translation>Period {n}, due {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="60"/>
         <source>Vẫn nhập, bỏ qua các dòng có tên đơn vị không khớp</source>
         <translation>Import anyway, skipping rows whose unit name matches no unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="63"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="64"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="68"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="70"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="81"/>
         <source>Chọn bảng theo dõi</source>
         <translation>Choose the tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="81"/>
         <source>Bảng tính (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="130"/>
         <source>Đã nhập: </source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="132"/>
         <source>Nếu nhập: </source>
         <translation>If imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="134"/>
         <source>Chưa nhập gì vì còn tên đơn vị không khớp. </source>
         <translation>Nothing imported: some unit names match no unit. </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="135"/>
         <source>ghi mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng, không khớp {m} dòng.</source>
         <translation>{c} new, {u} updated, {n} unchanged, {s} row(s) skipped, {m} row(s) unmatched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="138"/>
         <source> — có phải: {names}?</source>
         <translation> — did you mean: {names}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="139"/>
         <source>Dòng {row}: không tìm thấy đơn vị “{name}”{hint}</source>
         <translation>Row {row}: no unit “{name}”{hint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/import_tracking.py" line="141"/>
         <source>Dòng {row}: {reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
@@ -1372,90 +1396,90 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>Date founded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="76"/>
         <source>Nhập danh sách đơn vị</source>
         <translation>Import unit list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="83"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="81"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="84"/>
         <source>Tệp:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="88"/>
         <source>Cột trong tệp → thông tin của đơn vị</source>
         <translation>Column in file → unit field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="101"/>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="246"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="245"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="103"/>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="158"/>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="163"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="108"/>
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="116"/>
         <source>Chọn danh sách đơn vị</source>
         <translation>Choose the unit list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="116"/>
         <source>Danh sách đơn vị (*.xlsx *.xls *.ods *.csv);;Tất cả các tệp (*)</source>
         <translation>Unit lists (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="149"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="189"/>
         <source>Nếu nhập: </source>
         <translation>If imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="189"/>
         <source>Đã nhập: </source>
         <translation>Imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="191"/>
         <source>thêm mới {c}, cập nhật {u}, không đổi {n}, bỏ qua {s} dòng.</source>
         <translation>{c} added, {u} updated, {n} unchanged, {s} row(s) skipped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="196"/>
         <source>Dòng {row}: {reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="241"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="240"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="241"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="240"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_units.py" line="246"/>
+        <location filename="../../desktop/ui/dialogs/import_units.py" line="245"/>
         <source>Bỏ qua: {reason}</source>
         <translation>Skipped: {reason}</translation>
     </message>
@@ -1628,139 +1652,149 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="93"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="94"/>
         <source>kỳ gần nhất</source>
         <translation>latest period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="97"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="98"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="103"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="104"/>
         <source>Phần đánh giá chung; để trống sẽ dùng câu mặc định.</source>
         <translation>General assessment; leave empty to use the default wording.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="105"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="106"/>
         <source>Mỗi dòng một nơi nhận; để trống: cơ quan cấp trên (để b/c).</source>
         <translation>One recipient per line; if empty: the superior body (for reporting).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="109"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="110"/>
         <source>Văn bản</source>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="110"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="111"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="111"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="112"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="94"/>
-        <location filename="../../desktop/ui/screens/reports.py" line="112"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="95"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="113"/>
         <source>Số liệu tính đến ngày</source>
         <translation>Figures as of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="95"/>
-        <location filename="../../desktop/ui/screens/reports.py" line="113"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="96"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="114"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="114"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="115"/>
         <source>Lưu vào thư mục</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="115"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="116"/>
         <source>Đánh giá chung</source>
         <translation>General assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="116"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="117"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="118"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="119"/>
         <source>&amp;Xem trước</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="119"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="120"/>
         <source>&amp;Ban hành (lấy số)</source>
         <translation>&amp;Issue (assign number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="120"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="121"/>
         <source>&amp;In…</source>
         <translation>P&amp;rint…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="121"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="122"/>
         <source>Mở &amp;thư mục</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="122"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="123"/>
         <source>Công văn đôn đốc…</source>
         <translation>Urging letter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="145"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="146"/>
         <source>Số, ký hiệu</source>
         <translation>Number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="146"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="149"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="156"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="157"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing document register</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="176"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="158"/>
+        <source>Xuất sổ ra Excel</source>
+        <translation>Export the register to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="181"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="194"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="206"/>
+        <source>Đã xuất sổ văn bản đi: {path}</source>
+        <translation>Register of outgoing documents exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="212"/>
         <source>Mọi yêu cầu đã đến hạn</source>
         <translation>All requirements due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="211"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="229"/>
         <source>Chọn thư mục lưu văn bản</source>
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="244"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="262"/>
         <source>Bản xem trước: {n} trang; chưa lấy số.</source>
         <translation>Preview: {n} page(s); no number assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="255"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="274"/>
         <source>Đã ban hành báo cáo số {number}:
 {pdf}
 {xlsx}</source>
@@ -1769,24 +1803,24 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 {xlsx}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="271"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
         <source>Công văn đôn đốc</source>
         <translation>Urging letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="271"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
         <source>Hãy chọn một yêu cầu cụ thể để đôn đốc.</source>
         <translation>Please choose a specific requirement to urge units about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="279"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="303"/>
         <source>Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.
 Danh sách gọi điện: {calls}</source>
         <translation>Issued urging letter no. {number} to {n} unit(s).
 Units to call: {calls}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="316"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -1869,17 +1903,17 @@ participants:Number of participants</translation>
         <translation>— Dissolved, not merged —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="33"/>
         <source>Ngày thôi hoạt động</source>
         <translation>Inactive from</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="34"/>
         <source>Sáp nhập vào</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/retire_unit.py" line="30"/>
         <source>Đơn vị nhận sáp nhập chịu các kỳ báo cáo đơn vị này còn nợ</source>
         <translation>The unit it merges into owes the reports this unit still owes</translation>
     </message>
@@ -1895,78 +1929,78 @@ participants:Number of participants</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="48"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="50"/>
         <source>Văn phòng và người ký</source>
         <translation>Office and signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="51"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="53"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="52"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="53"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
         <source>Địa danh ghi trên văn bản</source>
         <translation>Place name on documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="58"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="62"/>
         <source>&amp;Lưu thông tin văn phòng</source>
         <translation>&amp;Save office details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="66"/>
-        <location filename="../../desktop/ui/screens/settings.py" line="114"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="68"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="117"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="73"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="75"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="93"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="95"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="109"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="109"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
         <source>Đã lưu thông tin văn phòng.</source>
         <translation>Office details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="114"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="117"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
         <translation>The new language will be used the next time Theo dõi starts.</translation>
     </message>
@@ -1974,47 +2008,47 @@ participants:Number of participants</translation>
 <context>
     <name>SubmissionDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="31"/>
         <source>Ghi nhận văn bản đơn vị gửi về</source>
         <translation>Record a unit&apos;s submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="41"/>
         <source>Ngày nhận (*)</source>
         <translation>Date received (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="42"/>
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="43"/>
         <source>Ngày văn bản</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="51"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="53"/>
         <source>(chưa có)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="54"/>
         <source>Đính kèm bản chụp…</source>
         <translation>Attach a scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="61"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submission.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/submission.py" line="64"/>
         <source>Chọn tệp đính kèm</source>
         <translation>Choose files to attach</translation>
     </message>
@@ -2052,127 +2086,127 @@ due {date}</translation>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="46"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="47"/>
         <source>Tính đến ngày</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="49"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="50"/>
         <source>Tìm đơn vị…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="51"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="52"/>
         <source>Chỉ đơn vị chưa nộp hoặc nộp chậm</source>
         <translation>Only units missing or late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="73"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
         <source>&amp;Ghi nhận… (Enter)</source>
         <translation>&amp;Record… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
         <source>Ghi nhận &amp;hàng loạt…</source>
         <translation>Record in &amp;bulk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
         <source>&amp;Miễn…</source>
         <translation>&amp;Exempt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="77"/>
         <source>&amp;Hoàn tác (Ctrl+Z)</source>
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="78"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="79"/>
         <source>Nhập &amp;bảng theo dõi…</source>
         <translation>Import tracking &amp;sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="89"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="90"/>
         <source>Yêu cầu:</source>
         <translation>Requirement:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="91"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="92"/>
         <source>Tính đến ngày:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="112"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="113"/>
         <source>Theo dõi</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="138"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="139"/>
         <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
         <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="157"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="158"/>
         <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
         <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="162"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="163"/>
         <source>Chưa có kỳ nào đến hạn.</source>
         <translation>No period is due yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="192"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="193"/>
         <source>Chỉ đơn vị chưa nộp {period}</source>
         <translation>Only units missing {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="219"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
         <source>Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước.</source>
         <translation>First select in the grid the unit and period to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="226"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
         <source>Đơn vị này không phải thực hiện kỳ này.</source>
         <translation>This unit is not required to report for this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="239"/>
         <source>Ghi nhận hàng loạt</source>
         <translation>Record in bulk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="237"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="239"/>
         <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
         <translation>Select the “missing” cells to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="251"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="249"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="251"/>
         <source>Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước.</source>
         <translation>First select in the grid the cells (unit, period) to exempt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="260"/>
         <source>Nhập bảng theo dõi</source>
         <translation>Import tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="258"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="260"/>
         <source>Hãy thêm văn bản và yêu cầu trước.</source>
         <translation>Add a directive and a requirement first.</translation>
     </message>
@@ -2382,9 +2416,62 @@ due {date}</translation>
     </message>
 </context>
 <context>
+    <name>UrgeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="38"/>
+        <source>Công văn đôn đốc</source>
+        <translation>Urging letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="46"/>
+        <source>Cập nhật bản xem trước</source>
+        <translation>Update the preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="56"/>
+        <source>Hạn mới cho đơn vị</source>
+        <translation>New deadline for the units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="57"/>
+        <source>Gửi các đơn vị</source>
+        <translation>Sent to the units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="67"/>
+        <source>Ban hành (lấy số)…</source>
+        <translation>Issue (take a number)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="68"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="98"/>
+        <source>{pages} trang, gửi {n} đơn vị chưa nộp; hạn mới {due}. Chưa lấy số.</source>
+        <translation>{pages} page(s), to the {n} units that have not sent it; new deadline {due}. No number taken yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="107"/>
+        <source>Ban hành công văn đôn đốc</source>
+        <translation>Issue the urging letter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="108"/>
+        <source>Lấy số công văn tiếp theo trong sổ văn bản đi và ban hành công văn gửi {n} đơn vị, hạn mới {due}?</source>
+        <translation>Take the next letter number from the register of outgoing documents and issue the letter to {n} units, new deadline {due}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="114"/>
+        <source>Đang làm công văn đôn đốc…</source>
+        <translation>Making the urging letter…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="64"/>
+        <location filename="../../desktop/ui/app.py" line="62"/>
         <source>{problem}
 
 Lần này mở dữ liệu trên máy này thay cho máy chủ {server}? Những gì ghi vào sẽ ở trên máy này, không ở máy chủ; lần mở sau Theo dõi lại dùng máy chủ (đổi trong Cài đặt).</source>
@@ -2393,7 +2480,7 @@ Lần này mở dữ liệu trên máy này thay cho máy chủ {server}? Nhữn
 Open the data on this PC instead of the server {server} this time? What you record will stay on this PC, not on the server; at the next start Theo dõi uses the server again (change it in Settings).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="123"/>
+        <location filename="../../desktop/ui/app.py" line="116"/>
         <source>{problem}
 
 Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị, {subs} lượt nộp)? Tệp hỏng sẽ được giữ lại bên cạnh.</source>
@@ -2402,7 +2489,7 @@ Khôi phục từ bản sao lưu tốt gần nhất ({when}: {units} đơn vị,
 Restore from the most recent good backup ({when}: {units} units, {subs} submissions)? The damaged file will be kept alongside.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="157"/>
+        <location filename="../../desktop/ui/app.py" line="150"/>
         <source>Theo dõi đang mở trên dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đó.</source>
         <translation>Theo dõi is already open on this data in another window. Please use that window.</translation>
     </message>
