@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from db.models import Directive, Requirement
-from desktop.cli.common import date_arg, directive_args, directive_of, emit_json, retried, say, session_for, wants_json, warn
+from desktop.operations import directives as ops
+from desktop.cli.common import store_for, date_arg, directive_args, emit_json, retried, say, session_for, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     add_directive,
     add_requirement,
     kind_of,
-    list_directives,
     parse_indicator,
-    requirements_of,
 )
 from desktop.core.errors import UserError
 from desktop.core.intake import DirectiveFields, extract_directive, propose_requirements, register_issuer
@@ -31,9 +30,9 @@ def register(sub, parent) -> None:
     p.add_argument("--date", required=True, help="ngày ban hành")
     p.add_argument("--subject", required=True, help="trích yếu")
     p.add_argument("--kind", help="loại văn bản (NQ, CTr, KH, TB, CV, HD, QĐ, BC); mặc định lấy từ số")
-    p.set_defaults(func=cmd_add_directive)
+    p.set_defaults(func=cmd_add_directive, operation="directives.add")
     p = cmds.add_parser("list", help="các văn bản đã vào sổ", parents=[parent])
-    p.set_defaults(func=cmd_list_directives)
+    p.set_defaults(func=cmd_list_directives, operation="directives.list")
     p = cmds.add_parser(
         "intake", help="đọc một văn bản (.txt, .pdf, .docx): số, ngày, trích yếu, người ký, các hạn…", parents=[parent]
     )
@@ -57,10 +56,10 @@ def register(sub, parent) -> None:
     p.add_argument("--indicator", action="append", default=[], metavar="KHÓA:TÊN", help="chỉ tiêu, ví dụ sessions:Số buổi")
     p.add_argument("--applies-sector", action="append", default=[], metavar="KHỐI", help="chỉ áp dụng cho khối này")
     p.add_argument("--applies-kind", action="append", default=[], choices=["grassroots", "upper"])
-    p.set_defaults(func=cmd_add_requirement)
+    p.set_defaults(func=cmd_add_requirement, operation="requirements.add")
     p = cmds.add_parser("list", help="các yêu cầu", parents=[parent])
     directive_args(p)
-    p.set_defaults(func=cmd_list_requirements)
+    p.set_defaults(func=cmd_list_requirements, operation="requirements.list")
 
 
 def directive_json(d: Directive) -> dict:
@@ -83,22 +82,19 @@ def requirement_json(r: Requirement, directive: Directive) -> dict:
     }
 
 
-@retried
 def cmd_add_directive(args) -> int:
     issued_on = parse_date(args.date)
-    with session_for(args) as session:
-        d = add_directive(session, number=args.number, issuer=args.issuer, issued_on=issued_on, subject=args.subject, kind=args.kind)
-        doc = directive_json(d)
+    d = ops.add(store_for(args), number=args.number, issuer=args.issuer, issued_on=issued_on, subject=args.subject,
+                kind=args.kind).directive
     if wants_json(args):
-        emit_json(doc)
+        emit_json(directive_json(d))
     else:
         say(f"Đã vào sổ văn bản số {d.number} ngày {format_date(issued_on)} (mã {d.id}).")
     return 0
 
 
 def cmd_list_directives(args) -> int:
-    with session_for(args) as session:
-        docs = [directive_json(d) for d in list_directives(session)]
+    docs = [directive_json(d) for d in ops.listing(store_for(args))]
     if wants_json(args):
         emit_json(docs)
         return 0
@@ -107,30 +103,16 @@ def cmd_list_directives(args) -> int:
     return 0
 
 
-@retried
 def cmd_add_requirement(args) -> int:
-    due = date_arg(args.due)
     every = parse_every(args.every) if args.every else None
-    first_due = date_arg(args.first_due)
-    until = date_arg(args.until)
-    indicators = [parse_indicator(text) for text in args.indicator]
-    with session_for(args) as session:
-        directive = directive_of(session, args)
-        r = add_requirement(
-            session,
-            directive,
-            title=args.title,
-            due=due,
-            every_months=every,
-            first_due=first_due,
-            until=until,
-            indicators=indicators,
-            applies_kinds=args.applies_kind,
-            applies_sectors=args.applies_sector,
-        )
-        doc = requirement_json(r, directive)
+    spec = ops.RequirementSpec(
+        title=args.title, due=date_arg(args.due), every_months=every, first_due=date_arg(args.first_due),
+        until=date_arg(args.until), indicators=[parse_indicator(text) for text in args.indicator],
+        applies_kinds=args.applies_kind, applies_sectors=args.applies_sector,
+    )
+    r, directive = ops.add_requirement_to(store_for(args), args.directive, spec, year=args.year, issuer=args.issuer)
     if wants_json(args):
-        emit_json(doc)
+        emit_json(requirement_json(r, directive))
     else:
         when = f"hạn {format_date(r.first_due)}" if not every else f"{every} tháng/lần, kỳ đầu hạn {format_date(r.first_due)}"
         say(f"Đã thêm yêu cầu số {r.id}: {r.title} ({when}).")
@@ -138,9 +120,8 @@ def cmd_add_requirement(args) -> int:
 
 
 def cmd_list_requirements(args) -> int:
-    with session_for(args) as session:
-        directives = [directive_of(session, args)] if args.directive else list_directives(session)
-        docs = [requirement_json(r, d) for d in directives for r in requirements_of(session, d)]
+    pairs = ops.requirements(store_for(args), args.directive or None, year=args.year, issuer=args.issuer)
+    docs = [requirement_json(r, d) for r, d in pairs]
     if wants_json(args):
         emit_json(docs)
         return 0

@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop.core.dates import format_date
-from desktop.core.directives import add_directive, add_requirement
 from desktop.core.intake import DirectiveFields, ProposedRequirement, extract_directive, propose_requirements, register_issuer
 from desktop.io.document_text import read_document_text
-from desktop.ui.context import Changed
+from desktop.operations import directives
+from desktop.operations.directives import RequirementSpec
+from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 from desktop.ui.errors import show_error
 
@@ -96,19 +97,16 @@ class DirectiveDialog(FormDialog):
         )
         self.add_requirements.setVisible(bool(self.proposals))
 
+    @window_action("directives.add")
     def save(self) -> None:
         number, issued, issuer, subject = self.number.text(), date_value(self.issued), self.issuer.text(), self.subject.toPlainText()
         file_name, sha256 = self.source or (None, None)
         proposals = self.proposals if self.add_requirements.isChecked() else []
 
-        def run(session):
-            directive = add_directive(session, number=number, issuer=issuer, issued_on=issued, subject=subject,
-                                      file_name=file_name, file_sha256=sha256)
-            for p in proposals:
-                add_requirement(session, directive, title=p.title, due=p.due, every_months=p.every_months, first_due=p.first_due)
-            return directive
-
-        self.ctx.write(run, Changed.DIRECTIVES)
+        self.ctx.run(directives.add, parent=self, number=number, issuer=issuer, issued_on=issued, subject=subject,
+                     file_name=file_name, file_sha256=sha256,
+                     requirements=[RequirementSpec(title=p.title, due=p.due, every_months=p.every_months,
+                                                   first_due=p.first_due) for p in proposals])
 
 
 def _short(text: str, limit: int = 140) -> str:

@@ -7,8 +7,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from db.models import Directive
-from desktop.core.directives import add_requirement, parse_indicator
-from desktop.ui.context import Changed
+from desktop.core.directives import parse_indicator
+from desktop.operations import directives
+from desktop.operations.directives import RequirementSpec
+from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
 
 
@@ -35,15 +37,10 @@ class RequirementDialog(FormDialog):
         self.form.addRow(self.tr("Hạn (kỳ đầu)"), self.due)
         self.form.addRow(self.tr("Chỉ tiêu (mỗi dòng KHÓA:Tên)"), self.indicators)
 
+    @window_action("requirements.add")
     def save(self) -> None:
-        title, every, due = self.title_edit.text(), self.schedule.currentData(), date_value(self.due)
+        every, due = self.schedule.currentData(), date_value(self.due)
         indicators = [parse_indicator(line) for line in self.indicators.toPlainText().splitlines() if line.strip()]
-        directive_id = self.directive_id
-
-        def run(session):
-            directive = session.get(Directive, directive_id)
-            if every:
-                return add_requirement(session, directive, title=title, every_months=every, first_due=due, indicators=indicators)
-            return add_requirement(session, directive, title=title, due=due, indicators=indicators)
-
-        self.ctx.write(run, Changed.DIRECTIVES)
+        spec = RequirementSpec(title=self.title_edit.text(), indicators=indicators,
+                               **({"every_months": every, "first_due": due} if every else {"due": due}))
+        self.ctx.run(directives.add_requirement_to, self.directive_id, spec, parent=self)
