@@ -12,7 +12,7 @@ from desktop.core.directives import (
     add_directive,
     add_requirement,
     kind_of,
-    parse_indicator,
+    parse_indicators,
 )
 from desktop.core.errors import UserError
 from desktop.core.intake import DirectiveFields, extract_directive, propose_requirements, register_issuer
@@ -53,7 +53,7 @@ def register(sub, parent) -> None:
     p.add_argument("--every", metavar="CHU_KỲ", help="định kỳ: 6m (6 tháng/lần), 1y (hằng năm)")
     p.add_argument("--first-due", metavar="NGÀY", help="hạn của kỳ đầu (với --every)")
     p.add_argument("--until", metavar="NGÀY", help="kỳ cuối không sau ngày này (với --every)")
-    p.add_argument("--indicator", action="append", default=[], metavar="KHÓA:TÊN", help="chỉ tiêu, ví dụ sessions:Số buổi")
+    p.add_argument("--indicator", action="append", default=[], metavar="KHÓA:TÊN", help="chỉ tiêu: tên (khóa tự đặt từ tên), ví dụ \"Số buổi\", hoặc KHÓA:Tên, ví dụ sessions:Số buổi")
     p.add_argument("--applies-sector", action="append", default=[], metavar="KHỐI", help="chỉ áp dụng cho khối này")
     p.add_argument("--applies-kind", action="append", default=[], choices=["grassroots", "upper"])
     p.set_defaults(func=cmd_add_requirement, operation="requirements.add")
@@ -107,7 +107,7 @@ def cmd_add_requirement(args) -> int:
     every = parse_every(args.every) if args.every else None
     spec = ops.RequirementSpec(
         title=args.title, due=date_arg(args.due), every_months=every, first_due=date_arg(args.first_due),
-        until=date_arg(args.until), indicators=[parse_indicator(text) for text in args.indicator],
+        until=date_arg(args.until), indicators=parse_indicators(args.indicator),
         applies_kinds=args.applies_kind, applies_sectors=args.applies_sector,
     )
     r, directive = ops.add_requirement_to(store_for(args), args.directive, spec, year=args.year, issuer=args.issuer)

@@ -117,16 +117,48 @@ class Indicator:
     label: str
 
 
+def indicator_key(label: str) -> str:
+    """The key a label gives, for the files that carry figures: "Số người
+    tham dự" -> "so_nguoi_tham_du" (folded, a letter first, 40 characters
+    at most)."""
+    key = re.sub(r"[^a-z0-9]+", "_", fold(label)).strip("_")
+    if not key or not key[0].isalpha():
+        key = f"chi_tieu_{key}".rstrip("_")
+    return key[:40].rstrip("_")
+
+
 def parse_indicator(text: str) -> Indicator:
-    """"sessions:Số buổi" -> Indicator("sessions", "Số buổi")."""
+    """An indicator as the user names it: "Số buổi" (its key derived from
+    the name), or "sessions:Số buổi" (a key chosen by hand, lower-case
+    ASCII)."""
     key, sep, label = text.partition(":")
     key = key.strip()
-    if not sep or not _INDICATOR_KEY.match(key) or not clean(label):
-        raise UserError(
-            f"Chỉ tiêu “{text}” không hợp lệ. Hãy nhập dạng KHÓA:Tên, khóa viết thường không dấu, "
-            "ví dụ sessions:Số buổi."
-        )
-    return Indicator(key, clean(label))
+    if sep and _INDICATOR_KEY.match(key) and clean(label):
+        return Indicator(key, clean(label))
+    label = clean(text) or ""
+    if not label:
+        raise UserError("Tên chỉ tiêu không được để trống; ví dụ: Số buổi, Số người tham dự.")
+    return Indicator(indicator_key(label), label)
+
+
+def parse_indicators(texts: list[str]) -> list[Indicator]:
+    """Indicators from names (blank ones left out); two names that give the
+    same key ("Số buổi", "Số buổi.") are told apart by a number."""
+    out: list[Indicator] = []
+    taken: set[str] = set()
+    for text in texts:
+        if not (text or "").strip():
+            continue
+        ind = parse_indicator(text)
+        explicit = ":" in text and ind.key == text.partition(":")[0].strip()
+        if ind.key in taken and not explicit:
+            n = 2
+            while f"{ind.key[:37]}_{n}" in taken:
+                n += 1
+            ind = Indicator(f"{ind.key[:37]}_{n}", ind.label)
+        taken.add(ind.key)
+        out.append(ind)
+    return out
 
 
 def add_requirement(

@@ -4,14 +4,15 @@ indicators to collect."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from db.models import Directive
-from desktop.core.directives import parse_indicator
+from desktop.core.directives import parse_indicators
 from desktop.operations import directives
 from desktop.operations.directives import RequirementSpec
 from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import FormDialog, date_edit, date_value
+from desktop.ui.widgets.indicator_table import IndicatorTable
 
 
 class RequirementDialog(FormDialog):
@@ -29,18 +30,16 @@ class RequirementDialog(FormDialog):
         self.schedule.addItem(self.tr("6 tháng/lần"), 6)
         self.schedule.addItem(self.tr("Hằng năm"), 12)
         self.due = date_edit()
-        self.indicators = QPlainTextEdit()
-        self.indicators.setPlaceholderText(self.tr("sessions:Số buổi\nparticipants:Số người tham dự"))
-        self.indicators.setMaximumHeight(80)
+        self.indicators = IndicatorTable()
         self.form.addRow(self.tr("Yêu cầu (*)"), self.title_edit)
         self.form.addRow(self.tr("Tần suất"), self.schedule)
         self.form.addRow(self.tr("Hạn (kỳ đầu)"), self.due)
-        self.form.addRow(self.tr("Chỉ tiêu (mỗi dòng KHÓA:Tên)"), self.indicators)
+        self.form.addRow(self.tr("Chỉ tiêu (số liệu đơn vị báo cáo)"), self.indicators)
 
     @window_action("requirements.add")
     def save(self) -> None:
         every, due = self.schedule.currentData(), date_value(self.due)
-        indicators = [parse_indicator(line) for line in self.indicators.toPlainText().splitlines() if line.strip()]
+        indicators = parse_indicators(self.indicators.names())
         spec = RequirementSpec(title=self.title_edit.text(), indicators=indicators,
                                **({"every_months": every, "first_due": due} if every else {"due": due}))
         self.ctx.run(directives.add_requirement_to, self.directive_id, spec, parent=self)
