@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.cli.common import as_of_arg, directive_args, directive_of, emit_json, say, session_for, wants_json
+from desktop.cli.common import as_of_arg, directive_args, emit_json, say, store_for, wants_json
 from desktop.core.dates import format_date
-from desktop.core.office import get_office
-from desktop.core.status import DirectiveStatus, PeriodStatus, Status, status_overview
+from desktop.core.status import DirectiveStatus, PeriodStatus, Status
+from desktop.operations import status as ops
 
 SHOWN_NAMES = 8
 
@@ -17,11 +17,11 @@ def register(sub, parent) -> None:
     directive_args(p)
     p.add_argument("--as-of", metavar="NGÀY", help="tính đến ngày (mặc định: hôm nay)")
     p.add_argument("--upcoming", action="store_true", help="thêm kỳ sắp tới của mỗi yêu cầu")
-    p.set_defaults(func=cmd_status)
+    p.set_defaults(func=cmd_status, operation="status")
 
     p = sub.add_parser("dashboard", help="tổng quan: kỳ gần nhất của mỗi yêu cầu và hạn sắp tới", parents=[parent])
     p.add_argument("--as-of", metavar="NGÀY")
-    p.set_defaults(func=cmd_dashboard)
+    p.set_defaults(func=cmd_dashboard, operation="dashboard")
 
 
 def _names(ps: PeriodStatus, status: Status) -> list[str]:
@@ -99,19 +99,18 @@ def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
 
 def cmd_status(args) -> int:
     as_of = as_of_arg(args.as_of)
-    with session_for(args, commit=False, must_exist=True) as session:
-        directive = directive_of(session, args)
-        overview = status_overview(session, as_of, directive=directive, upcoming=args.upcoming)
-        if wants_json(args):
-            emit_json(overview_json(as_of, overview))
-            return 0
-        say(f"Tình hình thực hiện tính đến ngày {format_date(as_of)}")
-        for ds in overview:
-            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
-            if not ds.periods:
-                say("  (chưa có kỳ nào đến hạn)")
-            for ps in ds.periods:
-                print_period(ps)
+    overview = ops.overview(store_for(args, must_exist=True), as_of=as_of, directive=args.directive or None,
+                            year=args.year, issuer=args.issuer, upcoming=args.upcoming)
+    if wants_json(args):
+        emit_json(overview_json(as_of, overview))
+        return 0
+    say(f"Tình hình thực hiện tính đến ngày {format_date(as_of)}")
+    for ds in overview:
+        say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+        if not ds.periods:
+            say("  (chưa có kỳ nào đến hạn)")
+        for ps in ds.periods:
+            print_period(ps)
     return 0
 
 
@@ -120,35 +119,23 @@ def cmd_dashboard(args) -> int:
 
 
 def show_dashboard(args, as_of: date, *, must_exist: bool = True) -> int:
-    with session_for(args, commit=False, must_exist=must_exist) as session:
-        office = get_office(session)
-        overview = status_overview(session, as_of, upcoming=True)
-        if wants_json(args):
-            doc = overview_json(as_of, overview)
-            doc["office"] = office.name if office else None
-            emit_json(doc)
-            return 0
-        say(f"THEO DÕI — {office.name if office else 'chưa khai báo văn phòng'}")
-        say(f"Tổng quan tính đến ngày {format_date(as_of)}")
-        upcoming: list[PeriodStatus] = []
-        for ds in overview:
-            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
-            latest: dict[int, PeriodStatus] = {}
-            for ps in ds.periods:
-                if ps.period.due > as_of:
-                    upcoming.append(ps)
-                else:
-                    latest[ps.requirement.id] = ps
-            for ps in latest.values():
-                print_period(ps)
-            if not latest:
-                say("  (chưa có kỳ nào đến hạn)")
-        if upcoming:
-            say("\nHạn sắp tới:")
-            for ps in sorted(upcoming, key=lambda p: p.period.due):
-                c = ps.counts
-                say(
-                    f"  {format_date(ps.period.due)}  [{ps.requirement.id}] {ps.requirement.title}: "
-                    f"đã nộp {c.submitted}/{c.expected}"
-                )
+    board = ops.dashboard(store_for(args, must_exist=must_exist), as_of=as_of)
+    if wants_json(args):
+        doc = overview_json(as_of, board.overview)
+        doc["office"] = board.office
+        emit_json(doc)
+        return 0
+    say(f"THEO DÕI — {board.office or 'chưa khai báo văn phòng'}")
+    say(f"Tổng quan tính đến ngày {format_date(as_of)}")
+    for summary in board.directives:
+        say(f"\nVăn bản {summary.directive.number}: {summary.directive.subject or ''}")
+        for ps in summary.latest:
+            print_period(ps)
+        if not summary.latest:
+            say("  (chưa có kỳ nào đến hạn)")
+    if board.upcoming:
+        say("\nHạn sắp tới:")
+        for ps in board.upcoming:
+            c = ps.counts
+            say(f"  {format_date(ps.period.due)}  [{ps.requirement.id}] {ps.requirement.title}: đã nộp {c.submitted}/{c.expected}")
     return 0

@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         check = QAction(self.tr("&Kiểm tra máy"), self)
         check.triggered.connect(self.check_pc)
         help_menu.addAction(check)
+        audit = QAction(self.tr("&Nhật ký thay đổi"), self)
+        audit.triggered.connect(self.audit_log)
+        help_menu.addAction(audit)
         help_menu.addSeparator()
         about = QAction(self.tr("&Giới thiệu Theo dõi"), self)
         about.triggered.connect(self.about)
@@ -108,6 +111,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.help import DoctorDialog
 
         DoctorDialog(self.ctx, self).exec()
+
+    def audit_log(self) -> None:
+        from desktop.ui.dialogs.audit_log import AuditLogDialog
+
+        AuditLogDialog(self.ctx, self).exec()
 
     def about(self) -> None:
         from desktop.ui.dialogs.help import AboutDialog

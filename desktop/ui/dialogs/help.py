@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QP
 from desktop import __version__
 from desktop.resources import resource
 from desktop.ui.open_file import open_with_system
+from desktop.operations import database
+from desktop.ui.actions import window_action
 from desktop.ui.printers import system_printers
 
 GUIDE = "huong-dan-su-dung"
@@ -20,13 +22,15 @@ GUIDE = "huong-dan-su-dung"
 class DoctorDialog(QDialog):
     """Each check, OK or what to do."""
 
+    @window_action("doctor")
+    def run_checks(self, ctx) -> list:
+        return ctx.run(database.doctor, printers=system_printers)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
-        from desktop.io.doctor import run_checks
-
         self.setWindowTitle(self.tr("Kiểm tra máy"))
         self.resize(820, 420)
-        self.checks = run_checks(ctx.url, printers=system_printers)
+        self.checks = self.run_checks(ctx)
         self.table = QTableWidget(len(self.checks), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Mục"), self.tr("Kết quả"), self.tr("Chi tiết, cách xử lý")])
         for i, c in enumerate(self.checks):
@@ -88,6 +92,7 @@ def licences_text() -> str:
 
 
 class AboutDialog(QDialog):
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Giới thiệu Theo dõi"))

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import format_date
-from desktop.core.office import get_office
-from desktop.core.status import Counts, PeriodStatus, status_overview
+from desktop.core.status import Counts, PeriodStatus
+from desktop.operations import status
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.progress_delegate import ProgressDelegate
@@ -45,24 +46,18 @@ class DashboardRow:
     by_sector: dict[str, Counts]
 
 
-def load_dashboard(session, as_of: date) -> tuple[str | None, list[DashboardRow], list[DashboardRow]]:
-    """(office name, latest due period of each requirement, upcoming periods)."""
-    office = get_office(session)
-    latest: list[DashboardRow] = []
-    upcoming: list[DashboardRow] = []
-    for ds in status_overview(session, as_of, upcoming=True):
-        last: dict[int, PeriodStatus] = {}
-        for ps in ds.periods:
-            row = DashboardRow(
-                ds.directive.number, ps.requirement.id, ps.requirement.title, ps.period.number,
-                ps.period.label(ps.recurring), ps.period.due, ps.counts, ps.by_sector(),
-            )
-            if ps.period.due > as_of:
-                upcoming.append(row)
-            else:
-                last[ps.requirement.id] = row
-        latest.extend(last.values())
-    return (office.name if office else None), latest, sorted(upcoming, key=lambda r: r.due)
+def load_dashboard(board) -> tuple[str | None, list[DashboardRow], list[DashboardRow]]:
+    """(office name, latest due period of each requirement, upcoming
+    periods) as the dashboard's rows."""
+
+    def row(directive, ps: PeriodStatus) -> DashboardRow:
+        return DashboardRow(directive.number, ps.requirement.id, ps.requirement.title, ps.period.number,
+                            ps.period.label(ps.recurring), ps.period.due, ps.counts, ps.by_sector())
+
+    numbers = {ds.directive.id: ds.directive for ds in board.overview}
+    latest = [row(d.directive, ps) for d in board.directives for ps in d.latest]
+    upcoming = [row(numbers[ps.requirement.directive_id], ps) for ps in board.upcoming]
+    return board.office, latest, upcoming
 
 
 class DashboardScreen(Screen):
@@ -150,8 +145,9 @@ class DashboardScreen(Screen):
     def title(self) -> str:
         return self.tr("Tổng quan")
 
+    @window_action("dashboard", "status")
     def refresh(self) -> None:
-        office, latest, upcoming = self.ctx.read(lambda s: load_dashboard(s, self.as_of))
+        office, latest, upcoming = load_dashboard(self.ctx.run(status.dashboard, as_of=self.as_of))
         self.heading.setText("<h2>{}</h2>".format(office or self.tr("Chưa khai báo văn phòng")))
         overdue = [r for r in latest if r.counts.missing]
         self.summary.setText(

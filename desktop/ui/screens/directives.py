@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from db.models import Directive
 from desktop.core.dates import format_date
-from desktop.core.directives import list_directives, requirements_of
+from desktop.operations import directives
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.columns import fit_columns
@@ -116,9 +117,10 @@ class DirectivesScreen(Screen):
     def title(self) -> str:
         return self.tr("Văn bản")
 
+    @window_action("directives.list")
     def refresh(self) -> None:
         current = self.selected_directive()
-        self.model.set_rows(self.ctx.read(list_directives))
+        self.model.set_rows(self.ctx.run(directives.listing))
         row = next((i for i, d in enumerate(self.model.rows) if current and d.id == current.id), 0)
         if self.model.rows:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
@@ -128,6 +130,7 @@ class DirectivesScreen(Screen):
         index = self.table.currentIndex()
         return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
 
+    @window_action("requirements.list")
     def _show_requirements(self) -> None:
         d = self.selected_directive()
         self.add_requirement_button.setEnabled(d is not None)
@@ -139,7 +142,7 @@ class DirectivesScreen(Screen):
             f"<b>{d.number}</b> — {format_date(d.issued_on) if d.issued_on else ''}<br>"
             f"{d.issuer or ''}<br><i>{d.subject or ''}</i>"
         )
-        self.req_model.set_rows(self.ctx.read(lambda s: requirements_of(s, d)))
+        self.req_model.set_rows([r for r, _d in self.ctx.run(directives.requirements, d.id)])
 
     def add_directive(self) -> None:
         from desktop.ui.dialogs.directive_edit import DirectiveDialog

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from db.models import Organization
 from desktop.core.dates import format_date
-from desktop.core.units import is_active, list_units
+from desktop.core.units import is_active
 from desktop.core.vntext import sort_key
+from desktop.operations import units as unit_ops
+from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
 from desktop.ui.widgets.table_models import Column, RowTableModel, SearchProxy
@@ -117,8 +119,9 @@ class UnitsScreen(Screen):
             return self.tr("Đang hoạt động")
         return self.tr("Thôi hoạt động từ {date}").format(date=format_date(u.active_to))
 
+    @window_action("units.list")
     def refresh(self) -> None:
-        units = self.ctx.read(lambda s: list_units(s, include_retired=True))
+        units = self.ctx.run(unit_ops.listing, include_retired=True)
         chosen = self.sector.currentData()
         self.sector.blockSignals(True)
         self.sector.clear()
