@@ -15,7 +15,7 @@ from db.errors import StoreError
 from db.session import retrying, saved_mark, saved_since
 from desktop import __version__
 from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
-from desktop.cli.common import close_store, db_parent, emit_json, say, session_for, wants_json
+from desktop.cli.common import close_store, db_parent, emit_json, say, store_for, wants_json
 from desktop.core.errors import UserError
 from desktop.core import clock
 
@@ -77,12 +77,9 @@ def cmd_gui(args) -> int:
 def start(args) -> int:
     """No command: what ``make run`` shows until the window exists: the
     dashboard, with the demo office offered on an empty database."""
-    with session_for(args) as session:
-        from desktop.core.office import get_office
-        from desktop.core.units import member_units
+    from desktop.operations.office import is_empty
 
-        empty = get_office(session) is None and not member_units(session)
-    if empty:
+    if is_empty(store_for(args)):
         say("Cơ sở dữ liệu còn trống.")
         answer = "k"
         if sys.stdin.isatty():

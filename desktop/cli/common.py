@@ -14,15 +14,13 @@ from typing import Any, Iterator
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.backup import BackupError, daily_backup_of
 from db.engine import resolve_url, sqlite_path
-from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.core.dates import parse_date, parse_optional_date
 from desktop.core.errors import UserError
 from desktop.io.attachments import store_dir_for
-from desktop.io.pending import settle_pending
 from desktop.operations import Store
+from desktop.operations.opening import open_office
 from desktop.core import clock
 
 
@@ -58,15 +56,6 @@ def directive_args(parser: argparse.ArgumentParser, *, required: bool = False) -
     parser.add_argument("--issuer", metavar="CƠ_QUAN", help="cơ quan ban hành, khi nhiều văn bản cùng số")
 
 
-def directive_of(session: Session, args: argparse.Namespace):
-    """The directive ``directive_args`` named, or None when none was given."""
-    from desktop.core.directives import find_directive
-
-    if not getattr(args, "directive", None):
-        return None
-    return find_directive(session, args.directive, year=args.year, issuer=args.issuer)
-
-
 def wants_json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 
@@ -83,13 +72,9 @@ def engine_for(args: argparse.Namespace, *, must_exist: bool = False) -> Engine:
             f"Không tìm thấy tệp dữ liệu “{path}”. Hãy kiểm tra đường dẫn --db (hoặc biến THEODOI_DB); "
             "muốn bắt đầu mới thì dùng theodoi init hoặc theodoi demo."
         )
-    engine = open_database(url)
-    for number in settle_pending(engine):
-        warn(f"Lưu ý: đã hoàn tất văn bản số {number} bị gián đoạn lần trước.")
-    try:
-        daily_backup_of(url)
-    except BackupError as exc:
-        warn(f"Lưu ý: {exc.message}")
+    engine, notes = open_office(url)
+    for note in notes:
+        warn(f"Lưu ý: {note}")
     return engine
 
 

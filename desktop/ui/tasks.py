@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from db.session import retrying
+from desktop.operations.registry import rerun_on_conflict
 from desktop.ui.worker import DatabaseWorker, Job
 
 
@@ -59,7 +59,7 @@ class TaskRunner(QObject):
         self._running.add(task)
 
         def work(progress, cancelled):
-            return retrying(lambda: fn(progress, cancelled)) if retry else fn(progress, cancelled)
+            return rerun_on_conflict(lambda: fn(progress, cancelled)) if retry else fn(progress, cancelled)
 
         task.job = DatabaseWorker.shared().submit(work, task.done.emit, task.failed.emit, inline=self.inline)
         task.job.relay.progress.connect(task.progress)
