@@ -5,19 +5,32 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from db.models import Directive, Requirement
-from desktop.cli.common import date_arg, emit_json, retried, say, session_for, wants_json, warn
+from desktop.cli.common import (
+    date_arg,
+    emit_json,
+    retried,
+    say,
+    session_for,
+    wants_json,
+    warn,
+)
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     add_directive,
     add_requirement,
     find_directive,
-    kind_of,
     list_directives,
     parse_indicator,
     requirements_of,
 )
 from desktop.core.errors import UserError
-from desktop.core.intake import DirectiveFields, extract_directive, propose_requirements, register_issuer
+from desktop.core.intake import (
+    DirectiveFields,
+    extract_directive,
+    propose_requirements,
+    register_issuer,
+)
+from desktop.core.intake.kinds import document_kind
 from desktop.core.periods import parse_every
 from desktop.core.vntext import clean
 from desktop.io.document_text import read_document_text
@@ -36,7 +49,8 @@ def register(sub, parent) -> None:
     p = cmds.add_parser("list", help="các văn bản đã vào sổ", parents=[parent])
     p.set_defaults(func=cmd_list_directives)
     p = cmds.add_parser(
-        "intake", help="đọc một văn bản (.txt, .pdf, .docx): số, ngày, trích yếu, người ký, các hạn…", parents=[parent]
+        "intake", help="đọc một văn bản (.txt, .pdf kể cả bản quét, .docx, .doc): số, ngày, trích yếu, người ký, các hạn…",
+        parents=[parent]
     )
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--save", action="store_true", help="vào sổ văn bản và thêm các yêu cầu đề xuất từ các hạn")
@@ -151,26 +165,32 @@ def cmd_list_requirements(args) -> int:
 
 
 def _apply_overrides(fields: DirectiveFields, args) -> None:
+    # What the clerk typed is sure.
     if args.number:
         fields.number = clean(args.number)
-        fields.kind = kind_of(fields.number) or fields.kind
+        fields.kind = document_kind(fields.number, fields.title, fields.subject)[0] or fields.kind
+        fields.confidence["number"] = 1.0
     if args.date:
         fields.issued_on = parse_date(args.date)
+        fields.confidence["issued_on"] = 1.0
     if args.issuer:
         fields.issuer, fields.parent_issuer = clean(args.issuer), None
+        fields.confidence["issuer"], fields.confidence["parent_issuer"] = 1.0, 0.0
     if args.subject:
         fields.subject = clean(args.subject)
+        fields.confidence["subject"] = 1.0
 
 
 @retried
 def cmd_intake(args) -> int:
     doc = read_document_text(args.file)
-    fields = extract_directive(doc.text, wrapped=doc.wrapped)
+    fields = extract_directive(doc.text, wrapped=doc.wrapped, word_confidence=doc.word_confidence)
     _apply_overrides(fields, args)
     proposals, notes = propose_requirements(fields)
     out = asdict(fields)
     out.pop("warnings")
     out["missing"] = fields.missing()
+    out["doubtful"] = fields.doubtful()
     out["warnings"] = doc.warnings + fields.warnings + notes
     out["file"] = doc.file_name
     out["file_format"] = doc.file_format
@@ -224,6 +244,14 @@ def _print_intake(out: dict) -> None:
         say(f"  Hạn {_show(d['date'])}: {d['text']}")
     if out["recurrence"]:
         say(f"  Chu kỳ báo cáo: {out['recurrence']['text']} ({out['recurrence']['every_months']} tháng/lần)")
+    labels = {
+        "number": "Số, ký hiệu", "kind": "Loại", "issuer": "Cơ quan ban hành", "parent_issuer": "Cơ quan cấp trên",
+        "place": "Địa danh", "issued_on": "Ngày ban hành", "subject": "Trích yếu", "signing_authority": "Thẩm quyền ký",
+        "signer_title": "Chức vụ người ký", "signer_name": "Người ký", "recipients": "Nơi nhận",
+        "referenced_documents": "Văn bản viện dẫn", "deadlines": "Các hạn", "recurrence": "Chu kỳ báo cáo",
+    }
+    if out["doubtful"]:
+        warn("Cần kiểm tra lại (đọc chưa chắc): " + ", ".join(labels.get(n, n) for n in out["doubtful"]) + ".")
     for w in out["warnings"]:
         warn(f"Lưu ý: {w}")
     saved = out["saved"]

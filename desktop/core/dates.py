@@ -89,11 +89,11 @@ def add_months(d: date, months: int) -> date:
 # sentence ("trước ngày 30/11"), when the document's own year is meant.
 NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
 WORDED_DATE = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?năm\s+(\d{4}))?"
-WRITTEN_DATE = re.compile(rf"{NUMERIC_DATE}|{WORDED_DATE}", re.I)
+WRITTEN_DATE = re.compile(rf"{NUMERIC_DATE}|{WORDED_DATE}", re.IGNORECASE)
 # A full date with its year, for scanning a whole text.
 _FULL_DATE = re.compile(
     r"(?<![\d/.])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])|(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -133,7 +133,7 @@ def parse_written_date(text: str) -> date:
     "16 tháng 2 năm 2022", or any form ``parse_date`` takes. The whole text
     must be the date; ``DateError`` otherwise, naming an impossible one."""
     t = " ".join(str(text).split())
-    m = re.fullmatch(rf"(?:ngày\s+)?{WORDED_DATE}", t, re.I)
+    m = re.fullmatch(rf"(?:ngày\s+)?{WORDED_DATE}", t, re.IGNORECASE)
     if m and m.group(3):
         day, month, year = written_parts(m)
         return written_date(day, month, year)

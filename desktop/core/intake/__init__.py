@@ -15,7 +15,13 @@ import re
 
 from desktop.core.intake.deadlines import sentences
 from desktop.core.intake.document import extract_directive
-from desktop.core.intake.fields import CHECKED_FIELDS, Deadline, DirectiveFields, ProposedRequirement, Recurrence
+from desktop.core.intake.fields import (
+    CHECKED_FIELDS,
+    Deadline,
+    DirectiveFields,
+    ProposedRequirement,
+    Recurrence,
+)
 from desktop.core.intake.layout import KIND_TITLES, repair_lines
 from desktop.core.intake.references import split_doc_reference
 from desktop.core.intake.requirements import first_period_end, propose_requirements
@@ -32,6 +38,17 @@ def register_issuer(fields: DirectiveFields) -> str | None:
 
 
 __all__ = [
-    "CHECKED_FIELDS", "Deadline", "DirectiveFields", "KIND_TITLES", "ProposedRequirement", "Recurrence", "extract_directive",
-    "first_period_end", "propose_requirements", "register_issuer", "repair_lines", "sentences", "split_doc_reference",
+    "CHECKED_FIELDS",
+    "KIND_TITLES",
+    "Deadline",
+    "DirectiveFields",
+    "ProposedRequirement",
+    "Recurrence",
+    "extract_directive",
+    "first_period_end",
+    "propose_requirements",
+    "register_issuer",
+    "repair_lines",
+    "sentences",
+    "split_doc_reference",
 ]

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.core.dates import NUMERIC_DATE, WORDED_DATE, impossible_reason, month_end, written_parts
+from desktop.core.dates import (
+    NUMERIC_DATE,
+    WORDED_DATE,
+    impossible_reason,
+    month_end,
+    written_parts,
+)
 from desktop.core.intake.fields import Deadline, Recurrence
 from desktop.core.intake.layout import LIST_MARKER, UPPER
 from desktop.core.vntext import fold
@@ -19,22 +25,22 @@ _DEADLINE_PATTERNS = [
     re.compile(
         r"\b(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến|đến\s+hết))?|hạn(?:\s+(?:chót|cuối|nộp))?(?:\s+là)?|không\s+quá|"
         r"không\s+muộn\s+hơn|đến\s+hết|xong\s+trước|trong)\s+ngày\s+(?:" + NUMERIC_DATE + "|" + WORDED_DATE + ")",
-        re.I,
+        re.IGNORECASE,
     ),
     # "chậm nhất 20/11/2021", "trước 30/11/2021"
-    re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?)\s+(?:" + NUMERIC_DATE + ")", re.I),
+    re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?)\s+(?:" + NUMERIC_DATE + ")", re.IGNORECASE),
 ]
-_MONTH_DEADLINE = re.compile(r"\b(trong|hết|cuối|đến\s+hết|trước)\s+tháng\s+(\d{1,2})\s*(?:[/-]|\s+năm\s+)\s*(\d{4})", re.I)
-_QUARTER_DEADLINE = re.compile(r"\b(?:trong|hết|cuối|đến\s+hết)\s+quý\s+(IV|III|II|I|[1-4])\s*(?:[/-]|\s+năm\s+)\s*(\d{4})", re.I)
+_MONTH_DEADLINE = re.compile(r"\b(trong|hết|cuối|đến\s+hết|trước)\s+tháng\s+(\d{1,2})\s*(?:[/-]|\s+năm\s+)\s*(\d{4})", re.IGNORECASE)
+_QUARTER_DEADLINE = re.compile(r"\b(?:trong|hết|cuối|đến\s+hết)\s+quý\s+(IV|III|II|I|[1-4])\s*(?:[/-]|\s+năm\s+)\s*(\d{4})", re.IGNORECASE)
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _CYCLE_PATTERNS = [
-    (re.compile(r"\b(\d{1,2})\s*tháng\s*(?:/|một|1)\s*lần\b", re.I), None),
-    (re.compile(r"\bđịnh\s+kỳ\s+(\d{1,2})\s+tháng\b", re.I), None),
-    (re.compile(r"\b(?:hằng|hàng)\s+quý\b|\bquý\s*/\s*lần\b", re.I), 3),
-    (re.compile(r"\b(?:hằng|hàng)\s+năm\b|\b(?:1\s+)?năm\s*(?:/|một)\s*lần\b", re.I), 12),
-    (re.compile(r"\b(?:hằng|hàng)\s+tháng\b", re.I), 1),
+    (re.compile(r"\b(\d{1,2})\s*tháng\s*(?:/|một|1)\s*lần\b", re.IGNORECASE), None),
+    (re.compile(r"\bđịnh\s+kỳ\s+(\d{1,2})\s+tháng\b", re.IGNORECASE), None),
+    (re.compile(r"\b(?:hằng|hàng)\s+quý\b|\bquý\s*/\s*lần\b", re.IGNORECASE), 3),
+    (re.compile(r"\b(?:hằng|hàng)\s+năm\b|\b(?:1\s+)?năm\s*(?:/|một)\s*lần\b", re.IGNORECASE), 12),
+    (re.compile(r"\b(?:hằng|hàng)\s+tháng\b", re.IGNORECASE), 1),
 ]
-_REPORTING = re.compile(r"\b(báo\s+cáo|giao\s+ban|sơ\s+kết|tổng\s+kết|gửi\s+về|nộp\s+về)\b", re.I)
+_REPORTING = re.compile(r"\b(báo\s+cáo|giao\s+ban|sơ\s+kết|tổng\s+kết|gửi\s+về|nộp\s+về)\b", re.IGNORECASE)
 
 
 def sentences(paragraph: str) -> list[str]:

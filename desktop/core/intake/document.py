@@ -5,11 +5,21 @@ from __future__ import annotations
 from desktop.core.intake.confidence import settle_confidence
 from desktop.core.intake.deadlines import find_deadlines, find_recurrence
 from desktop.core.intake.fields import DirectiveFields
-from desktop.core.intake.header import header_end, read_header, subject_under_title, title_index
+from desktop.core.intake.header import (
+    header_end,
+    read_header,
+    subject_under_title,
+    title_index,
+)
 from desktop.core.intake.kinds import document_kind
 from desktop.core.intake.layout import RECIPIENTS, columns, read_lines
 from desktop.core.intake.references import find_references, impossible_date_warnings
-from desktop.core.intake.signature import read_recipients, read_signature, signature_start, split_foot
+from desktop.core.intake.signature import (
+    read_recipients,
+    read_signature,
+    signature_start,
+    split_foot,
+)
 
 
 def extract_directive(text: str, *, wrapped: bool = True, word_confidence: dict[str, float] | None = None) -> DirectiveFields:

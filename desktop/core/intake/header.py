@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from desktop.core.dates import DateError, written_date
 from desktop.core.intake.fields import DirectiveFields
 from desktop.core.intake.layout import (
-    AUTHORITY, KIND_TITLES, LIST_MARKER, PLACE_DATE, RECIPIENTS, TERMINAL, UPPER, columns, is_caps, is_title,
+    AUTHORITY,
+    KIND_TITLES,
+    LIST_MARKER,
+    PLACE_DATE,
+    RECIPIENTS,
+    TERMINAL,
+    UPPER,
+    columns,
+    is_caps,
+    is_title,
     starts_lower,
 )
 from desktop.core.vntext import clean, fold
@@ -24,15 +33,15 @@ from desktop.core.vntext import clean, fold
 _MOTTO_RE = re.compile(
     r"CỘNG\s+HO[ÀA]\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
     r"|Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc",
-    re.I,
+    re.IGNORECASE,
 )
 _MOTTOS = ["cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "dang cong san viet nam"]
 NUMBER = re.compile(r"(?:^|\s)S[ốô]\s*[:.]?\s*(\d{1,5}[a-zA-Z]?\s*[/-]\s*[^\s,;:()]+)")
 _NUMBER_BLANK = re.compile(r"^S[ốô]\s*[:.]?\s*(?:[.…_ ]*)[/-]\s*[A-ZĐ]")
 _VV = re.compile(r"^(V/[vV]|Về\s+việc)\s*[:.]?\s*(.*)$")
-_KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.I)
+_KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 _PLACE = re.compile(rf"(?:^|\s)((?:(?:TP|Tp)\.\s*)?[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*)\s*$")
-_DATE_CUT = re.compile(r",\s*ngày\b[^\t]*$", re.I)
+_DATE_CUT = re.compile(r",\s*ngày\b[^\t]*$", re.IGNORECASE)
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Điều \d|Ngày \d)")
 
 # Where an organisation's name starts: a line beginning so is a new body,
@@ -102,7 +111,7 @@ def _join_cut_pieces(pieces: list[_Piece]) -> list[_Piece]:
     i = 0
     while i < len(out):
         p = out[i]
-        cut_date = re.search(r",\s*ngày\b", p.text, re.I) and not re.search(r"năm\s*\d{4}", p.text, re.I)
+        cut_date = re.search(r",\s*ngày\b", p.text, re.IGNORECASE) and not re.search(r"năm\s*\d{4}", p.text, re.IGNORECASE)
         cut_number = re.match(r"^S[ốô]\b", p.text) and re.search(r"\d[\w/.-]*[-/]$", p.text)
         if cut_date or cut_number:
             j = next((k for k in range(i + 1, min(i + 4, len(out))) if _same_column(p, out[k])), None)

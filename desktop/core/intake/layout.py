@@ -23,15 +23,15 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 # Columns: a tab, a run of spaces, or a table cell border ("a | b", "| a | b |").
 _COLUMN_GAP = re.compile(r"\s{3,}|\t+|\s*(?<!/)\|(?!/)\s*")
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–—])?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang\s+)?\d{1,3}(?:\s*[-–—])?$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[-–—_=*.~•:|\s]{1,}$")
 LIST_MARKER = re.compile(rf"^(?:[-+•–*]\s|\d{{1,2}}(?:\.\d{{1,2}})*[.)]\s|[{LOWER}][.)]\s|[IVXLC]+[.)]\s)")
 AUTHORITY = re.compile(r"^(?:T\.?\s?M|T/M|K\.?\s?T|K/T|T\.?\s?L|T/L|TUQ|Q|QUYỀN)\s*[.:/]?\s+[A-ZĐÀ-Ỹ]")
-RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\b", re.I)
+RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)
 TERMINAL = re.compile(r"[.!?;:][”\"’')\]]*$")
 NUMBER_LINE = re.compile(r"^S[ốô]\s*[:.]?\s*\d*\s*[/-]")
 PLACE_DATE = re.compile(
-    r"([^\t,;:]{2,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*(?:,\s*)?năm\s*(\d{4})", re.I
+    r"([^\t,;:]{2,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*(?:,\s*)?năm\s*(\d{4})", re.IGNORECASE
 )
 _OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Ngày \d|Điều \d)")
 # A document symbol cut at its hyphen or slash at the end of a line: "số 57-" + "CTr/TU".

@@ -68,7 +68,7 @@ def split_doc_reference(text: str | None) -> tuple[str | None, date | None]:
     if not t:
         return None, None
     found = None
-    m = re.search(rf"(?:ngày\s*)?{WORDED_DATE}|(?:ngày\s*)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})", t, re.I)
+    m = re.search(rf"(?:ngày\s*)?{WORDED_DATE}|(?:ngày\s*)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})", t, re.IGNORECASE)
     if m:
         g = m.groups()
         day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
@@ -78,8 +78,8 @@ def split_doc_reference(text: str | None) -> tuple[str | None, date | None]:
             except DateError:
                 found = None
             t = (t[: m.start()] + " " + t[m.end():]).strip()
-    t = re.sub(r"^s[ốô]\s*[:.]?\s*", "", t, flags=re.I)
+    t = re.sub(r"^s[ốô]\s*[:.]?\s*", "", t, flags=re.IGNORECASE)
     t = t.strip(" ,;:-–()[]")
-    t = re.sub(r"\s*(ngày|,)\s*$", "", t, flags=re.I).strip(" ,;:-–()")
+    t = re.sub(r"\s*(ngày|,)\s*$", "", t, flags=re.IGNORECASE).strip(" ,;:-–()")
     number = _tidy(t) if re.search(r"\d", t) and re.search(r"[^\W\d_]", t) else None
     return number, found

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from desktop.core.intake.fields import DirectiveFields
-from desktop.core.intake.layout import AUTHORITY, LIST_MARKER, RECIPIENTS, columns, is_caps
+from desktop.core.intake.layout import (
+    AUTHORITY,
+    LIST_MARKER,
+    RECIPIENTS,
+    columns,
+    is_caps,
+)
 from desktop.core.vntext import clean, fold
 
 TITLES = re.compile(
@@ -24,14 +30,18 @@ TITLES = re.compile(
 _NOISE = re.compile(
     r"[(\[]\s*(?:đã\s+ký[^)\]]*|ký[^)\]]{0,40}|chữ\s+ký[^)\]]*|(?:đóng\s+)?dấu[^)\]]*|signed|daky|\d{1,2}|\*)\s*[)\]]"
     r"|^\s*đã\s+ký\b[^\w]*|\bđã\s+ký\s*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s\*+$",
-    re.I,
+    re.IGNORECASE,
 )
-_STAMP = re.compile(r"^(Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Signed|Ký\s+số|Chức\s+vụ)\b", re.I)
-_SURNAMES = set(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao doan lo luong lu cam ha mai to "
-    "truong lam vi giang sung thao luc luu ta trieu chu quach cao kieu tang khong chau vuong thai nong mac tong au dong "
-    "dam la lai trinh hua nghiem tu phung be hau me dieu quang lau hang vang tong kha giap lang thach tieu ong".split()
-)
+_STAMP = re.compile(r"^(Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Signed|Ký\s+số|Chức\s+vụ)\b", re.IGNORECASE)
+# Family names (folded), to tell a name printed in capitals from a title.
+_SURNAMES = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "dao", "doan", "lo", "luong", "lu", "cam", "ha", "mai", "to", "truong", "lam", "vi",
+    "giang", "sung", "thao", "luc", "luu", "ta", "trieu", "chu", "quach", "cao", "kieu", "tang", "khong", "chau",
+    "vuong", "thai", "nong", "mac", "tong", "au", "dong", "dam", "la", "lai", "trinh", "hua", "nghiem", "tu",
+    "phung", "be", "hau", "me", "dieu", "quang", "lau", "hang", "vang", "kha", "giap", "lang", "thach", "tieu",
+    "ong"
+}
 
 
 def _denoise(line: str) -> str:
@@ -146,7 +156,7 @@ def read_recipients(block: list[str]) -> list[str]:
             continue
         has_marker = bool(re.match(r"^[-+•–*]\s*", text))
         item = re.sub(r"^[-+•–*]\s*", "", text).strip()
-        if re.match(r"^lưu\b", item, re.I):
+        if re.match(r"^lưu\b", item, re.IGNORECASE):
             archive = True
             continue
         if archive or not item:
