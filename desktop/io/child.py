@@ -31,14 +31,33 @@ class ChildRun:
     seconds: float = 0.0
 
 
+def _address_space() -> int:
+    """The bytes of address space this process holds already (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _limit_memory(memory_bytes: int | None) -> None:
+    """At most ``memory_bytes`` more than the child holds when it starts (a
+    forked child shares the parent's libraries and Qt; they are not the
+    file's doing)."""
     if not memory_bytes:
         return
     try:
         import resource
     except ImportError:  # Windows: the time budget still holds
         return
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    limit = _address_space() + memory_bytes
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _child(target: Callable, args: tuple, conn, memory_bytes: int | None) -> None:

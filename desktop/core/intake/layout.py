@@ -93,8 +93,20 @@ def _raw_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+# A digital signature's stamp ("Ký bởi: …", "Thời gian ký: …") and a
+# person's name alone on its line stand alone in a signature block.
+STAMP = re.compile(r"^(Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Signed|Ký\s+số|Chức\s+vụ)\b", re.IGNORECASE)
+
+
+def _name_alone(line: str) -> bool:
+    words = line.rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*").split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
 def _break_between(a: str, b: str, blank: bool) -> bool:
     if "\t" in a or "\t" in b or SEPARATOR.match(a) or SEPARATOR.match(b):
+        return True
+    if STAMP.match(a) or STAMP.match(b) or _name_alone(b):
         return True
     if LIST_MARKER.match(b) or AUTHORITY.match(b) or RECIPIENTS.match(b) or _OPENERS.match(b):
         return True

@@ -17,6 +17,7 @@ from desktop.core.intake.layout import (
     AUTHORITY,
     LIST_MARKER,
     RECIPIENTS,
+    STAMP,
     columns,
     is_caps,
 )
@@ -32,7 +33,6 @@ _NOISE = re.compile(
     r"|^\s*đã\s+ký\b[^\w]*|\bđã\s+ký\s*$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s\*+$",
     re.IGNORECASE,
 )
-_STAMP = re.compile(r"^(Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Signed|Ký\s+số|Chức\s+vụ)\b", re.IGNORECASE)
 # Family names (folded), to tell a name printed in capitals from a title.
 _SURNAMES = {
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
@@ -111,7 +111,7 @@ def split_foot(lines: list[str], recipients_at: int | None, sign_at: int | None)
 
 def read_signature(block: list[str], fields: DirectiveFields) -> None:
     """Authority, title and name from the signature block's lines."""
-    lines = [x for x in (_denoise(line) for line in block) if x and not _STAMP.match(x)]
+    lines = [x for x in (_denoise(line) for line in block) if x and not STAMP.match(x)]
     authorities: list[str] = []
     i = 0
     while i < len(lines) and not AUTHORITY.match(lines[i]) and not (is_caps(lines[i]) and TITLES.match(lines[i])):
