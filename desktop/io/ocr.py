@@ -131,7 +131,7 @@ def tsv_lines(tsv: str, image_width_px: int, dpi: int = DPI) -> tuple[list[str],
         conf = max(0.0, min(100.0, float(r.get("conf") or 0))) / 100
         for token in _TOKEN.findall(text):
             k = fold(token)
-            sure[k] = min(sure.get(k, 1.0), conf)
+            sure[k] = max(sure.get(k, 0.0), conf)  # a word read well anywhere is known
     return layout_lines(pieces, image_width_px * scale), sure
 
 
@@ -172,7 +172,7 @@ def read_scanned_pdf(
                 lines, sure = tsv_lines(done.stdout.decode("utf-8", "replace"), width)
                 result.pages.append("\n".join(lines))
                 for k, v in sure.items():
-                    result.word_confidence[k] = min(result.word_confidence.get(k, 1.0), v)
+                    result.word_confidence[k] = max(result.word_confidence.get(k, 0.0), v)
     except _Cancelled:
         raise UserError(f"Đã dừng nhận dạng chữ {where(path).lower()} theo yêu cầu. Không có gì được ghi.") from None
     except subprocess.TimeoutExpired:

@@ -310,6 +310,7 @@ def docx_file(doc: Doc, path: Path) -> Path:
     foot = document.add_table(rows=1, cols=2)
     fill(foot.rows[0].cells[0], doc.recipients)
     fill(foot.rows[0].cells[1], doc.signature)
+    document.add_paragraph("")  # Word always ends a document with a paragraph after its last table
     document.save(path)
     return path
 
