@@ -26,14 +26,13 @@ from desktop.core.directives import (
 from desktop.core.errors import UserError
 from desktop.core.intake import (
     DirectiveFields,
-    extract_directive,
     propose_requirements,
     register_issuer,
 )
 from desktop.core.intake.kinds import document_kind
 from desktop.core.periods import parse_every
 from desktop.core.vntext import clean
-from desktop.io.document_text import read_document_text
+from desktop.io.directive_reading import read_directive_file
 
 
 def register(sub, parent) -> None:
@@ -183,8 +182,8 @@ def _apply_overrides(fields: DirectiveFields, args) -> None:
 
 @retried
 def cmd_intake(args) -> int:
-    doc = read_document_text(args.file)
-    fields = extract_directive(doc.text, wrapped=doc.wrapped, word_confidence=doc.word_confidence)
+    reading = read_directive_file(args.file)
+    doc, fields = reading.document, reading.fields
     _apply_overrides(fields, args)
     proposals, notes = propose_requirements(fields)
     out = asdict(fields)

@@ -95,7 +95,7 @@ def _raw_lines(text: str) -> list[tuple[str, bool]]:
 
 # A digital signature's stamp ("Ký bởi: …", "Thời gian ký: …") and a
 # person's name alone on its line stand alone in a signature block.
-STAMP = re.compile(r"^(Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Thời\s+gian\s+ký|Ngày\s+ký|Signed|Ký\s+số|Chức\s+vụ)\b", re.IGNORECASE)
+STAMP = re.compile(r"^(Ký bởi|Người ký|Email|E-mail|Cơ quan|Thời gian ký|Ngày ký|Signed|Ký số|Chức vụ)\s*:")
 
 
 def _name_alone(line: str) -> bool:
