@@ -41,9 +41,10 @@ class PdfText:
 
 # --- lines from positioned pieces ---------------------------------------------------------
 def _width(text: str, size: float) -> float:
-    """A piece's width estimated from its letters (the font's own widths
-    are not needed to tell a word space from a column gap)."""
-    return sum(0.62 if c.isupper() else 0.3 if c == " " else 0.5 for c in text) * size
+    """A piece's width estimated from its letters, on the narrow side (the
+    font's own widths are not needed to tell a word space from a column
+    gap, and a gap overestimated is still a space)."""
+    return sum(0.6 if c.isupper() else 0.25 if c.isspace() else 0.3 if not c.isalnum() else 0.45 for c in text) * size
 
 
 def layout_lines(pieces: list[tuple], page_width: float) -> list[str]:
@@ -80,25 +81,44 @@ def layout_lines(pieces: list[tuple], page_width: float) -> list[str]:
         text = ""
         end = None
         for x, size, piece, width in known + unknown:
+            gap = x - end if x is not None and end is not None else None
             if not text:
                 text = piece.strip()
-            elif x is not None and end is not None and x - end > max(2.5 * size, 18):
+            elif gap is not None and gap > max(2.5 * size, 18):
                 text += "\t" + piece.strip()
-            elif x is not None and end is not None and x - end < 0.12 * size and not piece.startswith(" "):
-                text += piece.rstrip() if text.endswith(" ") else piece.strip()
+            elif _glued(text, piece, gap, size):
+                text = text.rstrip() + piece.strip()
             else:
-                text += ("" if text.endswith(" ") or piece.startswith(" ") else " ") + piece.strip()
+                text = text.rstrip() + " " + piece.strip()
             if x is not None:
-                end = x + (width if width is not None else _width(piece, size))
+                end = x + (width if width is not None else _width(piece.strip(), size))
         first_x = known[0][0] if known else 0.0
         size = max(p[1] for p in row_pieces)
         if previous_y is not None and previous_y - y > 1.9 * max(size, previous_size):
             lines.append("")
-        if first_x > 0.52 * page_width and "\t" not in text:
+        # A line of the right-hand column alone: it starts right of the
+        # middle, or is centred well right of it (a long line of the
+        # signature block).
+        centre = first_x + _width(text, size) / 2
+        if "\t" not in text and (first_x > 0.52 * page_width or (first_x > 0.35 * page_width and centre > 0.62 * page_width)):
             text = "\t" + text
         lines.append(" ".join(text.split(" ")).rstrip())
         previous_y, previous_size = y, size
     return lines
+
+
+def _glued(text: str, piece: str, gap: float | None, size: float) -> bool:
+    """Whether ``piece`` goes on without a space: punctuation after a word,
+    a word drawn letter by letter, pieces that overlap."""
+    if piece[:1].isspace() or text[-1:].isspace():
+        return False
+    if piece.strip()[:1] in ",.;:)]”’%" or text[-1:] in "([“‘":
+        return True
+    if gap is None:
+        return False
+    if len(piece.strip()) <= 2 and len(text.split()[-1]) <= 2 and gap < 0.2 * size:
+        return True
+    return gap < -0.4 * size
 
 
 def _page_lines(page) -> list[str]:

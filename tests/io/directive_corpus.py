@@ -286,6 +286,65 @@ def pdf_file(doc: Doc, path: Path) -> Path:
     return path
 
 
+def pdf_words_file(doc: Doc, path: Path) -> Path:
+    """The document as some PDF makers write it: every word placed on its
+    own, body lines justified (wide spaces), the header columns close
+    together and not on the same baselines, the signature's lines centred
+    right and the name far below."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    _fonts()
+    pdf = canvas.Canvas(str(path), invariant=1)
+
+    def words(x, y, text, font, size, justify_to=None):
+        parts = text.split()
+        widths = [stringWidth(w, font, size) for w in parts]
+        space = stringWidth(" ", font, size)
+        if justify_to and len(parts) > 1:
+            space = (justify_to - sum(widths)) / (len(parts) - 1)
+        for word, width in zip(parts, widths):
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, word)
+            x += width + space
+
+    def centred(cx, y, text, font, size):
+        words(cx - stringWidth(text, font, size) / 2, y, text, font, size)
+
+    top = 800
+    for i, line in enumerate(doc.left):
+        centred(150, top - i * 15.5, line, "Serif-Bold" if i else "Serif", 12)
+    for i, line in enumerate(doc.right):
+        centred(410, top + 1.5 - i * 16.5, line, "Serif-Bold" if i < 2 else "Serif", 12.5 if i < 2 else 12)
+    y = top - max(len(doc.left), len(doc.right)) * 17 - 20
+    if doc.title:
+        centred(300, y, doc.title, "Serif-Bold", 14)
+        y -= 17
+        for line in doc.subject:
+            centred(300, y, line, "Serif-Bold", 13)
+            y -= 16
+        y -= 14
+    for paragraph in doc.body:
+        lines = textwrap.wrap(paragraph, 88)
+        for k, line in enumerate(lines):
+            if y < 80:
+                pdf.showPage()
+                y = 800
+            last = k == len(lines) - 1
+            words(70 if k else 90, y, line, "Serif", 12, None if last else (470 if k else 450))
+            y -= 17
+    y -= 10
+    if y < 220:
+        pdf.showPage()
+        y = 800
+    for i, line in enumerate(doc.recipients):
+        words(70, y - i * 13, line, "Serif", 10.5 if i else 11)
+    for i, line in enumerate(doc.signature):
+        centred(420, y - i * 16 - (50 if i == len(doc.signature) - 1 else 0), line, "Serif-Bold", 12.5)
+    pdf.save()
+    return path
+
+
 # --- Word -----------------------------------------------------------------------------------
 def docx_file(doc: Doc, path: Path) -> Path:
     import docx

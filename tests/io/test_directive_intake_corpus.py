@@ -1,5 +1,5 @@
 """Field-by-field accuracy of ``directives intake --json`` over the corpus
-of tests/io/directive_corpus.py (eight documents, each in four layouts)
+of tests/io/directive_corpus.py (eight documents, each in five layouts)
 and the three real seed documents: at least 95% of the fields right."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from tests.io.directive_corpus import (
     docx_file,
     fields_of,
     pdf_file,
+    pdf_words_file,
     printed_text,
     score,
     web_text,
@@ -65,7 +66,8 @@ def _layouts(tmp_path):
     for doc in DOCS:
         yield doc, "văn bản in", extract_directive(printed_text(doc))
         yield doc, "chép từ trang web", extract_directive(web_text(doc))
-        for made in (pdf_file(doc, tmp_path / f"{doc.name}.pdf"), docx_file(doc, tmp_path / f"{doc.name}.docx")):
+        for made in (pdf_file(doc, tmp_path / f"{doc.name}.pdf"), pdf_words_file(doc, tmp_path / f"{doc.name}-words.pdf"),
+                     docx_file(doc, tmp_path / f"{doc.name}.docx")):
             text = read_document_text(made)
             yield doc, made.suffix, extract_directive(text.text, wrapped=text.wrapped)
 

@@ -20,11 +20,13 @@ from desktop.core.intake.layout import LIST_MARKER, UPPER
 from desktop.core.vntext import fold
 
 _SENTENCE_END = re.compile(rf"(?<=[.!?])[”\"’)]*\s+(?=[{UPPER}0-9“\"(])|(?<=;)\s+")
+# "trước 17h00 ngày 20/11", "chậm nhất 16 giờ 30 ngày …": an hour before the day.
+_HOUR = r"(?:\d{1,2}\s*(?:h|giờ|g)\s*(?:\d{2}\s*(?:phút|')?)?\s*,?\s*)?"
 _DEADLINE_PATTERNS = [
     # "trước ngày 30/11/2021", "chậm nhất đến ngày 20/11/2021", "hạn chót ngày …"
     re.compile(
         r"\b(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến|đến\s+hết))?|hạn(?:\s+(?:chót|cuối|nộp))?(?:\s+là)?|không\s+quá|"
-        r"không\s+muộn\s+hơn|đến\s+hết|xong\s+trước|trong)\s+ngày\s+(?:" + NUMERIC_DATE + "|" + WORDED_DATE + ")",
+        r"không\s+muộn\s+hơn|đến\s+hết|xong\s+trước|trong)\s+" + _HOUR + r"ngày\s+(?:" + NUMERIC_DATE + "|" + WORDED_DATE + ")",
         re.IGNORECASE,
     ),
     # "chậm nhất 20/11/2021", "trước 30/11/2021"

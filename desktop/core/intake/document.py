@@ -8,6 +8,7 @@ from desktop.core.intake.fields import DirectiveFields
 from desktop.core.intake.header import (
     header_end,
     read_header,
+    split_title_line,
     subject_under_title,
     title_index,
 )
@@ -33,6 +34,8 @@ def extract_directive(text: str, *, wrapped: bool = True, word_confidence: dict[
     fields = DirectiveFields()
     lines, breaks = read_lines(text, wrapped=wrapped)
     title_at = title_index(lines)
+    if title_at is None:
+        lines, breaks, title_at = split_title_line(lines, breaks)
     end = header_end(lines, title_at)
     read_header(lines, end, fields)
     body_start = end

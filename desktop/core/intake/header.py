@@ -19,6 +19,7 @@ from desktop.core.intake.layout import (
     AUTHORITY,
     KIND_TITLES,
     LIST_MARKER,
+    LOWER,
     PLACE_DATE,
     RECIPIENTS,
     TERMINAL,
@@ -71,6 +72,20 @@ def title_index(lines: list[str], limit: int = 40) -> int | None:
     """The title line ("KẾ HOẠCH"); a decision's second "QUYẾT ĐỊNH:" above
     its articles is not it when the first is there."""
     return next((i for i, line in enumerate(lines[:limit]) if is_title(line)), None)
+
+
+_TITLE_AND_SUBJECT = re.compile(rf"^([{UPPER}\s]+?)\s+([{UPPER}][{LOWER}].*)$")
+
+
+def split_title_line(lines: list[str], breaks: set[int]) -> tuple[list[str], set[int], int | None]:
+    """A title run into its subject on one line ("KẾ HOẠCH Tổ chức …", as
+    some web pages copy it) cut in two; (lines, breaks, title index)."""
+    for i, line in enumerate(lines[:40]):
+        m = _TITLE_AND_SUBJECT.match(line) if "\t" not in line else None
+        if m and is_title(m.group(1)):
+            shifted = {b + 1 if b > i else b for b in breaks}
+            return [*lines[:i], m.group(1).strip(), m.group(2).strip(), *lines[i + 1:]], shifted, i
+    return lines, breaks, None
 
 
 def header_end(lines: list[str], title_at: int | None) -> int:
@@ -161,9 +176,14 @@ def _motto_fragment(text: str, previous: _Piece | None) -> bool:
             return True
         if len(words) >= 2 and motto.startswith(phrase + " "):
             return True  # its first line, the rest wrapped below
-        if f" {phrase}" in f" {motto}" and motto.endswith(phrase) and previous is not None and previous.what == "motto":
-            return True
+        if motto.endswith(" " + phrase) and previous is not None and previous.what == "motto" and _unfinished(previous.text):
+            return True  # the rest of a motto wrapped above
     return False
+
+
+def _unfinished(text: str) -> bool:
+    phrase = " ".join(re.sub(r"[-–—]", " ", fold(text)).split())
+    return phrase not in _MOTTOS
 
 
 def _classify(pieces: list[_Piece]) -> list[_Piece]:
@@ -290,6 +310,10 @@ def _letter_subject(pieces: list[_Piece]) -> str | None:
 
 
 # --- the subject under the title -------------------------------------------------
+# A decision's enacting authority under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+_ENACTING = re.compile(r"^(CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐOÀN CHỦ TỊCH|ỦY BAN|UỶ BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THƯỜNG TRỰC)\b")
+
+
 def _subject_stops(line: str) -> bool:
     return bool(
         "\t" in line or LIST_MARKER.match(line) or RECIPIENTS.match(line) or _BODY_START.match(line)
@@ -312,7 +336,7 @@ def subject_under_title(lines: list[str], title_at: int, breaks: set[int]) -> tu
     i = first + 1
     while i < len(lines) and i not in breaks:
         nxt = lines[i]
-        if _subject_stops(nxt) or is_caps(nxt) != is_caps(parts[0]):
+        if _subject_stops(nxt) or is_caps(nxt) != is_caps(parts[0]) or _ENACTING.match(nxt):
             break
         if TERMINAL.search(parts[-1]) and not starts_lower(nxt):
             break
