@@ -228,3 +228,16 @@ def test_an_impossible_written_date_is_refused_with_its_reason():
         parse_written_date("ngày 31 tháng 02 năm 2022")
     assert impossible_dates("trước ngày 31/02/2022 và ngày 30/11/2021") == [("31/02/2022", "tháng 2 năm 2022 chỉ có 28 ngày")]
     assert parse_date("16/02/2022") == date(2022, 2, 16)  # the form widgets' parser is unchanged
+
+
+@pytest.mark.parametrize(
+    "block, expected",
+    [("TM. BAN THƯỜNG VỤ CHỦ TỊCH\n(Đã ký)\nGiàng A Páo", ("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Giàng A Páo")),
+     ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Giàng A Páo", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Giàng A Páo")),
+     ("TM. ĐOÀN CHỦ TỊCH\nPHÓ CHỦ TỊCH\nGiàng A Páo", ("TM. ĐOÀN CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Giàng A Páo"))],
+    ids=["authority-and-title", "authority-title-and-name", "authority-ending-in-a-title-word"],
+)
+def test_a_signature_block_flattened_onto_one_line_is_cut_back(block, expected):
+    d = read(HEAD + "Nơi nhận: - Thường trực LĐLĐ tỉnh (b/c); - Các CĐCS trực thuộc; - Lưu: VT.\n" + block + "\n")
+    assert (d.signing_authority, d.signer_title, d.signer_name) == expected
+    assert d.recipients == ["Thường trực LĐLĐ tỉnh (b/c)", "Các CĐCS trực thuộc"]

@@ -109,9 +109,34 @@ def split_foot(lines: list[str], recipients_at: int | None, sign_at: int | None)
     return recipients, signature
 
 
+_TITLE_INSIDE = re.compile(
+    r"\s((?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|PHÓ\s+TRƯỞNG\s+BAN|PHÓ\s+VỤ\s+TRƯỞNG|PHÓ\s+CHÁNH\s+VĂN\s+PHÒNG)"
+    r"(?:\s+THƯỜNG\s+TRỰC)?)$"
+)
+_NAME_AT_END = re.compile(r"^(.*?[A-ZĐÀ-Ỹ]{2,}.*?)\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)$")
+
+
+def _unflatten(line: str) -> list[str]:
+    """A signature block flattened onto one line (text copied from a web
+    page or a PDF viewer) cut back into its lines: "KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH", "CHỦ TỊCH Nguyễn Văn A"."""
+    m = _NAME_AT_END.match(line)
+    if m and is_caps(m.group(1)) and is_person(m.group(2)):
+        return [*_unflatten(m.group(1)), m.group(2)]
+    if AUTHORITY.match(line):
+        m = _TITLE_INSIDE.search(line)
+        if m:
+            rest = line[: m.start()].split(maxsplit=1)
+            if len(rest) == 2 and len(rest[1].split()) >= 2:
+                return [line[: m.start()].strip(), m.group(1)]
+    return [line]
+
+
 def read_signature(block: list[str], fields: DirectiveFields) -> None:
     """Authority, title and name from the signature block's lines."""
     lines = [x for x in (_denoise(line) for line in block) if x and not STAMP.match(x)]
+    lines = [part for line in lines for part in _unflatten(line)]
     authorities: list[str] = []
     i = 0
     while i < len(lines) and not AUTHORITY.match(lines[i]) and not (is_caps(lines[i]) and TITLES.match(lines[i])):
@@ -150,6 +175,8 @@ def read_recipients(block: list[str]) -> list[str]:
     marked = any(re.match(r"^[-+•–*]\s*", x) for x in block)
     archive = False
     ended = True  # the previous entry ended (";", ",", ".")
+    # Entries flattened onto one line ("- Như trên; - Lưu: VT.") apart again.
+    block = [part for line in block for part in re.split(r"(?<=[;,.])\s+(?=[-+•–]\s)", line)]
     for line in block:
         text = RECIPIENTS.sub("", line, count=1).lstrip(" :") if RECIPIENTS.match(line) else line
         if not text:
