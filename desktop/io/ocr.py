@@ -50,9 +50,14 @@ def _program(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
-    # The Windows installer puts Tesseract beside the application.
-    bundled = Path(os.environ.get("THEODOI_TESSERACT_DIR", "")) / f"{name}.exe"
-    return str(bundled) if bundled.name != f"{name}.exe" or bundled.is_file() else None
+    # The Windows installer puts Tesseract (and poppler's pdftoppm) in a
+    # folder of its own and names it in THEODOI_TESSERACT_DIR.
+    folder = os.environ.get("THEODOI_TESSERACT_DIR")
+    if folder:
+        bundled = Path(folder) / f"{name}.exe"
+        if bundled.is_file():
+            return str(bundled)
+    return None
 
 
 def ocr_available() -> str | None:
