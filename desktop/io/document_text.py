@@ -171,7 +171,9 @@ def _row_lines(row, used: list[str]) -> list[str]:
         if id(cell._tc) in seen:
             continue  # a merged cell appears once per column it spans
         seen.add(id(cell._tc))
-        cells.append([t for t in (_paragraph_text(p, used).strip() for p in cell.paragraphs) if t])
+        # A line break inside a paragraph (Shift+Enter) is a printed line too.
+        lines = [t.strip() for p in cell.paragraphs for t in _paragraph_text(p, used).replace("\v", "\n").split("\n")]
+        cells.append([t for t in lines if t])
     cells = [c for c in cells if c] or [[]]
     if len(cells) == 1:
         return cells[0]

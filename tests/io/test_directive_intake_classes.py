@@ -241,3 +241,35 @@ def test_a_signature_block_flattened_onto_one_line_is_cut_back(block, expected):
     d = read(HEAD + "Nơi nhận: - Thường trực LĐLĐ tỉnh (b/c); - Các CĐCS trực thuộc; - Lưu: VT.\n" + block + "\n")
     assert (d.signing_authority, d.signer_title, d.signer_name) == expected
     assert d.recipients == ["Thường trực LĐLĐ tỉnh (b/c)", "Các CĐCS trực thuộc"]
+
+
+def test_a_word_header_typed_with_line_breaks_in_its_cells_is_read_by_column(tmp_path):
+    import docx
+
+    document = docx.Document()
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+
+    def broken(paragraph, lines):  # Shift+Enter between the lines
+        for i, line in enumerate(lines):
+            if i:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+
+    broken(left.paragraphs[0], ["LĐLĐ TỈNH LAI CHÂU", "LĐLĐ HUYỆN PHONG THỔ", "Số: 21/LĐLĐ", "V/v báo cáo kết quả"])
+    broken(right.paragraphs[0], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+    right.add_paragraph("Phong Thổ, ngày 02 tháng 5 năm 2024")
+    document.add_paragraph("Kính gửi: Các CĐCS trực thuộc.")
+    document.add_paragraph("Đề nghị các CĐCS báo cáo trước ngày 20/5/2024.")
+    foot_left, foot_right = document.add_table(rows=1, cols=2).rows[0].cells
+    broken(foot_left.paragraphs[0], ["Nơi nhận:", "- Như trên;", "- Lưu: VT."])
+    broken(foot_right.paragraphs[0], ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"])
+    foot_right.add_paragraph("")
+    foot_right.add_paragraph("Lò Thị Mai")
+    document.add_paragraph("")
+    document.save(tmp_path / "cv.docx")
+    text = read_document_text(tmp_path / "cv.docx")
+    d = extract_directive(text.text, wrapped=text.wrapped)
+    assert (d.number, d.kind, d.issuer, d.parent_issuer) == ("21/LĐLĐ", "CV", "LĐLĐ HUYỆN PHONG THỔ", "LĐLĐ TỈNH LAI CHÂU")
+    assert (d.place, d.issued_on, d.subject) == ("Phong Thổ", date(2024, 5, 2), "V/v báo cáo kết quả")
+    assert (d.signing_authority, d.signer_title, d.signer_name, d.recipients) == (
+        "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Lò Thị Mai", ["Như trên"])
