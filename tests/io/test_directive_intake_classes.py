@@ -273,3 +273,9 @@ def test_a_word_header_typed_with_line_breaks_in_its_cells_is_read_by_column(tmp
     assert (d.place, d.issued_on, d.subject) == ("Phong Thổ", date(2024, 5, 2), "V/v báo cáo kết quả")
     assert (d.signing_authority, d.signer_title, d.signer_name, d.recipients) == (
         "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Lò Thị Mai", ["Như trên"])
+
+
+@pytest.mark.parametrize("place", ["Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "Thị xã Sa Pa", "Hà Nội", "Buôn Ma Thuột"])
+def test_the_place_is_read_as_printed(place):
+    d = read(f"LĐLĐ HUYỆN X\nSố: 1/KH-LĐLĐ\n{place}, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nVề một việc\n")
+    assert (d.place, d.issued_on) == (place, date(2024, 5, 2))

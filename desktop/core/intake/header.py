@@ -41,7 +41,9 @@ NUMBER = re.compile(r"(?:^|\s)S[ốô]\s*[:.]?\s*(\d{1,5}[a-zA-Z]?\s*[/-]\s*[^\s
 _NUMBER_BLANK = re.compile(r"^S[ốô]\s*[:.]?\s*(?:[.…_ ]*)[/-]\s*[A-ZĐ]")
 _VV = re.compile(r"^(V/[vV]|Về\s+việc)\s*[:.]?\s*(.*)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
-_PLACE = re.compile(rf"(?:^|\s)((?:(?:TP|Tp)\.\s*)?[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*)\s*$")
+_PLACE = re.compile(
+    rf"(?:^|\s)((?:(?:TP|Tp)\.\s*|(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|Huyện|Quận)\s+)?[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*)\s*$"
+)
 _DATE_CUT = re.compile(r",\s*ngày\b[^\t]*$", re.IGNORECASE)
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Điều \d|Ngày \d)")
 
