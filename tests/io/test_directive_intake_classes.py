@@ -279,3 +279,13 @@ def test_a_word_header_typed_with_line_breaks_in_its_cells_is_read_by_column(tmp
 def test_the_place_is_read_as_printed(place):
     d = read(f"LĐLĐ HUYỆN X\nSố: 1/KH-LĐLĐ\n{place}, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nVề một việc\n")
     assert (d.place, d.issued_on) == (place, date(2024, 5, 2))
+
+
+def test_a_decisions_title_run_into_its_subject_is_found_above_its_articles():
+    text = ("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 1234/QĐ-UBND\nLai Châu, ngày 15 tháng 8 năm 2023\n"
+            "QUYẾT ĐỊNH Về việc ban hành Quy chế phối hợp với Liên đoàn Lao động tỉnh\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\n")
+    d = read(text)
+    assert (d.title, d.kind) == ("QUYẾT ĐỊNH", "QĐ")
+    assert d.subject == "Về việc ban hành Quy chế phối hợp với Liên đoàn Lao động tỉnh"

@@ -34,8 +34,13 @@ def extract_directive(text: str, *, wrapped: bool = True, word_confidence: dict[
     fields = DirectiveFields()
     lines, breaks = read_lines(text, wrapped=wrapped)
     title_at = title_index(lines)
-    if title_at is None:
-        lines, breaks, title_at = split_title_line(lines, breaks)
+    if title_at is None or (title_at + 1 < len(lines) and lines[title_at + 1].startswith("Điều ")):
+        # No title line, or only a decision's "QUYẾT ĐỊNH:" above its
+        # articles: the real title may be run into its subject higher up.
+        above = title_at if title_at is not None else 40
+        head, shifted, split_at = split_title_line(lines[:above], breaks)
+        if split_at is not None:
+            lines, breaks, title_at = head + lines[above:], shifted, split_at
     end = header_end(lines, title_at)
     read_header(lines, end, fields)
     body_start = end

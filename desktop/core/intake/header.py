@@ -19,7 +19,6 @@ from desktop.core.intake.layout import (
     AUTHORITY,
     KIND_TITLES,
     LIST_MARKER,
-    LOWER,
     PLACE_DATE,
     RECIPIENTS,
     TERMINAL,
@@ -76,17 +75,16 @@ def title_index(lines: list[str], limit: int = 40) -> int | None:
     return next((i for i, line in enumerate(lines[:limit]) if is_title(line)), None)
 
 
-_TITLE_AND_SUBJECT = re.compile(rf"^([{UPPER}\s]+?)\s+([{UPPER}][{LOWER}].*)$")
-
-
 def split_title_line(lines: list[str], breaks: set[int]) -> tuple[list[str], set[int], int | None]:
     """A title run into its subject on one line ("KẾ HOẠCH Tổ chức …", as
     some web pages copy it) cut in two; (lines, breaks, title index)."""
     for i, line in enumerate(lines[:40]):
-        m = _TITLE_AND_SUBJECT.match(line) if "\t" not in line else None
-        if m and is_title(m.group(1)):
-            shifted = {b + 1 if b > i else b for b in breaks}
-            return [*lines[:i], m.group(1).strip(), m.group(2).strip(), *lines[i + 1:]], shifted, i
+        words = line.split() if "\t" not in line else []
+        for k in range(1, min(5, len(words))):
+            title, rest = " ".join(words[:k]), " ".join(words[k:])
+            if is_title(title) and rest[0].isupper() and not is_caps(rest):
+                shifted = {b + 1 if b > i else b for b in breaks}
+                return [*lines[:i], title, rest, *lines[i + 1:]], shifted, i
     return lines, breaks, None
 
 
