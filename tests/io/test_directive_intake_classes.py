@@ -289,3 +289,20 @@ def test_a_decisions_title_run_into_its_subject_is_found_above_its_articles():
     d = read(text)
     assert (d.title, d.kind) == ("QUYẾT ĐỊNH", "QĐ")
     assert d.subject == "Về việc ban hành Quy chế phối hợp với Liên đoàn Lao động tỉnh"
+
+
+@pytest.mark.parametrize(
+    "line, number",
+    [("Số: 45/HD - LĐLĐ", "45/HD-LĐLĐ"), ("Số: 45 / HD-LĐLĐ", "45/HD-LĐLĐ"), ("Số 15-KH/ĐUK", "15-KH/ĐUK"),
+     ("Số: 12/2023/TT-BGDĐT", "12/2023/TT-BGDĐT"), ("Số: 1234/QĐ-", "1234/QĐ-UBND")],
+)
+def test_the_number_is_read_whole_however_it_is_spaced_or_wrapped(line, number):
+    rest = "\nUBND" if line.endswith("-") else ""
+    d = read(f"ỦY BAN NHÂN DÂN TỈNH X\n{line}{rest}\nHà Nội, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nVề một việc\n")
+    assert d.number == number
+
+
+def test_sub_entries_of_nơi_nhận_are_entries_of_their_own():
+    block = "Nơi nhận:\n- Như trên;\n- Các Ban LĐLĐ tỉnh:\n+ Ban Tổ chức;\n+ Ban Tuyên giáo;\n- Lưu: VT."
+    d = read(HEAD + block + "\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nLò Văn Minh\n")
+    assert d.recipients == ["Như trên", "Các Ban LĐLĐ tỉnh", "Ban Tổ chức", "Ban Tuyên giáo"]

@@ -36,7 +36,8 @@ _MOTTO_RE = re.compile(
     re.IGNORECASE,
 )
 _MOTTOS = ["cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "dang cong san viet nam"]
-NUMBER = re.compile(r"(?:^|\s)S[ốô]\s*[:.]?\s*(\d{1,5}[a-zA-Z]?\s*[/-]\s*[^\s,;:()]+)")
+# "Số: 45/HD-LĐLĐ", also with spaces around its slashes and hyphens ("45/HD - LĐLĐ").
+NUMBER = re.compile(r"(?:^|\s)S[ốô]\s*[:.]?\s*(\d{1,5}[a-zA-Z]?(?:\s*[/-]\s*[^\s,;:()/-]+)+)")
 _NUMBER_BLANK = re.compile(r"^S[ốô]\s*[:.]?\s*(?:[.…_ ]*)[/-]\s*[A-ZĐ]")
 _VV = re.compile(r"^(V/[vV]|Về\s+việc)\s*[:.]?\s*(.*)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)

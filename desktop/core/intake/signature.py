@@ -196,4 +196,4 @@ def read_recipients(block: list[str]) -> list[str]:
         else:
             items.append(item)
         ended = bool(re.search(r"[;,.]$", item))
-    return [x.rstrip(";,.").strip() for x in items if x.rstrip(";,.").strip() and not LIST_MARKER.fullmatch(x + " ")]
+    return [x.rstrip(";,.:").strip() for x in items if x.rstrip(";,.:").strip() and not LIST_MARKER.fullmatch(x + " ")]
