@@ -74,33 +74,40 @@ def layout_lines(pieces: list[tuple], page_width: float) -> list[str]:
             rows.append([y, [(x, size, text, width)]])
     lines: list[str] = []
     previous_y = previous_size = None
+    built = []  # (y, size, text, first x, x where the right-hand column starts)
     for y, row_pieces in rows:
         known = [p for p in row_pieces if p[0] is not None]
         unknown = [p for p in row_pieces if p[0] is None]
         known.sort(key=lambda p: p[0])
         text = ""
-        end = None
+        end = right_x = None
         for x, size, piece, width in known + unknown:
             gap = x - end if x is not None and end is not None else None
             if not text:
                 text = piece.strip()
             elif gap is not None and gap > max(2.5 * size, 18):
                 text += "\t" + piece.strip()
+                right_x = x if right_x is None else right_x
             elif _glued(text, piece, gap, size):
                 text = text.rstrip() + piece.strip()
             else:
                 text = text.rstrip() + " " + piece.strip()
             if x is not None:
                 end = x + (width if width is not None else _width(piece.strip(), size))
-        first_x = known[0][0] if known else 0.0
-        size = max(p[1] for p in row_pieces)
+        built.append((y, max(p[1] for p in row_pieces), text, known[0][0] if known else 0.0, right_x))
+    # Where the right-hand column starts on this page, from the lines that
+    # have both columns (a table's cells are often left-aligned).
+    right_starts = [r[4] for r in built if r[4] is not None and r[4] > 0.4 * page_width]
+    for y, size, text, first_x, _right_x in built:
         if previous_y is not None and previous_y - y > 1.9 * max(size, previous_size):
             lines.append("")
         # A line of the right-hand column alone: it starts right of the
-        # middle, or is centred well right of it (a long line of the
-        # signature block).
+        # middle, or where the right column starts, or is centred well
+        # right of the middle (a long line of the signature block).
         centre = first_x + _width(text, size) / 2
-        if "\t" not in text and (first_x > 0.52 * page_width or (first_x > 0.35 * page_width and centre > 0.62 * page_width)):
+        right = (first_x > 0.52 * page_width or (first_x > 0.35 * page_width and centre > 0.62 * page_width)
+                 or any(abs(first_x - start) <= 2 for start in right_starts))
+        if "\t" not in text and right:
             text = "\t" + text
         lines.append(" ".join(text.split(" ")).rstrip())
         previous_y, previous_size = y, size

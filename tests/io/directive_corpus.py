@@ -384,6 +384,17 @@ def doc_file(doc: Doc, folder: Path) -> Path:
     return folder / f"{doc.name}.doc"
 
 
+def office_pdf_files(docs: list[Doc], folder: Path) -> dict[str, Path]:
+    """The .docx of each document printed to PDF by LibreOffice, as an
+    office exports it (left-aligned table cells, wrapped columns): one
+    LibreOffice run for them all."""
+    sources = [docx_file(doc, folder / f"{doc.name}.docx") for doc in docs]
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder / "pdf"), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    return {doc.name: folder / "pdf" / f"{doc.name}.pdf" for doc in docs}
+
+
 # --- a scanned page -------------------------------------------------------------------------
 def scanned_pdf(doc: Doc, folder: Path, dpi: int = 200) -> Path:
     """The PDF printed, then scanned: the first page as an image only, no

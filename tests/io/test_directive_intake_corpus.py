@@ -15,6 +15,7 @@ from tests.io.directive_corpus import (
     counted,
     docx_file,
     fields_of,
+    office_pdf_files,
     pdf_file,
     pdf_words_file,
     printed_text,
@@ -22,6 +23,7 @@ from tests.io.directive_corpus import (
     web_text,
 )
 from tests.io.test_directive_intake import SEEDS
+from tests.io.test_directive_scans_and_word97 import need
 
 # The seed documents labelled by hand, field by field as a clerk records
 # them (None: not in the document).
@@ -106,3 +108,19 @@ def test_the_json_of_intake_gives_plain_values_and_a_confidence_per_field(cli, t
     assert all(0.0 <= v <= 1.0 for v in out["confidence"].values())
     assert out["confidence"]["number"] >= 0.9 and out["confidence"]["parent_issuer"] == (0.0 if not doc.expected["parent_issuer"] else out["confidence"]["parent_issuer"])
     assert out["file_format"] == "docx" and out["doubtful"] == []
+
+
+def test_pdfs_exported_by_an_office_suite_are_read_as_well(tmp_path):
+    need("soffice")
+    total = right = 0
+    wrong: list[str] = []
+    for name, path in office_pdf_files(DOCS, tmp_path).items():
+        doc = next(d for d in DOCS if d.name == name)
+        text = read_document_text(path)
+        got = fields_of(extract_directive(text.text, wrapped=text.wrapped))
+        misses = score(doc.expected, got)
+        total += counted(doc.expected, got)
+        right += counted(doc.expected, got) - len(misses)
+        wrong += [f"{name} {field}: cần {want!r}, đọc được {have!r}" for field, want, have in misses]
+    assert total > 100
+    assert right / total >= 0.95, "\n".join(wrong)

@@ -68,6 +68,7 @@ class _Piece:
     column: str  # "L", "R" or "N" (no layout)
     text: str
     what: str = ""  # motto, number, place_date, subject, kinh_gui, caps, other
+    motto: str = ""  # the motto read so far, folded, when this piece is part of it
 
 
 def title_index(lines: list[str], limit: int = 40) -> int | None:
@@ -150,7 +151,8 @@ def _split(piece: _Piece) -> list[_Piece]:
         for before_after, what in ((text[: m.start()], None), (m.group(0), "motto"), (text[m.end():], None)):
             if before_after.strip(" -–—_*"):
                 sub = _Piece(piece.column, before_after.strip(" -–—_*"))
-                parts += [_Piece(sub.column, sub.text, "motto")] if what else _split(sub)
+                whole = " ".join(re.sub(r"[-–—]", " ", fold(sub.text)).split())
+                parts += [_Piece(sub.column, sub.text, "motto", whole)] if what else _split(sub)
         return parts
     m = NUMBER.search(text)
     if m and not text.startswith(("V/v", "V/V", "Về việc")):
@@ -167,24 +169,22 @@ def _split(piece: _Piece) -> list[_Piece]:
     return [piece]
 
 
-def _motto_fragment(text: str, previous: _Piece | None) -> bool:
+def _motto_part(text: str, previous: _Piece | None) -> str | None:
+    """The motto read so far if ``text`` is (a line of) a motto: a whole
+    motto, its first line (the rest wrapped below), or the rest of one
+    begun on the line above and not yet whole; else None."""
     words = re.sub(r"[-–—]", " ", fold(text)).split()
     if not words:
-        return False
+        return None
     phrase = " ".join(words)
     for motto in _MOTTOS:
-        if phrase == motto:
-            return True
-        if len(words) >= 2 and motto.startswith(phrase + " "):
-            return True  # its first line, the rest wrapped below
-        if motto.endswith(" " + phrase) and previous is not None and previous.what == "motto" and _unfinished(previous.text):
-            return True  # the rest of a motto wrapped above
-    return False
-
-
-def _unfinished(text: str) -> bool:
-    phrase = " ".join(re.sub(r"[-–—]", " ", fold(text)).split())
-    return phrase not in _MOTTOS
+        if phrase == motto or (len(words) >= 2 and motto.startswith(phrase + " ")):
+            return phrase
+    if previous is not None and previous.what == "motto" and previous.motto not in _MOTTOS:
+        joined = f"{previous.motto} {phrase}"
+        if any(m == joined or m.startswith(joined + " ") for m in _MOTTOS):
+            return joined
+    return None
 
 
 def _classify(pieces: list[_Piece]) -> list[_Piece]:
@@ -195,8 +195,9 @@ def _classify(pieces: list[_Piece]) -> list[_Piece]:
                 out.append(p)
                 continue
             previous = next((q for q in reversed(out) if _same_column(q, p)), None)
-            if _motto_fragment(p.text, previous):
-                p.what = "motto"
+            motto = _motto_part(p.text, previous)
+            if motto:
+                p.what, p.motto = "motto", motto
             elif _NUMBER_BLANK.match(p.text) or re.match(r"^S[ốô]\s*[:.]?\s*\d", p.text):
                 p.what = "number"
             elif _VV.match(p.text):
@@ -298,8 +299,8 @@ def _letter_subject(pieces: list[_Piece]) -> str | None:
     m = _VV.match(first.text)
     parts = [f"{m.group(1)} {m.group(2)}".strip()]
     for p in pieces[at + 1:]:
-        if not _same_column(first, p):
-            continue
+        if p.column == "R" or not _same_column(first, p):
+            continue  # the subject stands in the left column
         if p.what not in ("other", "caps") or TERMINAL.search(parts[-1]) and not starts_lower(p.text):
             break
         if p.what == "caps" and not is_caps(parts[-1]):
