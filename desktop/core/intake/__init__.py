@@ -5,7 +5,7 @@ to, every deadline with its sentence and the reporting cycle. Text in,
 dataclass out: no files, no database. A field that is not in the text is
 None, never guessed.
 
-One module per thing read: ``layout`` (lines and columns), ``header``,
+One module per thing read: ``layout`` (lines and columns), ``header``, ``subject``,
 ``kinds``, ``signature`` (with Nơi nhận), ``deadlines``, ``references``;
 ``document`` puts them together."""
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 from desktop.core.intake.confidence import settle_confidence
 from desktop.core.intake.deadlines import find_deadlines, find_recurrence
 from desktop.core.intake.fields import DirectiveFields
-from desktop.core.intake.header import (
-    header_end,
-    read_header,
-    split_title_line,
-    subject_under_title,
-    title_index,
-)
+from desktop.core.intake.header import header_end, read_header
 from desktop.core.intake.kinds import document_kind
 from desktop.core.intake.layout import RECIPIENTS, columns, read_lines
 from desktop.core.intake.references import find_references, impossible_date_warnings
@@ -20,6 +14,11 @@ from desktop.core.intake.signature import (
     read_signature,
     signature_start,
     split_foot,
+)
+from desktop.core.intake.subject import (
+    split_title_line,
+    subject_under_title,
+    title_index,
 )
 
 

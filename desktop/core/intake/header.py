@@ -1,5 +1,6 @@
 """The head of a directive: issuing body (and the body above it), number
-and symbol, place and date, title and subject (trích yếu).
+and symbol, place and date, and a letter's subject ("V/v …") under its
+number (the title and the subject under it: ``subject``).
 
 The header is printed in two columns (issuer and number on the left, motto
 and place-date on the right). Readers with a layout give the columns apart
@@ -16,8 +17,7 @@ from dataclasses import dataclass
 from desktop.core.dates import DateError, written_date
 from desktop.core.intake.fields import DirectiveFields
 from desktop.core.intake.layout import (
-    AUTHORITY,
-    KIND_TITLES,
+    BODY_START,
     LIST_MARKER,
     PLACE_DATE,
     RECIPIENTS,
@@ -44,8 +44,6 @@ _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 _PLACE = re.compile(
     rf"(?:^|\s)((?:(?:TP|Tp)\.\s*|(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|Huyện|Quận)\s+)?[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*)\s*$"
 )
-_DATE_CUT = re.compile(r",\s*ngày\b[^\t]*$", re.IGNORECASE)
-_BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Điều \d|Ngày \d)")
 
 # Where an organisation's name starts: a line beginning so is a new body,
 # not the rest of the one above.
@@ -71,30 +69,11 @@ class _Piece:
     motto: str = ""  # the motto read so far, folded, when this piece is part of it
 
 
-def title_index(lines: list[str], limit: int = 40) -> int | None:
-    """The title line ("KẾ HOẠCH"); a decision's second "QUYẾT ĐỊNH:" above
-    its articles is not it when the first is there."""
-    return next((i for i, line in enumerate(lines[:limit]) if is_title(line)), None)
-
-
-def split_title_line(lines: list[str], breaks: set[int]) -> tuple[list[str], set[int], int | None]:
-    """A title run into its subject on one line ("KẾ HOẠCH Tổ chức …", as
-    some web pages copy it) cut in two; (lines, breaks, title index)."""
-    for i, line in enumerate(lines[:40]):
-        words = line.split() if "\t" not in line else []
-        for k in range(1, min(5, len(words))):
-            title, rest = " ".join(words[:k]), " ".join(words[k:])
-            if is_title(title) and rest[0].isupper() and not is_caps(rest):
-                shifted = {b + 1 if b > i else b for b in breaks}
-                return [*lines[:i], title, rest, *lines[i + 1:]], shifted, i
-    return lines, breaks, None
-
-
 def header_end(lines: list[str], title_at: int | None) -> int:
     if title_at is not None:
         return title_at
     for i, line in enumerate(lines[:25]):
-        if i and (_KINH_GUI.match(line) or (_BODY_START.match(line) and not _VV.match(line))):
+        if i and (_KINH_GUI.match(line) or (BODY_START.match(line) and not _VV.match(line))):
             return i
         if i and LIST_MARKER.match(line) and not line.startswith("-"):
             return i
@@ -305,49 +284,7 @@ def _letter_subject(pieces: list[_Piece]) -> str | None:
             break
         if p.what == "caps" and not is_caps(parts[-1]):
             break
-        if _BODY_START.match(p.text) or RECIPIENTS.match(p.text):
+        if BODY_START.match(p.text) or RECIPIENTS.match(p.text):
             break
         parts.append(p.text)
     return clean(" ".join(parts))
-
-
-# --- the subject under the title -------------------------------------------------
-# A decision's enacting authority under its subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
-_ENACTING = re.compile(r"^(CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐOÀN CHỦ TỊCH|ỦY BAN|UỶ BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THƯỜNG TRỰC)\b")
-
-
-def _subject_stops(line: str) -> bool:
-    return bool(
-        "\t" in line or LIST_MARKER.match(line) or RECIPIENTS.match(line) or _BODY_START.match(line)
-        or AUTHORITY.match(line) or is_title(line) or PLACE_DATE.search(line)
-    )
-
-
-def subject_under_title(lines: list[str], title_at: int, breaks: set[int]) -> tuple[str | None, int]:
-    """The trích yếu under the title, to its real end (it may run over
-    several lines), and the index of the first line after it."""
-    first = title_at + 1
-    if first >= len(lines):
-        return None, first
-    line = lines[first]
-    if _subject_stops(line) and not re.match(r"^(Thực hiện|Về việc|V/v)\b", line) or re.match(r"^Điều \d", line):
-        return None, first
-    if is_caps(line) and fold(line).startswith(("chu tich", "ban thuong vu", "ban chap hanh", "uy ban", "giam doc")):
-        return None, first  # a decision's authority line: the decision has no trích yếu here
-    parts = [line.strip(" -–")]
-    i = first + 1
-    while i < len(lines) and i not in breaks:
-        nxt = lines[i]
-        if _subject_stops(nxt) or is_caps(nxt) != is_caps(parts[0]) or _ENACTING.match(nxt):
-            break
-        if TERMINAL.search(parts[-1]) and not starts_lower(nxt):
-            break
-        if not (starts_lower(nxt) or nxt[0] in "(“\"'" or (len(nxt) <= 110 and not TERMINAL.search(nxt))):
-            break
-        parts.append(nxt)
-        i += 1
-    return clean(" ".join(parts)), i
-
-
-def kind_title(line: str) -> str | None:
-    return KIND_TITLES.get(fold(line).strip(" .:"))

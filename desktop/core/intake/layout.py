@@ -33,6 +33,8 @@ NUMBER_LINE = re.compile(r"^S[ốô]\s*[:.]?\s*\d*\s*[/-]")
 PLACE_DATE = re.compile(
     r"([^\t,;:]{2,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_ ]*)\s*tháng\s*(\d{1,2}|[.…_ ]*)\s*(?:,\s*)?năm\s*(\d{4})", re.IGNORECASE
 )
+# The first words of a body paragraph: a subject or a header has ended.
+BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Điều \d|Ngày \d)")
 _OPENERS = re.compile(r"^(Căn cứ|Thực hiện|Thi hành|Kính gửi|Trên cơ sở|Theo đề nghị|Nhằm|Để|Ngày \d|Điều \d)")
 # A document symbol cut at its hyphen or slash at the end of a line: "số 57-" + "CTr/TU".
 _SYMBOL_CUT = re.compile(r"\d[\wĐđ/.-]*[-/]$")
