@@ -388,14 +388,44 @@ The current data will be backed up first.</translation>
 <context>
     <name>DirectiveDialog</name>
     <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Đọc từ tệp văn bản (.docx, .doc, .pdf, bản quét, .txt)…</source>
+        <translation>Read from the document file (.docx, .doc, .pdf, scan, .txt)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Văn bản (*.docx *.doc *.pdf *.txt);;Tất cả các tệp (*)</source>
+        <translation>Documents (*.docx *.doc *.pdf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Dừng đọc</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Đang đọc {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Đọc chưa chắc chắn ({sure:.0%}): hãy đối chiếu với văn bản.</source>
+        <translation>Read with little certainty ({sure:.0%}): check it against the document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="0"/>
+        <source>Cần kiểm tra (đọc chưa chắc, tô vàng): {names}.</source>
+        <translation>To check (read with little certainty, in yellow): {names}.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/dialogs/directive_edit.py" line="23"/>
         <source>Thêm văn bản chỉ đạo</source>
         <translation>Add directive</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="27"/>
-        <source>Đọc từ tệp văn bản (.docx, .pdf, .txt)…</source>
-        <translation>Read from the document file (.docx, .pdf, .txt)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/directive_edit.py" line="33"/>
@@ -426,11 +456,6 @@ The current data will be backed up first.</translation>
         <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
         <source>Chọn văn bản chỉ đạo</source>
         <translation>Choose the directive</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
-        <source>Văn bản (*.docx *.pdf *.txt);;Tất cả các tệp (*)</source>
-        <translation>Documents (*.docx *.pdf *.txt);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/directive_edit.py" line="86"/>
