@@ -306,3 +306,12 @@ def test_sub_entries_of_nơi_nhận_are_entries_of_their_own():
     block = "Nơi nhận:\n- Như trên;\n- Các Ban LĐLĐ tỉnh:\n+ Ban Tổ chức;\n+ Ban Tuyên giáo;\n- Lưu: VT."
     d = read(HEAD + block + "\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nLò Văn Minh\n")
     assert d.recipients == ["Như trên", "Các Ban LĐLĐ tỉnh", "Ban Tổ chức", "Ban Tuyên giáo"]
+
+
+def test_a_units_document_reference_with_an_impossible_date_says_why():
+    from desktop.core.intake import read_doc_reference, split_doc_reference
+
+    assert split_doc_reference("12/KH-CĐCS ngày 03/11/2021") == ("12/KH-CĐCS", date(2021, 11, 3))
+    number, day, problem = read_doc_reference("12/KH-CĐCS ngày 31/02/2022")
+    assert (number, day) == ("12/KH-CĐCS", None)
+    assert "31/02/2022" in problem and "28 ngày" in problem

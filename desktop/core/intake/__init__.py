@@ -23,7 +23,7 @@ from desktop.core.intake.fields import (
     Recurrence,
 )
 from desktop.core.intake.layout import KIND_TITLES, repair_lines
-from desktop.core.intake.references import split_doc_reference
+from desktop.core.intake.references import read_doc_reference, split_doc_reference
 from desktop.core.intake.requirements import first_period_end, propose_requirements
 
 _SUB_BODY = re.compile(r"^(BAN|ĐẢNG ĐOÀN|THƯỜNG TRỰC|VĂN PHÒNG|ĐOÀN CHỦ TỊCH|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA)\b")
@@ -47,6 +47,7 @@ __all__ = [
     "extract_directive",
     "first_period_end",
     "propose_requirements",
+    "read_doc_reference",
     "register_issuer",
     "repair_lines",
     "sentences",

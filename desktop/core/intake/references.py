@@ -63,11 +63,20 @@ def impossible_date_warnings(text: str) -> list[str]:
 
 def split_doc_reference(text: str | None) -> tuple[str | None, date | None]:
     """"12/KH-CĐCS ngày 03/11/2021" -> ("12/KH-CĐCS", 2021-11-03); either
-    part may be missing (None)."""
+    part may be missing (None). ``read_doc_reference`` also says why a
+    written date was not taken."""
+    number, day, _problem = read_doc_reference(text)
+    return number, day
+
+
+def read_doc_reference(text: str | None) -> tuple[str | None, date | None, str | None]:
+    """(number, date, problem): as ``split_doc_reference``, and for a date
+    the calendar does not have ("ngày 31/02/2022") the date is None and
+    ``problem`` names it and why."""
     t = clean(text) or ""
     if not t:
-        return None, None
-    found = None
+        return None, None, None
+    found = problem = None
     m = re.search(rf"(?:ngày\s*)?{WORDED_DATE}|(?:ngày\s*)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})", t, re.IGNORECASE)
     if m:
         g = m.groups()
@@ -75,11 +84,11 @@ def split_doc_reference(text: str | None) -> tuple[str | None, date | None]:
         if year:
             try:
                 found = written_date(int(day), int(month), int(year))
-            except DateError:
-                found = None
+            except DateError as exc:
+                problem = exc.message
             t = (t[: m.start()] + " " + t[m.end():]).strip()
     t = re.sub(r"^s[ốô]\s*[:.]?\s*", "", t, flags=re.IGNORECASE)
     t = t.strip(" ,;:-–()[]")
     t = re.sub(r"\s*(ngày|,)\s*$", "", t, flags=re.IGNORECASE).strip(" ,;:-–()")
     number = _tidy(t) if re.search(r"\d", t) and re.search(r"[^\W\d_]", t) else None
-    return number, found
+    return number, found, problem
