@@ -346,29 +346,54 @@ def pdf_words_file(doc: Doc, path: Path) -> Path:
 
 
 # --- Word -----------------------------------------------------------------------------------
-def docx_file(doc: Doc, path: Path) -> Path:
+def docx_file(doc: Doc, path: Path, *, formatted: bool = False) -> Path:
+    """The document as a Word file: header and foot in two-column tables.
+    ``formatted``: as offices format it (A4, header columns of 6.5 and 9.5
+    cm, centred and bold, sizes 12-14, justified body, the signer's name
+    three lines below the title), else python-docx's plain defaults."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
 
     document = docx.Document()
 
-    def fill(cell, lines):
-        cell.paragraphs[0].text = lines[0]
-        for line in lines[1:]:
-            cell.add_paragraph(line)
+    def fill(cell, lines, *, bold_from=0, size=13, centred=formatted):
+        for i, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            run = paragraph.add_run(line)
+            if centred:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run.bold = i >= bold_from
+                run.font.size = Pt(12 if line.startswith(("Số", "V/v")) else size)
 
+    if formatted:
+        section = document.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin, section.right_margin = Cm(3), Cm(2)
     head = document.add_table(rows=1, cols=2)
-    fill(head.rows[0].cells[0], doc.left)
+    if formatted:
+        for cell, width in zip(head.rows[0].cells, (Cm(6.5), Cm(9.5))):
+            cell.width = width
+    fill(head.rows[0].cells[0], doc.left, bold_from=1, size=12)
     fill(head.rows[0].cells[1], doc.right)
     if doc.title:
-        document.add_paragraph(doc.title)
-        for line in doc.subject:
-            document.add_paragraph(line)
-        document.add_paragraph("-----")
-    for paragraph in doc.body:
-        document.add_paragraph(paragraph)
+        lines = [doc.title, *doc.subject] + ([] if formatted else ["-----"])
+        for line in lines:
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(line)
+            if formatted:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run.bold = True
+                run.font.size = Pt(14 if line == doc.title else 13)
+    for text in doc.body:
+        paragraph = document.add_paragraph(text)
+        if formatted:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Cm(1)
     foot = document.add_table(rows=1, cols=2)
-    fill(foot.rows[0].cells[0], doc.recipients)
-    fill(foot.rows[0].cells[1], doc.signature)
+    fill(foot.rows[0].cells[0], doc.recipients, size=11, centred=False)
+    signature = doc.signature[:-1] + ["", "", ""] + doc.signature[-1:] if formatted else doc.signature
+    fill(foot.rows[0].cells[1], signature, size=14)
     document.add_paragraph("")  # Word always ends a document with a paragraph after its last table
     document.save(path)
     return path
@@ -384,15 +409,18 @@ def doc_file(doc: Doc, folder: Path) -> Path:
     return folder / f"{doc.name}.doc"
 
 
-def office_pdf_files(docs: list[Doc], folder: Path) -> dict[str, Path]:
-    """The .docx of each document printed to PDF by LibreOffice, as an
-    office exports it (left-aligned table cells, wrapped columns): one
-    LibreOffice run for them all."""
-    sources = [docx_file(doc, folder / f"{doc.name}.docx") for doc in docs]
+def office_pdf_files(docs: list[Doc], folder: Path) -> list[tuple[Doc, Path]]:
+    """Each document's .docx, plain and formatted, exported to PDF by
+    LibreOffice as an office exports it: one LibreOffice run for them all."""
+    made = []
+    for doc in docs:
+        for formatted in (False, True):
+            name = f"{doc.name}{'-formatted' if formatted else ''}"
+            made.append((doc, docx_file(doc, folder / f"{name}.docx", formatted=formatted)))
     office = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run([office, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder / "pdf"), *map(str, sources)], check=True, capture_output=True, timeout=300)
-    return {doc.name: folder / "pdf" / f"{doc.name}.pdf" for doc in docs}
+                    "--outdir", str(folder / "pdf"), *(str(p) for _d, p in made)], check=True, capture_output=True, timeout=300)
+    return [(doc, folder / "pdf" / f"{path.stem}.pdf") for doc, path in made]
 
 
 # --- a scanned page -------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Field-by-field accuracy of ``directives intake --json`` over the corpus
-of tests/io/directive_corpus.py (eight documents, each in five layouts)
+of tests/io/directive_corpus.py (eight documents, each in six layouts)
 and the three real seed documents: at least 95% of the fields right."""
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def _layouts(tmp_path):
         yield doc, "văn bản in", extract_directive(printed_text(doc))
         yield doc, "chép từ trang web", extract_directive(web_text(doc))
         for made in (pdf_file(doc, tmp_path / f"{doc.name}.pdf"), pdf_words_file(doc, tmp_path / f"{doc.name}-words.pdf"),
-                     docx_file(doc, tmp_path / f"{doc.name}.docx")):
+                     docx_file(doc, tmp_path / f"{doc.name}.docx"),
+                     docx_file(doc, tmp_path / f"{doc.name}-formatted.docx", formatted=True)):
             text = read_document_text(made)
             yield doc, made.suffix, extract_directive(text.text, wrapped=text.wrapped)
 
@@ -114,8 +115,8 @@ def test_pdfs_exported_by_an_office_suite_are_read_as_well(tmp_path):
     need("soffice")
     total = right = 0
     wrong: list[str] = []
-    for name, path in office_pdf_files(DOCS, tmp_path).items():
-        doc = next(d for d in DOCS if d.name == name)
+    for doc, path in office_pdf_files(DOCS, tmp_path):
+        name = path.name
         text = read_document_text(path)
         got = fields_of(extract_directive(text.text, wrapped=text.wrapped))
         misses = score(doc.expected, got)

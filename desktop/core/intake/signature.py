@@ -45,7 +45,8 @@ _SURNAMES = {
 
 
 def _denoise(line: str) -> str:
-    return clean(_NOISE.sub(" ", line)).strip(" ,;:-–") if line else ""
+    # A trailing comma stays: an authority wrapped after it goes on below.
+    return clean(_NOISE.sub(" ", line)).lstrip(" ,;:-–").rstrip(" ;:-–") if line else ""
 
 
 def is_person(line: str) -> bool:
