@@ -102,11 +102,12 @@ def layout_lines(pieces: list[tuple], page_width: float) -> list[str]:
         if previous_y is not None and previous_y - y > 1.9 * max(size, previous_size):
             lines.append("")
         # A line of the right-hand column alone: it starts right of the
-        # middle, or where the right column starts, or is centred well
+        # middle, or where the right column starts (and is no title centred
+        # on the page that happens to start there too), or is centred well
         # right of the middle (a long line of the signature block).
         centre = first_x + _width(text, size) / 2
         right = (first_x > 0.52 * page_width or (first_x > 0.35 * page_width and centre > 0.62 * page_width)
-                 or any(abs(first_x - start) <= 2 for start in right_starts))
+                 or (centre > 0.53 * page_width and any(abs(first_x - start) <= 2 for start in right_starts)))
         if "\t" not in text and right:
             text = "\t" + text
         lines.append(" ".join(text.split(" ")).rstrip())

@@ -315,3 +315,21 @@ def test_a_units_document_reference_with_an_impossible_date_says_why():
     number, day, problem = read_doc_reference("12/KH-CĐCS ngày 31/02/2022")
     assert (number, day) == ("12/KH-CĐCS", None)
     assert "31/02/2022" in problem and "28 ngày" in problem
+
+
+def test_recipients_and_signature_lines_that_do_not_share_baselines_are_told_apart():
+    # As an office suite exports a foot table whose cells have different spacing.
+    foot = ("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- Như Điều 3;\n\tKT. CHỦ TỊCH\n- TT. Tỉnh ủy, TT. HĐND tỉnh;\n\tPHÓ CHỦ TỊCH\n"
+            "- LĐLĐ tỉnh;\n\n- Lưu: VT, VX.\n\n\tHà Trọng Hải\n")
+    d = read(HEAD + foot)
+    assert (d.signing_authority, d.signer_title, d.signer_name) == ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Trọng Hải")
+    assert d.recipients == ["Như Điều 3", "TT. Tỉnh ủy, TT. HĐND tỉnh", "LĐLĐ tỉnh"]
+
+
+def test_a_place_and_date_wrapped_beside_a_wrapped_subject_are_both_read():
+    head = ("TỔNG LIÊN ĐOÀN LAO ĐỘNG\tCỘNG HÒA XÃ HỘI CHỦ\n\tNGHĨA VIỆT NAM\nVIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 8019/TLĐ-TG\nV/v tuyên truyền, tổ chức học\tHà Nội, ngày 12 tháng 01\ntập\tnăm 2024\n\n"
+            "Kính gửi: Các LĐLĐ tỉnh, thành phố.\n")
+    d = read(head)
+    assert (d.issuer, d.parent_issuer, d.place, d.issued_on) == ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", None, "Hà Nội", date(2024, 1, 12))
+    assert d.subject == "V/v tuyên truyền, tổ chức học tập"

@@ -84,8 +84,9 @@ def _pieces(lines: list[str]) -> list[_Piece]:
     out: list[_Piece] = []
     for line in lines:
         # "ngày    tháng 10": a date left blank for the signer, not two columns.
-        line = re.sub(r"\b(ngày|tháng)\s*\t\s*(?=\S)", r"\1 ", line)
-        line = re.sub(r"(?<=\S)\s*\t\s*(tháng|năm)\b", r" \1", line)
+        if re.search(r"ngày[^\t]*\t[^\t]*năm\s*\d{4}", line) and not PLACE_DATE.search(line.split("\t")[0]):
+            line = re.sub(r"\b(ngày|tháng)\s*\t\s*(?=\S)", r"\1 ", line)
+            line = re.sub(r"(?<=\S)\s*\t\s*(tháng|năm)\b", r" \1", line)
         if line.startswith("\t"):
             out.append(_Piece("R", line.strip()))
         elif "\t" in line:

@@ -71,8 +71,13 @@ def signature_start(lines: list[str], start: int) -> int | None:
     for i in range(len(lines) - 1, start - 1, -1):
         if any(AUTHORITY.match(p) for p in parts(lines[i])):
             at = i
-            while at - 1 >= start and any(AUTHORITY.match(p) for p in parts(lines[at - 1])):
-                at -= 1
+            # Stacked authorities, the recipients' lines between them when
+            # the two columns do not share baselines.
+            while True:
+                above = [k for k in range(max(start, at - 3), at) if any(AUTHORITY.match(p) for p in parts(lines[k]))]
+                if not above:
+                    break
+                at = above[0]
             break
     if at is not None:
         return at
@@ -102,6 +107,10 @@ def split_foot(lines: list[str], recipients_at: int | None, sign_at: int | None)
         if sign_at is None:
             recipients.append(line)
         elif recipients_at is None:
+            signature.append(line)
+        elif re.match(r"^([-+•–]\s|Lưu\b|Nơi\s+nhận)", line, re.IGNORECASE):
+            recipients.append(line)  # an entry, wherever the blocks' lines fell
+        elif AUTHORITY.match(line) or is_person(_denoise(line)) or (is_caps(line) and TITLES.match(line)):
             signature.append(line)
         elif recipients_at < sign_at:
             (recipients if i < sign_at else signature).append(line)
