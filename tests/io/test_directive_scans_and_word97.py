@@ -138,9 +138,10 @@ def heavy_pdf(path, pages: int, operators: int):
 
 
 def test_a_300_page_pdf_made_to_be_slow_is_cut_short_by_the_budget(tmp_path):
-    path = heavy_pdf(tmp_path / "nang.pdf", 300, 2_000)
+    # About a tenth of a second a page: 300 pages would take half a minute.
+    path = heavy_pdf(tmp_path / "nang.pdf", 300, 1_000)
     assert path.stat().st_size < 100_000
-    pdf = read_pdf_text(path, seconds=1.5)
+    pdf = read_pdf_text(path, seconds=3)
     assert 0 < len(pdf.pages) < 300 and pdf.page_count == 300
     assert any("nang.pdf" in w and f"/{pdf.page_count} trang" in w and "bỏ qua" in w for w in pdf.warnings)
 
