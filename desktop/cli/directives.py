@@ -6,19 +6,20 @@ from dataclasses import asdict
 
 from db.models import Directive, Requirement
 from desktop.operations import directives as ops
-from desktop.cli.common import store_for, date_arg, directive_args, emit_json, retried, say, session_for, wants_json, warn
+from desktop.cli.common import store_for, date_arg, directive_args, emit_json, say, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
-    add_directive,
-    add_requirement,
-    kind_of,
     parse_indicators,
 )
 from desktop.core.errors import UserError
-from desktop.core.intake import DirectiveFields, extract_directive, propose_requirements, register_issuer
+from desktop.core.intake import (
+    DirectiveFields,
+    propose_requirements,
+    register_issuer,
+)
+from desktop.core.intake.kinds import document_kind
 from desktop.core.periods import parse_every
 from desktop.core.vntext import clean
-from desktop.io.document_text import read_document_text
 
 
 def register(sub, parent) -> None:
@@ -34,7 +35,8 @@ def register(sub, parent) -> None:
     p = cmds.add_parser("list", help="các văn bản đã vào sổ", parents=[parent])
     p.set_defaults(func=cmd_list_directives, operation="directives.list")
     p = cmds.add_parser(
-        "intake", help="đọc một văn bản (.txt, .pdf, .docx): số, ngày, trích yếu, người ký, các hạn…", parents=[parent]
+        "intake", help="đọc một văn bản (.txt, .pdf kể cả bản quét, .docx, .doc): số, ngày, trích yếu, người ký, các hạn…",
+        parents=[parent]
     )
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--save", action="store_true", help="vào sổ văn bản và thêm các yêu cầu đề xuất từ các hạn")
@@ -42,7 +44,7 @@ def register(sub, parent) -> None:
     p.add_argument("--date", help="ngày ban hành (thay cho ngày đọc được)")
     p.add_argument("--issuer", help="cơ quan ban hành (thay cho tên đọc được)")
     p.add_argument("--subject", help="trích yếu (thay cho trích yếu đọc được)")
-    p.set_defaults(func=cmd_intake)
+    p.set_defaults(func=cmd_intake, operation="directives.intake")
 
     requirements = sub.add_parser("requirements", help="yêu cầu đối với đơn vị", parents=[parent])
     cmds = requirements.add_subparsers(dest="requirements_command", required=True, metavar="LỆNH")
@@ -132,26 +134,31 @@ def cmd_list_requirements(args) -> int:
 
 
 def _apply_overrides(fields: DirectiveFields, args) -> None:
+    # What the clerk typed is sure.
     if args.number:
         fields.number = clean(args.number)
-        fields.kind = kind_of(fields.number) or fields.kind
+        fields.kind = document_kind(fields.number, fields.title, fields.subject)[0] or fields.kind
+        fields.confidence["number"] = 1.0
     if args.date:
         fields.issued_on = parse_date(args.date)
+        fields.confidence["issued_on"] = 1.0
     if args.issuer:
         fields.issuer, fields.parent_issuer = clean(args.issuer), None
+        fields.confidence["issuer"], fields.confidence["parent_issuer"] = 1.0, 0.0
     if args.subject:
         fields.subject = clean(args.subject)
+        fields.confidence["subject"] = 1.0
 
 
-@retried
 def cmd_intake(args) -> int:
-    doc = read_document_text(args.file)
-    fields = extract_directive(doc.text, wrapped=doc.wrapped)
+    reading = ops.read_file(store_for(args), args.file)
+    doc, fields = reading.document, reading.fields
     _apply_overrides(fields, args)
     proposals, notes = propose_requirements(fields)
     out = asdict(fields)
     out.pop("warnings")
     out["missing"] = fields.missing()
+    out["doubtful"] = fields.doubtful()
     out["warnings"] = doc.warnings + fields.warnings + notes
     if "number" in out["missing"]:  # the core's words fit any front end; the flag is this one's
         out["warnings"].append("Trên dòng lệnh, ghi số, ký hiệu bằng --number khi lưu (--save).")
@@ -168,16 +175,13 @@ def cmd_intake(args) -> int:
                 f"Văn bản “{doc.file_name}” không ghi số, ký hiệu nên chưa vào sổ được; không có gì được ghi. "
                 "Hãy xem lại văn bản rồi chạy lại với --number \"số/ký hiệu\" (ví dụ --number \"15-KH/ĐUK\")."
             )
-        with session_for(args) as session:
-            d = add_directive(
-                session, number=fields.number, issuer=register_issuer(fields), issued_on=fields.issued_on,
-                subject=fields.subject, kind=fields.kind, file_name=doc.file_name, file_sha256=doc.sha256,
-            )
-            made = [
-                add_requirement(session, d, title=p.title, due=p.due, every_months=p.every_months, first_due=p.first_due)
-                for p in proposals
-            ]
-            out["saved"] = {"directive": directive_json(d), "requirements": [requirement_json(r, d) for r in made]}
+        added = ops.add(store_for(args), number=fields.number, issuer=register_issuer(fields),
+                        issued_on=fields.issued_on, subject=fields.subject, kind=fields.kind, file_name=doc.file_name,
+                        file_sha256=doc.sha256,
+                        requirements=[ops.RequirementSpec(title=p.title, due=p.due, every_months=p.every_months,
+                                                          first_due=p.first_due) for p in proposals])
+        d = added.directive
+        out["saved"] = {"directive": directive_json(d), "requirements": [requirement_json(r, d) for r in added.requirements]}
     if wants_json(args):
         emit_json(out)
         return 0
@@ -207,6 +211,14 @@ def _print_intake(out: dict) -> None:
         say(f"  Hạn {_show(d['date'])}: {d['text']}")
     if out["recurrence"]:
         say(f"  Chu kỳ báo cáo: {out['recurrence']['text']} ({out['recurrence']['every_months']} tháng/lần)")
+    labels = {
+        "number": "Số, ký hiệu", "kind": "Loại", "issuer": "Cơ quan ban hành", "parent_issuer": "Cơ quan cấp trên",
+        "place": "Địa danh", "issued_on": "Ngày ban hành", "subject": "Trích yếu", "signing_authority": "Thẩm quyền ký",
+        "signer_title": "Chức vụ người ký", "signer_name": "Người ký", "recipients": "Nơi nhận",
+        "referenced_documents": "Văn bản viện dẫn", "deadlines": "Các hạn", "recurrence": "Chu kỳ báo cáo",
+    }
+    if out["doubtful"]:
+        warn("Cần kiểm tra lại (đọc chưa chắc): " + ", ".join(labels.get(n, n) for n in out["doubtful"]) + ".")
     for w in out["warnings"]:
         warn(f"Lưu ý: {w}")
     saved = out["saved"]

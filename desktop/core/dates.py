@@ -118,3 +118,80 @@ def add_months(d: date, months: int) -> date:
     last = calendar.monthrange(year, month0 + 1)[1]
     month_end = d.day == calendar.monthrange(d.year, d.month)[1]
     return date(year, month0 + 1, last if month_end else min(d.day, last))
+
+
+# --- dates as documents write them ------------------------------------------------
+# "16/02/2022", "16-02-2022", "16.02.2022", and the written form "ngày 16 tháng
+# 02 năm 2022" (also "16 tháng 02, năm 2022"); the year may be left out in a
+# sentence ("trước ngày 30/11"), when the document's own year is meant.
+NUMERIC_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+WORDED_DATE = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?năm\s+(\d{4}))?"
+WRITTEN_DATE = re.compile(rf"{NUMERIC_DATE}|{WORDED_DATE}", re.IGNORECASE)
+# A full date with its year, for scanning a whole text.
+_FULL_DATE = re.compile(
+    r"(?<![\d/.])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])|(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def written_parts(m: re.Match) -> tuple[int, int, int | None]:
+    """(day, month, year or None) of a match of ``WRITTEN_DATE`` (or of a
+    pattern that holds ``NUMERIC_DATE`` and/or ``WORDED_DATE``, in that
+    order, as its only groups)."""
+    groups = m.groups() + (None,) * 3
+    day, month, year = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+    return int(day), int(month), (int(year) if year else None)
+
+
+def impossible_reason(day: int, month: int, year: int) -> str | None:
+    """Why day/month/year is no date of the calendar ("tháng 2 năm 2022
+    chỉ có 28 ngày"), or None when it is one."""
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}"
+    if not 1 <= year <= 9999:
+        return f"năm {year} không hợp lệ"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"tháng {month} năm {year} chỉ có {last} ngày"
+    return None
+
+
+def written_date(day: int, month: int, year: int) -> date:
+    """The date a document wrote as day, month and year; ``DateError``
+    naming the date as written ("31/02/2022") and why it is none."""
+    reason = impossible_reason(day, month, year)
+    if reason:
+        raise DateError(f"“{day:02d}/{month:02d}/{year}” không phải ngày có thật ({reason}).")
+    return date(year, month, day)
+
+
+def parse_written_date(text: str) -> date:
+    """A date as documents write it: "ngày 16 tháng 02 năm 2022",
+    "16 tháng 2 năm 2022", or any form ``parse_date`` takes. The whole text
+    must be the date; ``DateError`` otherwise, naming an impossible one."""
+    t = " ".join(str(text).split())
+    m = re.fullmatch(rf"(?:ngày\s+)?{WORDED_DATE}", t, re.IGNORECASE)
+    if m and m.group(3):
+        day, month, year = written_parts(m)
+        return written_date(day, month, year)
+    return parse_date(t)
+
+
+def impossible_dates(text: str) -> list[tuple[str, str]]:
+    """Every full date in ``text`` that the calendar does not have, as
+    (the date as written, why): [("31/02/2022", "tháng 2 năm 2022 chỉ có 28 ngày")]."""
+    out = []
+    for m in _FULL_DATE.finditer(text):
+        if m.group(1):
+            day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        else:
+            day, month, year = int(m.group(5)), int(m.group(6)), int(m.group(7))
+        reason = impossible_reason(day, month, year)
+        if reason:
+            out.append((" ".join(m.group(0).split()), reason))
+    return out
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of the month."""
+    return date(year, month, calendar.monthrange(year, month)[1])

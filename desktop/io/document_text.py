@@ -1,42 +1,62 @@
-"""The text of a directive received as .txt, .pdf (its text layer) or .docx,
-as Unicode, for ``desktop.core.intake``. Legacy encodings are converted
-here, before anything cleans the text (TCVN3 writes "ư" as the byte a
-cleaner removes as a soft hyphen). Hostile or unreadable files are refused
-with a Vietnamese message naming the file."""
+"""The text of a directive received as .txt, .pdf (its text layer, or OCR
+of a scan), .docx or an old .doc, as Unicode, for ``desktop.core.intake``.
+Where the file has a layout (PDF positions, Word tables) the columns
+printed side by side come out separated by a tab (the convention of
+``desktop.core.intake.layout``). Legacy encodings are converted here,
+before anything cleans the text (TCVN3 writes "ư" as the byte a cleaner
+removes as a soft hyphen). Hostile or unreadable files are refused with a
+Vietnamese message naming the file."""
 
 from __future__ import annotations
 
 import hashlib
-import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import UserError
 from desktop.io import legacy
 from desktop.io.grid import ENCODING_NAMES
-from desktop.io.limits import MAX_DOCUMENT_CHARS, MAX_PDF_PAGES, MAX_TEXT_BYTES
-from desktop.io.safety import check_zip, damaged_message, damaged_utf8_message, ole_kind, password_message, sniff, where
+from desktop.io.limits import MAX_DOCUMENT_CHARS, MAX_TEXT_BYTES
+from desktop.io.safety import (
+    check_zip,
+    damaged_message,
+    damaged_utf8_message,
+    ole_kind,
+    password_message,
+    sniff,
+    where,
+)
 
-DOCUMENT_HINT = "Hãy dùng tệp .docx, .pdf (có lớp chữ) hoặc .txt của văn bản."
+DOCUMENT_HINT = "Hãy dùng tệp .docx, .doc, .pdf hoặc .txt của văn bản."
 
 
 @dataclass
 class DocumentText:
     text: str
-    file_format: str  # "txt", "pdf", "docx"
+    file_format: str  # "txt", "pdf", "docx", "doc", "ocr" (a scanned PDF)
     encoding: str = "unicode"  # as for sheets: "utf-8", "cp1258", "tcvn3", "vni"…
     wrapped: bool = True  # lines are cut inside paragraphs (pdf, txt); False for docx
     warnings: list[str] = field(default_factory=list)
     sha256: str = ""
     file_name: str = ""
+    # Text read by OCR: how sure the recogniser was of each word (folded
+    # word -> 0..1), for the intake to tell the clerk what to check.
+    word_confidence: dict[str, float] | None = None
 
 
-def read_document_text(path: Path | str) -> DocumentText:
-    """The text of ``path``; raises ``UserError`` for anything else."""
+Progress = Callable[[float, str], None]
+
+
+def read_document_text(path: Path | str, *, progress: Progress | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> DocumentText:
+    """The text of ``path``; raises ``UserError`` for anything else. A
+    scanned PDF is read by OCR, page by page, reporting
+    ``progress(fraction, message)`` and stopping when ``cancelled()``."""
     path = Path(path)
     sniffed = sniff(path)
     if sniffed.kind == "pdf":
-        doc = _read_pdf(path)
+        doc = _read_pdf(path, progress, cancelled)
     elif sniffed.kind == "zip":
         names = check_zip(path)
         if "word/document.xml" not in names:
@@ -46,10 +66,13 @@ def read_document_text(path: Path | str) -> DocumentText:
         kind = ole_kind(sniffed.ole_streams)
         if kind == "encrypted":
             raise UserError(password_message(path))
-        raise UserError(
-            f"{where(path)} là tệp Office đời cũ (.doc/.xls), chưa đọc được trực tiếp. "
-            "Hãy mở bằng Word và lưu lại dưới dạng .docx hoặc PDF."
-        )
+        if kind != "doc":
+            raise UserError(f"{where(path)} là tệp Office đời cũ nhưng không phải văn bản Word. {DOCUMENT_HINT}")
+        from desktop.io.word97 import convert_doc_to_docx
+
+        with convert_doc_to_docx(path) as converted:
+            doc = _read_docx(converted)
+        doc.file_format = "doc"
     elif sniffed.kind in ("html", "xml", "rtf"):
         raise UserError(f"{where(path)} là trang {sniffed.kind.upper()}, không phải văn bản đọc được. {DOCUMENT_HINT}")
     else:
@@ -92,40 +115,21 @@ def _convert_legacy(doc: DocumentText) -> None:
         doc.warnings.append(f"Đã chuyển văn bản từ bảng mã {ENCODING_NAMES.get(found, found)} sang Unicode.")
 
 
-def _read_pdf(path: Path) -> DocumentText:
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError
+def _read_pdf(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None) -> DocumentText:
+    from desktop.io.pdf_text import read_pdf_text
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are for developers
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise UserError(password_message(path))
-            except (FileNotDecryptedError, NotImplementedError) as exc:
-                raise UserError(password_message(path)) from exc
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise UserError(f"{where(path)} có {len(reader.pages)} trang, quá {MAX_PDF_PAGES} trang cho một văn bản chỉ đạo.")
-        pages = []
-        total = 0
-        for page in reader.pages:
-            text = page.extract_text() or ""
-            total += len(text)
-            if total > MAX_DOCUMENT_CHARS:
-                raise UserError(f"{where(path)} quá dài cho một văn bản chỉ đạo.")
-            pages.append(text)
-    except UserError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - whatever a broken or hostile PDF makes the parser raise
-        raise UserError(damaged_message(path, "PDF không đọc được")) from exc
-    text = "\n\n".join(pages)
+    pdf = read_pdf_text(path, progress=progress, cancelled=cancelled)
+    text = pdf.text
     if len(text.strip()) < 20:
-        raise UserError(
-            f"{where(path)} là PDF không có lớp chữ (bản quét/ảnh chụp), không đọc được nội dung. "
-            "Hãy xin bản .docx hoặc PDF gốc, hoặc vào sổ bằng tay."
-        )
-    return DocumentText(text, "pdf")
+        from desktop.io.ocr import read_scanned_pdf
+
+        scan = read_scanned_pdf(path, progress=progress, cancelled=cancelled)
+        doc = DocumentText(scan.text, "ocr", word_confidence=scan.word_confidence)
+        doc.warnings += scan.warnings
+        return doc
+    doc = DocumentText(text, "pdf")
+    doc.warnings += pdf.warnings
+    return doc
 
 
 def _read_docx(path: Path) -> DocumentText:
@@ -135,7 +139,7 @@ def _read_docx(path: Path) -> DocumentText:
     try:
         document = docx.Document(str(path))
         lines = _docx_lines(document, used)
-    except Exception as exc:  # noqa: BLE001 - whatever a broken or hostile file makes the parser raise
+    except Exception as exc:
         raise UserError(damaged_message(path, "văn bản Word không đọc được")) from exc
     doc = DocumentText("\n".join(lines), "docx", wrapped=False)
     if used:
@@ -154,15 +158,34 @@ def _docx_lines(document, used: list[str]) -> list[str]:
         if tag == "p":
             lines.append(_paragraph_text(Paragraph(block, document), used))
         elif tag == "tbl":
-            seen = set()
             for row in Table(block, document).rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue  # a merged cell appears once per column it spans
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
-                        lines.append(_paragraph_text(paragraph, used))
+                lines += _row_lines(row, used)
     return lines
+
+
+def _row_lines(row, used: list[str]) -> list[str]:
+    """A table row as printed: the cells side by side, line by line, a
+    tab between the columns; a row with one cell is plain lines."""
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue  # a merged cell appears once per column it spans
+        seen.add(id(cell._tc))
+        # A line break inside a paragraph (Shift+Enter) is a printed line too.
+        lines = [t.strip() for p in cell.paragraphs for t in _paragraph_text(p, used).replace("\v", "\n").split("\n")]
+        cells.append([t for t in lines if t])
+    cells = [c for c in cells if c] or [[]]
+    if len(cells) == 1:
+        return cells[0]
+    if len(cells) > 2:  # a table in the body (an appendix): one line per row
+        return ["\t".join(" ".join(c) for c in cells)]
+    left, right = cells
+    out = []
+    for i in range(max(len(left), len(right))):
+        a = left[i] if i < len(left) else ""
+        b = right[i] if i < len(right) else ""
+        out.append(f"{a}\t{b}" if a and b else (f"\t{b}" if b else f"{a}\t"))
+    return out
 
 
 def _paragraph_text(paragraph, used: list[str]) -> str:

@@ -44,3 +44,10 @@ MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 MAX_PACKAGE_BYTES = 100 * 1024 * 1024
 MAX_JSON_BYTES = 5 * 1024 * 1024
 MAX_JSON_DEPTH = 16
+
+# Reading one directive's PDF, all pages together (the text layer in a
+# child process; OCR of a scan page by page).
+PDF_SECONDS = 10.0
+PDF_MEMORY_BYTES = 300 * 1024 * 1024
+OCR_PAGE_SECONDS = 60.0
+OCR_MAX_PAGES = 30

@@ -83,3 +83,14 @@ def requirements(store: Store, directive: int | str | None = None, *, year: int 
         return [(r, d) for d in chosen for r in requirements_of(session, d)]
 
     return store.read(work)
+
+
+@operation("directives.intake", "Đọc văn bản từ tệp")
+def read_file(store: Store, path, *, progress=None, cancelled=None):
+    """What a directive file says (number, issuer, dates, subject, signer,
+    recipients, references, deadlines, each with how sure the reading is)
+    and the requirements its deadlines propose; nothing is written. A
+    scan is read page by page with ``progress``; ``cancelled`` stops it."""
+    from desktop.io.directive_reading import read_directive_file
+
+    return read_directive_file(path, progress, cancelled)

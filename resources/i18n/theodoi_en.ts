@@ -4,19 +4,122 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="98"/>
         <source>Giới thiệu Theo dõi</source>
         <translation>About Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="101"/>
         <source>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Sổ theo dõi văn bản chỉ đạo, yêu cầu và báo cáo của các công đoàn cơ sở. Chạy hoàn toàn không cần mạng.&lt;/p&gt;&lt;p&gt;Giấy phép GPL-3.0-or-later. Phông chữ Liberation Serif: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Các thành phần kèm theo và giấy phép:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Theo dõi {version}&lt;/h3&gt;&lt;p&gt;Tracking of directives, requirements and reports of grassroots trade unions. Works entirely without a network.&lt;/p&gt;&lt;p&gt;Licence GPL-3.0-or-later. Liberation Serif typeface: SIL Open Font License 1.1.&lt;/p&gt;&lt;p&gt;Bundled components and their licences:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="108"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="31"/>
+        <source>Nhật ký thay đổi</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="34"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="34"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="35"/>
+        <source>Văn bản chỉ đạo</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="35"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="36"/>
+        <source>Văn bản đơn vị gửi về</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="36"/>
+        <source>Miễn</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="37"/>
+        <source>Sổ văn bản đi</source>
+        <translation>Outgoing document register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="37"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="46"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="48"/>
+        <source>Số dòng mới nhất</source>
+        <translation>Newest rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <source>Lúc</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <source>Người</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
+        <source>Trường thay đổi</source>
+        <translation>Fields changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="58"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <source>thêm</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <source>sửa</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <source>xóa</source>
+        <translation>deleted</translation>
     </message>
 </context>
 <context>
@@ -184,94 +287,94 @@ The current data will be backed up first.</translation>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="78"/>
         <source>Văn bản</source>
         <extracomment>(requirement id, period number): show the units that have not sent it</extracomment>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="79"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="80"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="86"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="81"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="87"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="82"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="88"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="89"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
         <source>Chưa nộp</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="90"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="109"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="104"/>
         <source>Xem đơn vị chưa nộp</source>
         <translation>Show missing units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="114"/>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="184"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="109"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="180"/>
         <source>Theo khối</source>
         <translation>By sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="121"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="116"/>
         <source>Hạn sắp tới</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="151"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="146"/>
         <source>Tổng quan</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="155"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="151"/>
         <source>Chưa khai báo văn phòng</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="158"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="154"/>
         <source>Tính đến ngày {date}: {n} yêu cầu đã đến hạn, {k} yêu cầu còn đơn vị chưa nộp.</source>
         <translation>As of {date}: {n} requirement(s) due, {k} of them with units still missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="167"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="163"/>
         <source>đã nộp {done}/{total}</source>
         <translation>submitted {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="170"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="166"/>
         <source>Không có hạn nào sắp tới.</source>
         <translation>No upcoming deadlines.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="184"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="180"/>
         <source>Theo khối: {title}</source>
         <translation>By sector: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="187"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
         <source>Xem {n} đơn vị chưa nộp</source>
         <translation>Show {n} missing unit(s)</translation>
     </message>
@@ -463,77 +566,102 @@ The current data will be backed up first.</translation>
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="56"/>
+        <source>Đọc từ tệp văn bản (.docx, .doc, .pdf, bản quét, .txt)…</source>
+        <translation>Read from the document file (.docx, .doc, .pdf, scan, .txt)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="94"/>
+        <source>Văn bản (*.docx *.doc *.pdf *.txt);;Tất cả các tệp (*)</source>
+        <translation>Documents (*.docx *.doc *.pdf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="61"/>
+        <source>Dừng đọc</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="119"/>
+        <source>Đang dừng…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="106"/>
+        <source>Đang đọc {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="156"/>
+        <source>Đọc chưa chắc chắn ({sure:.0%}): hãy đối chiếu với văn bản.</source>
+        <translation>Read with little certainty ({sure:.0%}): check it against the document.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="178"/>
+        <source>Cần kiểm tra (đọc chưa chắc, tô vàng): {names}.</source>
+        <translation>To check (read with little certainty, in yellow): {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="49"/>
         <source>Thêm văn bản chỉ đạo</source>
         <translation>Add directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="27"/>
-        <source>Đọc từ tệp văn bản (.docx, .pdf, .txt)…</source>
-        <translation>Read from the document file (.docx, .pdf, .txt)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="72"/>
         <source>Liên đoàn Lao động tỉnh …</source>
         <translation>Provincial Labour Federation of …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="85"/>
         <source>Số, ký hiệu (*)</source>
         <translation>Number and code (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="86"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="87"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="88"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="94"/>
         <source>Chọn văn bản chỉ đạo</source>
         <translation>Choose the directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="53"/>
-        <source>Văn bản (*.docx *.pdf *.txt);;Tất cả các tệp (*)</source>
-        <translation>Documents (*.docx *.pdf *.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="174"/>
         <source>Đã đọc từ tệp {name}. Hãy kiểm tra lại trước khi lưu.</source>
         <translation>Read from {name}. Check it before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="180"/>
         <source>không rõ ngày</source>
         <translation>date unclear</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="181"/>
         <source>• Hạn {date}: {text}</source>
         <translation>• Due {date}: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="183"/>
         <source>• Chu kỳ báo cáo: {text}</source>
         <translation>• Reporting cycle: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="184"/>
         <source>Lưu ý: {text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/directive_edit.py" line="188"/>
         <source>Thêm {n} yêu cầu đề xuất từ các hạn trên (sửa được sau)</source>
         <translation>Add the {n} requirements proposed from these deadlines (editable later)</translation>
     </message>
@@ -541,92 +669,92 @@ The current data will be backed up first.</translation>
 <context>
     <name>DirectivesScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="30"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="31"/>
         <source>Hạn {date}</source>
         <translation>Due {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="32"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="33"/>
         <source>hằng năm</source>
         <translation>yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="34"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="35"/>
         <source>{n} tháng/lần</source>
         <translation>every {n} months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="35"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="36"/>
         <source>{every}, kỳ đầu hạn {date}</source>
         <translation>{every}, first period due {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="56"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="57"/>
         <source>Số, ký hiệu</source>
         <translation>Number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="57"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="58"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="58"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="59"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="59"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="60"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="66"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="67"/>
         <source>Tìm văn bản theo số, trích yếu…</source>
         <translation>Search directives by number, summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="77"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="78"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="78"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="79"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="79"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="80"/>
         <source>Hạn / chu kỳ</source>
         <translation>Due date / cycle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="80"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="81"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="85"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="86"/>
         <source>Thêm &amp;văn bản…</source>
         <translation>Add &amp;directive…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="87"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="88"/>
         <source>Thêm &amp;yêu cầu…</source>
         <translation>Add &amp;requirement…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="104"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="105"/>
         <source>Yêu cầu đối với đơn vị:</source>
         <translation>Requirements for units:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="117"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="118"/>
         <source>Văn bản</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/directives.py" line="135"/>
+        <location filename="../../desktop/ui/screens/directives.py" line="138"/>
         <source>Chưa có văn bản nào. Bấm “Thêm văn bản” để vào sổ văn bản đầu tiên.</source>
         <translation>No directives yet. Click “Add directive” to register the first one.</translation>
     </message>
@@ -634,42 +762,42 @@ The current data will be backed up first.</translation>
 <context>
     <name>DoctorDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
         <source>Kiểm tra máy</source>
         <translation>Check this PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="35"/>
         <source>Mục</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="35"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="35"/>
         <source>Chi tiết, cách xử lý</source>
         <translation>Details, what to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="38"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="38"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="38"/>
         <source>Lưu ý</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="45"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1131,13 +1259,13 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="60"/>
         <location filename="../../desktop/ui/dialogs/help.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="68"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/help.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/help.py" line="65"/>
         <source>Không tìm thấy tệp hướng dẫn trong thư mục cài đặt; hãy cài lại Theo dõi.</source>
         <translation>The user guide is missing from the installation folder; reinstall Theo dõi.</translation>
     </message>
@@ -1485,6 +1613,29 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     </message>
 </context>
 <context>
+    <name>IndicatorTable</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="18"/>
+        <source>Tên chỉ tiêu</source>
+        <translation>Indicator name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="18"/>
+        <source>Khóa (tự đặt)</source>
+        <translation>Key (derived)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="25"/>
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add an indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="26"/>
+        <source>Xóa dòng đã chọn</source>
+        <translation>Remove the selected rows</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsBox</name>
     <message>
         <location filename="../../desktop/ui/widgets/mail_settings.py" line="16"/>
@@ -1606,7 +1757,12 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <translation>&amp;Check this PC</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="91"/>
+        <location filename="../../desktop/ui/mainwindow.py" line="90"/>
+        <source>&amp;Nhật ký thay đổi</source>
+        <translation>&amp;Change log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/mainwindow.py" line="94"/>
         <source>&amp;Giới thiệu Theo dõi</source>
         <translation>&amp;About Theo dõi</translation>
     </message>
@@ -1828,61 +1984,54 @@ Units to call: {calls}</translation>
 <context>
     <name>RequirementDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="21"/>
         <source>Thêm yêu cầu cho văn bản {number}</source>
         <translation>Add requirement to directive {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="23"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="26"/>
         <source>Ví dụ: Xây dựng kế hoạch thực hiện</source>
         <translation>For example: Draw up an implementation plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="28"/>
         <source>Một lần</source>
         <translation>Once</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="29"/>
         <source>3 tháng/lần</source>
         <translation>Every 3 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="30"/>
         <source>6 tháng/lần</source>
         <translation>Every 6 months</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="31"/>
         <source>Hằng năm</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="31"/>
-        <source>sessions:Số buổi
-participants:Số người tham dự</source>
-        <translation>sessions:Number of sessions
-participants:Number of participants</translation>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="37"/>
+        <source>Chỉ tiêu (số liệu đơn vị báo cáo)</source>
+        <translation>Indicators (figures the units report)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="34"/>
         <source>Yêu cầu (*)</source>
         <translation>Requirement (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="35"/>
         <source>Tần suất</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="36"/>
         <source>Hạn (kỳ đầu)</source>
         <translation>Due date (first period)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/requirement_edit.py" line="36"/>
-        <source>Chỉ tiêu (mỗi dòng KHÓA:Tên)</source>
-        <translation>Indicators (one KEY:Name per line)</translation>
     </message>
 </context>
 <context>
@@ -2282,135 +2431,135 @@ due {date}</translation>
 <context>
     <name>UnitsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="41"/>
+        <location filename="../../desktop/ui/screens/units.py" line="43"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="42"/>
+        <location filename="../../desktop/ui/screens/units.py" line="44"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="43"/>
+        <location filename="../../desktop/ui/screens/units.py" line="45"/>
         <source>Khối</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="44"/>
+        <location filename="../../desktop/ui/screens/units.py" line="46"/>
         <source>Chủ tịch</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="45"/>
+        <location filename="../../desktop/ui/screens/units.py" line="47"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="46"/>
+        <location filename="../../desktop/ui/screens/units.py" line="48"/>
         <source>Đoàn viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="47"/>
+        <location filename="../../desktop/ui/screens/units.py" line="49"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="48"/>
+        <location filename="../../desktop/ui/screens/units.py" line="50"/>
         <source>Lao động</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="49"/>
+        <location filename="../../desktop/ui/screens/units.py" line="51"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="57"/>
+        <location filename="../../desktop/ui/screens/units.py" line="59"/>
         <source>Tìm đơn vị (gõ không dấu cũng được)…</source>
         <translation>Search units (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="63"/>
-        <location filename="../../desktop/ui/screens/units.py" line="117"/>
+        <location filename="../../desktop/ui/screens/units.py" line="65"/>
+        <location filename="../../desktop/ui/screens/units.py" line="119"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="64"/>
+        <location filename="../../desktop/ui/screens/units.py" line="66"/>
         <source>Đã thôi hoạt động</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="65"/>
-        <location filename="../../desktop/ui/screens/units.py" line="125"/>
+        <location filename="../../desktop/ui/screens/units.py" line="67"/>
+        <location filename="../../desktop/ui/screens/units.py" line="128"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="79"/>
+        <location filename="../../desktop/ui/screens/units.py" line="81"/>
         <source>&amp;Thêm đơn vị</source>
         <translation>&amp;Add unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="80"/>
+        <location filename="../../desktop/ui/screens/units.py" line="82"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="81"/>
-        <location filename="../../desktop/ui/screens/units.py" line="184"/>
+        <location filename="../../desktop/ui/screens/units.py" line="83"/>
+        <location filename="../../desktop/ui/screens/units.py" line="187"/>
         <source>Thôi hoạt động / Sáp nhập…</source>
         <translation>Deactivate / Merge…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="82"/>
+        <location filename="../../desktop/ui/screens/units.py" line="84"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="83"/>
+        <location filename="../../desktop/ui/screens/units.py" line="85"/>
         <source>&amp;Nhập từ tệp Excel…</source>
         <translation>&amp;Import from Excel file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="94"/>
+        <location filename="../../desktop/ui/screens/units.py" line="96"/>
         <source>Khối:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="113"/>
+        <location filename="../../desktop/ui/screens/units.py" line="115"/>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="118"/>
+        <location filename="../../desktop/ui/screens/units.py" line="120"/>
         <source>Thôi hoạt động từ {date}</source>
         <translation>Inactive since {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="152"/>
+        <location filename="../../desktop/ui/screens/units.py" line="155"/>
         <source>{shown} / {total} đơn vị</source>
         <translation>{shown} / {total} units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="170"/>
+        <location filename="../../desktop/ui/screens/units.py" line="173"/>
         <source>Chưa chọn đơn vị</source>
         <translation>No unit selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="171"/>
+        <location filename="../../desktop/ui/screens/units.py" line="174"/>
         <source>Hãy chọn một đơn vị trong danh sách rồi bấm “{action}”.</source>
         <translation>Select a unit in the list, then press “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="177"/>
+        <location filename="../../desktop/ui/screens/units.py" line="180"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/units.py" line="191"/>
+        <location filename="../../desktop/ui/screens/units.py" line="194"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
