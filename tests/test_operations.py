@@ -25,7 +25,7 @@ CLI = ROOT / "desktop" / "cli"
 # function"); each entry removed when its window action lands.
 NOT_YET_IN_THE_WINDOW = {
     "keys create", "package export", "package verify", "package import",
-    "trust add", "trust list", "trust remove", "mail settings", "mail queue", "mail send", "mail list", "mail retry",
+    "trust add", "trust list", "trust remove",
     "db copy",
 }
 # Commands that are no action on the data.

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange import grouped
-from desktop.core.outbox import list_outbox, queue_message
+from desktop.operations import mail
+from desktop.ui.actions import window_action
 from desktop.core.register import list_register
 from desktop.ui.context import Changed
 from desktop.ui.errors import show_error
@@ -133,8 +134,16 @@ class ExchangeScreen(Screen):
         self.outbox.setEditTriggers(QTableWidget.NoEditTriggers)
         self.send_button = QPushButton(self.tr("Gửi &ngay"))
         self.send_button.clicked.connect(self.send_mail)
+        self.retry_button = QPushButton(self.tr("Gửi &lại thư lỗi"))
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self.retry_mail)
+        self.outbox.itemSelectionChanged.connect(self._outbox_selection_changed)
         out_layout.addWidget(self.outbox)
-        out_layout.addWidget(self.send_button, 0, Qt.AlignLeft)
+        mail_buttons = QHBoxLayout()
+        mail_buttons.addWidget(self.send_button)
+        mail_buttons.addWidget(self.retry_button)
+        mail_buttons.addStretch()
+        out_layout.addLayout(mail_buttons)
 
         self._key_kind_changed()
         layout = QVBoxLayout(self)
@@ -236,14 +245,16 @@ class ExchangeScreen(Screen):
             name=path.name, fp=grouped(fingerprint))
         if email:
             try:
-                self.ctx.write(lambda s: queue_message(s, package_path=str(path.resolve()), recipients=[email],
-                                                       subject=self.report.currentText(), outgoing_document_id=report_id),
-                               Changed.ALL)
+                self.queue_mail(path, email, report_id)
                 text += "\n" + self.tr("Đã đưa vào hộp thư đi, gửi tới {to}.").format(to=email)
             except Exception as exc:  # a bad address: the package itself is fine
                 show_error(self, exc)
         self.export_state.setText(text)
         self._show_outbox()
+
+    @window_action("mail.queue")
+    def queue_mail(self, package: Path, email: str, report_id: int) -> None:
+        self.ctx.run(mail.queue, package, to=[email], report=report_id, subject=self.report.currentText(), parent=self)
 
     def _export_failed(self, exc, details) -> None:
         self.export_button.setEnabled(True)
@@ -317,22 +328,40 @@ class ExchangeScreen(Screen):
         self.results.resizeColumnsToContents()
 
     # -- outbox -------------------------------------------------------------------
+    @window_action("mail.list")
     def _show_outbox(self) -> None:
         states = {"queued": self.tr("chờ gửi"), "sending": self.tr("đang gửi (bị ngắt?)"), "sent": self.tr("đã gửi"),
                   "failed": self.tr("lỗi")}
-        rows = self.ctx.read(lambda s: [(m.subject, m.state, m.last_error, ", ".join(m.recipients)) for m in list_outbox(s)])
-        self.outbox.setRowCount(len(rows))
-        for i, (subject, state, error, to) in enumerate(rows):
-            label = states.get(state, state) + (f" — {error}" if error and state != "sent" else "")
-            for j, text in enumerate([subject, label, to]):
-                self.outbox.setItem(i, j, QTableWidgetItem(text))
+        messages = self.ctx.run(mail.outbox)
+        self.outbox.setRowCount(len(messages))
+        for i, m in enumerate(messages):
+            label = states.get(m.state, m.state) + (f" — {m.last_error}" if m.last_error and m.state != "sent" else "")
+            for j, text in enumerate([m.subject, label, ", ".join(m.recipients)]):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, (m.id, m.state))
+                self.outbox.setItem(i, j, item)
+        self.retry_button.setEnabled(False)
 
+    def _outbox_selection_changed(self) -> None:
+        item = self.outbox.item(self.outbox.currentRow(), 0) if self.outbox.currentRow() >= 0 else None
+        self.retry_button.setEnabled(bool(item) and item.data(Qt.UserRole)[1] in ("failed", "sending"))
+
+    @window_action("mail.retry")
+    def retry_mail(self) -> None:
+        item = self.outbox.item(self.outbox.currentRow(), 0) if self.outbox.currentRow() >= 0 else None
+        if item is None:
+            QMessageBox.information(self, self.tr("Hộp thư đi"), self.tr("Hãy chọn trong hộp thư đi thư bị lỗi cần gửi lại."))
+            return
+        try:
+            self.ctx.run(mail.retry, item.data(Qt.UserRole)[0], parent=self)
+        except Exception as exc:
+            show_error(self, exc)
+        self._show_outbox()
+
+    @window_action("mail.send")
     def send_mail(self) -> None:
-        from desktop.io.mail import send_queued
-
         self.send_button.setEnabled(False)
-        engine = self.ctx.engine
-        self.runner.start(lambda _p, _c: send_queued(engine), self._sent, self._send_failed)
+        self.ctx.start(mail.send, on_done=self._sent, on_error=self._send_failed)
 
     def _sent(self, results) -> None:
         self.send_button.setEnabled(True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
-from desktop.core.outbox import MailSettings, mail_settings, save_mail_settings
-from desktop.ui.context import Changed
+from desktop.core.outbox import MailSettings
+from desktop.operations import mail
+from desktop.ui.actions import window_action
 from desktop.ui.errors import show_error
 
 
@@ -41,13 +42,14 @@ class MailSettingsBox(QGroupBox):
         form.addRow("", save)
 
     def load(self) -> None:
-        s = self.ctx.read(mail_settings)
+        s = self.ctx.run(mail.current_settings)
         self.host.setText(s.host or "")
         self.port.setValue(s.port or 587)
         self.security.setCurrentIndex(max(self.security.findData(s.security), 0))
         self.user.setText(s.user or "")
         self.sender.setText(s.sender or "")
 
+    @window_action("mail.settings")
     def save(self) -> None:
         settings = MailSettings(host=self.host.text().strip() or None, port=self.port.value(),
                                 security=self.security.currentData(), user=self.user.text().strip() or None,
@@ -59,11 +61,9 @@ class MailSettingsBox(QGroupBox):
             (self.host if not settings.host else self.sender).setFocus()
             return
         try:
-            self.ctx.write(lambda s: save_mail_settings(s, settings), Changed.OFFICE)
-            if self.password.text():
-                from desktop.io.mail import save_password  # keyring loads only when a password is saved
-
-                save_password(settings, self.password.text())
+            self.ctx.run(mail.settings, parent=self, host=settings.host, port=settings.port, security=settings.security,
+                         user=settings.user, sender=settings.sender, password=self.password.text() or None,
+                         require_complete=True)
         except Exception as exc:  # a bad address or no keyring: told, nothing half-saved in the form
             show_error(self, exc)
             return
