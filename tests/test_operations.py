@@ -26,7 +26,6 @@ CLI = ROOT / "desktop" / "cli"
 NOT_YET_IN_THE_WINDOW = {
     "keys create", "package export", "package verify", "package import",
     "trust add", "trust list", "trust remove",
-    "db copy",
 }
 # Commands that are no action on the data.
 NOT_AN_ACTION = {"gui"}

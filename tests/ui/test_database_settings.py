@@ -122,3 +122,19 @@ def test_first_start_on_a_server_offers_no_data_file_to_move(qtbot):
     qtbot.addWidget(on_server)
     qtbot.addWidget(on_file)
     assert len(on_server.pageIds()) == len(on_file.pageIds()) - 1 and on_server.data_id == -1
+
+
+def test_the_data_in_use_is_copied_to_an_empty_server_from_the_window(qtbot, ctx, server_db, messages, memory_keyring):
+    from desktop.operations import units
+
+    ctx.run(units.save, {"name": "Công đoàn Trường Tiểu học Bình Lư", "code": "TD01"})
+    box = DatabaseBox(ctx)
+    qtbot.addWidget(box)
+    _fill(box, server_db)
+    box.copy_to_server(confirm=False)
+    assert "Đã chép" in box.result.text() and "khớp" in box.result.text()
+    from tests.conftest import query
+
+    assert query(server_db, "SELECT code, name FROM organization") == [("TD01", "Công đoàn Trường Tiểu học Bình Lư")]
+    box.copy_to_server(confirm=False)  # the server is no longer empty: refused in words, nothing doubled
+    assert query(server_db, "SELECT count(*) FROM organization") == [(1,)]

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from db.engine import display_url, sqlite_path, with_driver
+from desktop.operations import database
+from desktop.ui.actions import window_action
 from desktop.ui.errors import show_error
 from desktop.ui.open_file import open_with_system
 from desktop.ui.tasks import TaskRunner
@@ -65,6 +67,8 @@ class DatabaseBox(QGroupBox):
         server.addRow(self.tr("Mật khẩu"), self.password)
         self.test_button = QPushButton(self.tr("&Kiểm tra kết nối"))
         self.use_button = QPushButton(self.tr("Dùng nơi lưu này"))
+        self.copy_button = QPushButton(self.tr("&Chép dữ liệu lên máy chủ này…"))
+        self.copy_button.clicked.connect(lambda: self.copy_to_server())
         # Lambdas: a clicked signal would hand its "checked" flag to ``then``.
         self.test_button.clicked.connect(lambda: self.test())
         self.use_button.clicked.connect(lambda: self.use())
@@ -73,6 +77,7 @@ class DatabaseBox(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.use_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch()
         backups = QPushButton(self.tr("Sao lưu và &khôi phục…"))
         backups.clicked.connect(self.open_backups)
@@ -102,6 +107,7 @@ class DatabaseBox(QGroupBox):
         server = self.kind.currentData() == SERVER
         self.server_rows.setVisible(server)
         self.test_button.setVisible(server)
+        self.copy_button.setVisible(server)
         self.result.clear()
 
     def server_url(self, *, password: bool = True) -> str:
@@ -161,6 +167,31 @@ class DatabaseBox(QGroupBox):
                 show_error(self, exc, details)
 
         self.runner.start(lambda _progress, _cancelled: check_connection(url), done, failed)
+
+    @window_action("db.copy")
+    def copy_to_server(self, *, confirm: bool = True) -> None:
+        """Copy every table of the data in use (and its attached files) into
+        the server named, which must be empty; counted and hashed on both
+        sides before the server commits."""
+        problem = self._missing()
+        if problem:
+            self.result.setText(problem)
+            return
+        if confirm and QMessageBox.question(
+                self, self.tr("Chép dữ liệu lên máy chủ"),
+                self.tr("Chép toàn bộ dữ liệu đang dùng sang máy chủ {server}? Cơ sở dữ liệu trên máy chủ phải còn trống.")
+                .format(server=display_url(self.server_url(password=False)))) != QMessageBox.Yes:
+            return
+        try:
+            done = self.ctx.run(database.copy, self.server_url(), parent=self,
+                                title=self.tr("Đang chép dữ liệu lên máy chủ…"))
+        except Exception as exc:
+            self.result.setText(getattr(exc, "message", None) or str(exc))
+            show_error(self, exc)
+            return
+        self.result.setText(self.tr("Đã chép {rows} dòng của {tables} bảng và {files} tệp đính kèm; số dòng và mã băm "
+                                    "từng bảng khớp ở cả hai đầu. Bấm “Dùng nơi lưu này” để làm việc trên máy chủ.")
+                            .format(rows=done.rows, tables=len(done.tables), files=done.attachment_files))
 
     def use(self) -> None:
         if self.kind.currentData() == LOCAL:
