@@ -16,7 +16,7 @@ def test_the_audit_log_lists_the_changes_newest_first_and_filters_by_kind(qtbot,
     qtbot.addWidget(dialog)
     rows = [[dialog.table.item(r, c).text() for c in range(5)] for r in range(dialog.table.rowCount())]
     assert rows and all(r[2] == "thêm" for r in rows[:2])
-    assert rows[0][3].startswith("organization #") and "name" in rows[0][4] and "sort_key" not in rows[0][4]
-    assert [r[3] for r in rows[:2]] == ["organization #2", "organization #1"]  # newest first
+    assert rows[0][3].startswith("Đơn vị #") and "name" in rows[0][4] and "sort_key" not in rows[0][4]
+    assert [r[3] for r in rows[:2]] == ["Đơn vị #2", "Đơn vị #1"]  # newest first
     dialog.entity.setCurrentIndex(dialog.entity.findData("directive"))
     assert dialog.table.rowCount() == 0

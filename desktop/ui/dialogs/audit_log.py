@@ -71,11 +71,13 @@ class AuditLogDialog(QDialog):
             show_error(self, exc)
             return
         actions = {"create": self.tr("thêm"), "update": self.tr("sửa"), "delete": self.tr("xóa")}
+        kinds = {self.entity.itemData(i): self.entity.itemText(i) for i in range(1, self.entity.count())}
         entries = list(reversed(entries))
         self.table.setRowCount(len(entries))
         for i, e in enumerate(entries):
             fields = sorted((e.after or e.before or {}).keys() - QUIET_FIELDS)
             for j, text in enumerate([e.at.astimezone().strftime("%d/%m/%Y %H:%M"), e.actor,
-                                      actions.get(e.action, e.action), f"{e.entity} #{e.entity_id}", ", ".join(fields)]):
+                                      actions.get(e.action, e.action), f"{kinds.get(e.entity, e.entity)} #{e.entity_id}",
+                                      ", ".join(fields)]):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

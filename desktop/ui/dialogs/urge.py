@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from desktop.operations import reports
 from desktop.ui.actions import window_action
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error
+from desktop.ui.widgets.pdf_preview import PdfPreview
 
 # An urging letter gives the units a week unless the clerk sets another day.
 DEFAULT_GRACE_DAYS = 7
@@ -57,11 +57,8 @@ class UrgeDialog(QDialog):
         form.addRow(self.tr("Gửi các đơn vị"), self.units)
 
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setMinimumSize(420, 480)
+        self.preview_pane = PdfPreview(self.pdf)
+        self.preview_pane.setMinimumSize(420, 480)
 
         self.buttons = QDialogButtonBox()
         self.issue_button = self.buttons.addButton(self.tr("Ban hành (lấy số)…"), QDialogButtonBox.AcceptRole)
@@ -74,7 +71,7 @@ class UrgeDialog(QDialog):
         left.addWidget(self.summary)
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addWidget(self.view, 3)
+        body.addWidget(self.preview_pane, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
