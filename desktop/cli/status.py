@@ -65,11 +65,22 @@ def overview_json(as_of: date, overview: list[DirectiveStatus]) -> dict:
             {
                 "number": ds.directive.number,
                 "subject": ds.directive.subject,
+                # The same number may come back in another year or from
+                # another issuer: these tell them apart.
+                "id": ds.directive.id,
+                "issuer": ds.directive.issuer,
+                "date": ds.directive.issued_on,
                 "requirements": [period_json(ps) for ps in ds.periods],
             }
             for ds in overview
         ],
     }
+
+
+def _directive_name(d) -> str:
+    """"05/KH-LĐLĐ (10/01/2023)": the date tells apart a number that comes
+    back in another year."""
+    return f"{d.number} ({format_date(d.issued_on)})" if d.issued_on else d.number
 
 
 def _short(names: list[str]) -> str:
@@ -107,7 +118,7 @@ def cmd_status(args) -> int:
             return 0
         say(f"Tình hình thực hiện tính đến ngày {format_date(as_of)}")
         for ds in overview:
-            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+            say(f"\nVăn bản {_directive_name(ds.directive)}: {ds.directive.subject or ''}")
             if not ds.periods:
                 say("  (chưa có kỳ nào đến hạn)")
             for ps in ds.periods:
@@ -132,7 +143,7 @@ def show_dashboard(args, as_of: date, *, must_exist: bool = True) -> int:
         say(f"Tổng quan tính đến ngày {format_date(as_of)}")
         upcoming: list[PeriodStatus] = []
         for ds in overview:
-            say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+            say(f"\nVăn bản {_directive_name(ds.directive)}: {ds.directive.subject or ''}")
             latest: dict[int, PeriodStatus] = {}
             for ps in ds.periods:
                 if ps.period.due > as_of:
