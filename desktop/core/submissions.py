@@ -170,7 +170,7 @@ def exempt_unit(
     in dissolution)."""
     reason = clean(reason) or ""
     if not reason:
-        raise UserError("Hãy ghi lý do miễn (--reason), ví dụ “không phát sinh” hoặc “mới thành lập”.")
+        raise UserError("Hãy ghi lý do miễn, ví dụ “không phát sinh” hoặc “mới thành lập”.")
     if period is not None:
         get_period(requirement, period)
     exemption = session.exec(
