@@ -62,6 +62,8 @@ def directive_of(session: Session, args: argparse.Namespace):
     from desktop.core.directives import find_directive
 
     if not getattr(args, "directive", None):
+        if args.year is not None or args.issuer:
+            raise UserError("--year và --issuer dùng để chọn văn bản của --directive; hãy cho thêm --directive SỐ_VĂN_BẢN.")
         return None
     return find_directive(session, args.directive, year=args.year, issuer=args.issuer)
 

@@ -66,3 +66,5 @@ def test_a_shared_number_is_refused_with_the_list_then_year_or_issuer_pick_one(t
     ids = {d["subject"]: d["id"] for d in cli("directives", "list", "--json").json}
     status = cli("status", "--directive", f"#{ids['Kế hoạch Điện Biên']}", "--json")
     assert [d["subject"] for d in status.json["directives"]] == ["Kế hoạch Điện Biên"]
+    refused = cli("status", "--year", "2023")
+    assert refused.code == 2 and "--directive" in refused.err
