@@ -56,6 +56,17 @@ def directive_args(parser: argparse.ArgumentParser, *, required: bool = False) -
     parser.add_argument("--issuer", metavar="CƠ_QUAN", help="cơ quan ban hành, khi nhiều văn bản cùng số")
 
 
+def directive_choice(args: argparse.Namespace) -> dict:
+    """What ``directive_args`` named, as an operation takes it
+    (``directive``, ``year``, ``issuer``); the directive None when none was
+    given, and then no year or issuer either."""
+    if not getattr(args, "directive", None):
+        if args.year is not None or args.issuer:
+            raise UserError("--year và --issuer dùng để chọn văn bản của --directive; hãy cho thêm --directive SỐ_VĂN_BẢN.")
+        return {"directive": None, "year": None, "issuer": None}
+    return {"directive": args.directive, "year": args.year, "issuer": args.issuer}
+
+
 def wants_json(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "json", False))
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from db.models import Directive, Requirement
 from desktop.operations import directives as ops
-from desktop.cli.common import store_for, date_arg, directive_args, emit_json, say, wants_json, warn
+from desktop.cli.common import store_for, date_arg, directive_args, directive_choice, emit_json, say, wants_json, warn
 from desktop.core.dates import format_date, parse_date
 from desktop.core.directives import (
     parse_indicators,
@@ -122,7 +122,8 @@ def cmd_add_requirement(args) -> int:
 
 
 def cmd_list_requirements(args) -> int:
-    pairs = ops.requirements(store_for(args), args.directive or None, year=args.year, issuer=args.issuer)
+    choice = directive_choice(args)
+    pairs = ops.requirements(store_for(args), choice.pop("directive"), **choice)
     docs = [requirement_json(r, d) for r, d in pairs]
     if wants_json(args):
         emit_json(docs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.cli.common import as_of_arg, directive_args, emit_json, say, store_for, wants_json
+from desktop.cli.common import as_of_arg, directive_args, directive_choice, emit_json, say, store_for, wants_json
 from desktop.core.dates import format_date
 from desktop.core.status import DirectiveStatus, PeriodStatus, Status
 from desktop.operations import status as ops
@@ -65,11 +65,22 @@ def overview_json(as_of: date, overview: list[DirectiveStatus]) -> dict:
             {
                 "number": ds.directive.number,
                 "subject": ds.directive.subject,
+                # The same number may come back in another year or from
+                # another issuer: these tell them apart.
+                "id": ds.directive.id,
+                "issuer": ds.directive.issuer,
+                "date": ds.directive.issued_on,
                 "requirements": [period_json(ps) for ps in ds.periods],
             }
             for ds in overview
         ],
     }
+
+
+def _directive_name(d) -> str:
+    """"05/KH-LĐLĐ (10/01/2023)": the date tells apart a number that comes
+    back in another year."""
+    return f"{d.number} ({format_date(d.issued_on)})" if d.issued_on else d.number
 
 
 def _short(names: list[str]) -> str:
@@ -99,14 +110,14 @@ def print_period(ps: PeriodStatus, indent: str = "  ") -> None:
 
 def cmd_status(args) -> int:
     as_of = as_of_arg(args.as_of)
-    overview = ops.overview(store_for(args, must_exist=True), as_of=as_of, directive=args.directive or None,
-                            year=args.year, issuer=args.issuer, upcoming=args.upcoming)
+    overview = ops.overview(store_for(args, must_exist=True), as_of=as_of, upcoming=args.upcoming,
+                            **directive_choice(args))
     if wants_json(args):
         emit_json(overview_json(as_of, overview))
         return 0
     say(f"Tình hình thực hiện tính đến ngày {format_date(as_of)}")
     for ds in overview:
-        say(f"\nVăn bản {ds.directive.number}: {ds.directive.subject or ''}")
+        say(f"\nVăn bản {_directive_name(ds.directive)}: {ds.directive.subject or ''}")
         if not ds.periods:
             say("  (chưa có kỳ nào đến hạn)")
         for ps in ds.periods:
@@ -128,7 +139,7 @@ def show_dashboard(args, as_of: date, *, must_exist: bool = True) -> int:
     say(f"THEO DÕI — {board.office or 'chưa khai báo văn phòng'}")
     say(f"Tổng quan tính đến ngày {format_date(as_of)}")
     for summary in board.directives:
-        say(f"\nVăn bản {summary.directive.number}: {summary.directive.subject or ''}")
+        say(f"\nVăn bản {_directive_name(summary.directive)}: {summary.directive.subject or ''}")
         for ps in summary.latest:
             print_period(ps)
         if not summary.latest:

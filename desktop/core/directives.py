@@ -178,13 +178,13 @@ def add_requirement(
     from ``first_due``, optionally ``until`` a date)."""
     title = clean(title) or ""
     if not title:
-        raise UserError("Tên yêu cầu (--title) không được để trống.")
+        raise UserError("Tên yêu cầu không được để trống.")
     if (due is None) == (every_months is None):
-        raise UserError("Hãy cho một hạn (--due) hoặc một chu kỳ (--every cùng --first-due), không cả hai.")
+        raise UserError("Hãy cho một hạn (yêu cầu một lần) hoặc một chu kỳ cùng hạn kỳ đầu (yêu cầu định kỳ), không cả hai.")
     if every_months is not None and first_due is None:
-        raise UserError("Yêu cầu định kỳ cần hạn của kỳ đầu tiên (--first-due).")
+        raise UserError("Yêu cầu định kỳ cần hạn của kỳ đầu tiên.")
     if until is not None and until < (first_due or due):
-        raise UserError("Ngày kết thúc (--until) phải sau hạn kỳ đầu tiên.")
+        raise UserError("Ngày kết thúc phải sau hạn kỳ đầu tiên.")
     keys = [i.key for i in indicators]
     if len(set(keys)) != len(keys):
         raise UserError("Các chỉ tiêu không được trùng khóa.")

@@ -247,12 +247,13 @@ def _period_status(requirement, period, as_of, units, data: _RequirementData) ->
 
 def owed_periods(session: Session, requirement: Requirement, unit: Organization, as_of: date) -> list[Period]:
     """The periods due on or before ``as_of`` that ``unit`` is expected to
-    answer (rule 2) and had not answered by then, oldest first."""
-    data = _RequirementData(session, requirement, member_units(session))
+    answer (rule 2) and has no answer recorded for, oldest first."""
+    # Only merges with carry-over matter to one unit: not every unit is read.
+    merged = list(session.exec(select(Organization).where(Organization.carry_over.is_(True))))
+    data = _RequirementData(session, requirement, merged)
     return [
         p for p in periods_through(requirement, as_of)
-        if not data.answered(unit.id, p.number, as_of) and (unit.id, p.number) not in data.submissions
-        and data.expected(unit, p, as_of)
+        if (unit.id, p.number) not in data.submissions and data.expected(unit, p, as_of)
     ]
 
 

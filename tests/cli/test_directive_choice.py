@@ -61,6 +61,10 @@ def test_a_shared_number_is_refused_with_the_list_then_year_or_issuer_pick_one(t
     assert [r["title"] for r in listed.json] == ["Báo cáo"]
     status = cli("status", "--directive", "05/KH-LĐLĐ", "--year", "2022", "--json")
     assert status.code == 0 and [d["subject"] for d in status.json["directives"]] == ["Kế hoạch 2022"]
+    assert status.json["directives"][0]["date"] == "2022-01-10"
+    assert "05/KH-LĐLĐ (10/01/2023)" in cli("status").out
     ids = {d["subject"]: d["id"] for d in cli("directives", "list", "--json").json}
     status = cli("status", "--directive", f"#{ids['Kế hoạch Điện Biên']}", "--json")
     assert [d["subject"] for d in status.json["directives"]] == ["Kế hoạch Điện Biên"]
+    refused = cli("status", "--year", "2023")
+    assert refused.code == 2 and "--directive" in refused.err

@@ -54,3 +54,25 @@ def test_a_number_held_by_several_is_refused_with_the_list_and_year_issuer_or_id
         find_directive(session, "05/KH-LĐLĐ", year=2023)
     with pytest.raises(NotFound, match="năm 2024"):
         find_directive(session, "05/KH-LĐLĐ", year=2024)
+
+
+def test_refusals_of_directives_and_requirements_name_no_command_line_option(session):
+    from desktop.core.directives import add_requirement
+    from desktop.core.submissions import exempt_unit
+    from desktop.core.units import save_unit
+
+    d = _kh05(session, 2022)
+    unit = save_unit(session, {"name": "Công đoàn Trường A"})
+    refusals = []
+    for attempt in (
+        lambda: add_directive(session, number=" ", issuer=None, issued_on=None, subject=None),
+        lambda: add_requirement(session, d, title=" ", due=date(2022, 3, 1)),
+        lambda: add_requirement(session, d, title="T"),
+        lambda: add_requirement(session, d, title="T", every_months=6),
+        lambda: add_requirement(session, d, title="T", every_months=6, first_due=date(2022, 6, 30), until=date(2022, 1, 1)),
+        lambda: exempt_unit(session, unit, add_requirement(session, d, title="T", due=date(2022, 3, 1)), reason=" "),
+    ):
+        with pytest.raises(UserError) as refused:
+            attempt()
+        refusals.append(refused.value.message)
+    assert not [m for m in refusals if "--" in m], refusals

@@ -269,3 +269,13 @@ def test_periods_are_consecutive_strictly_later_and_split_exactly_at_the_as_of_d
     nxt = next_period(r, as_of)
     assert nxt.number == len(due) + 1 and nxt.due > as_of
     assert get_period(r, nxt.number) == nxt
+
+
+@pytest.mark.parametrize("carry_over, period", [(True, 1), (False, 2)])
+def test_an_answer_without_a_period_goes_to_the_oldest_period_the_unit_owes(office, carry_over, period):
+    session, d = office
+    import_units(session, [UnitRow(5, {"code": "N", "name": "Công đoàn Trường Liên cấp", "active_from": date(2022, 3, 1)})])
+    r = add_requirement(session, d, title="Báo cáo 6 tháng", every_months=6, first_due=date(2022, 6, 30))
+    retire_unit(session, find_unit(session, "A"), date(2022, 4, 1), merged_into=find_unit(session, "N"), carry_over=carry_over)
+    recorded = _record(session, "N", r, date(2022, 12, 20))
+    assert recorded.period.number == period
