@@ -3,11 +3,12 @@ lives, and the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -88,8 +89,21 @@ class SettingsScreen(Screen):
         layout.addWidget(office_box)
         layout.addWidget(self.data_box)
         layout.addWidget(self.mail_box)
+        key_box = QGroupBox(self.tr("Khóa ký số"))
+        key_button = QPushButton(self.tr("Tạo khóa ký số của văn phòng…"))
+        key_button.clicked.connect(self.create_key)
+        key_layout = QVBoxLayout(key_box)
+        key_layout.addWidget(QLabel(self.tr("Khóa dùng để ký các gói báo cáo gửi lên cấp trên; chỉ cần tạo một lần "
+                                            "(hoặc dùng USB token ở màn hình Trao đổi).")))
+        key_layout.addWidget(key_button, 0, Qt.AlignLeft)
+        layout.addWidget(key_box)
         layout.addWidget(lang_box)
         layout.addStretch()
+
+    def create_key(self) -> None:
+        from desktop.ui.dialogs.key_create import KeyDialog
+
+        KeyDialog(self.ctx, self).exec()
 
     def title(self) -> str:
         return self.tr("Cài đặt")
