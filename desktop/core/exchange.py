@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from db.models import Directive, Organization, ReceivedPackage, Requirement, SentPackage
+from db.models import Directive, Organization, ReceivedPackage, Requirement, SentPackage, Submission
 from desktop.core import clock
 from desktop.core.directives import find_directive, get_requirement, number_key, requirements_of
 from desktop.core.errors import NotFound, UserError
@@ -192,13 +192,22 @@ def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | 
                       f"{current.report_number} ngày {current.report_date:%d/%m/%Y}); số liệu đang giữ không đổi")
     keys = {i["key"] for i in requirement.indicators or []}
     foreign = sorted(k for k in r.indicator_totals if k not in keys)
-    if foreign:
+    # A requirement that collects no figures only notes that the report came;
+    # one that does takes only its own, never another's under their key.
+    if foreign and keys:
         raise Refused(f"gói có chỉ tiêu {', '.join(foreign[:5])} mà yêu cầu số {requirement.id} (“{requirement.title}”) "
                       "không có; hãy kiểm tra gói có đúng yêu cầu này không (--requirement)")
+    counted = received
+    if current is not None and current.submission_id is not None:
+        # A correction replaces the figures, not the day the office first
+        # had this report: an on-time report corrected later stays on time.
+        earlier = session.get(Submission, current.submission_id)
+        if earlier is not None and earlier.received_on is not None:
+            counted = min(earlier.received_on, received)
     try:
         rec = record_submission(
-            session, unit, requirement, received_on=received, period=period,
-            doc_number=r.report_number, doc_date=r.report_date, values=dict(r.indicator_totals) or None,
+            session, unit, requirement, received_on=counted, period=period,
+            doc_number=r.report_number, doc_date=r.report_date, values=dict(r.indicator_totals) if keys else None,
             note=f"Gói báo cáo ký số, vân tay {grouped(r.fingerprint)[:19]}…", today=today,
         )
     except UserError as exc:
