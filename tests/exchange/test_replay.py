@@ -82,3 +82,26 @@ def test_a_creation_time_that_is_not_a_time_is_refused(lower_office, export, upp
         assert verified.code == 2 and "manifest" in verified.json[0]["reason"], (bad, verified.json)
         code, (result,) = _import(cli, upper, forged, extra=["--trust-new"])
         assert code == 2 and result["status"] == "rejected", bad
+
+
+def test_supersession_duplicates_and_received_dates_hold_on_either_database(lower_office, export, cli, run, db_url,
+                                                                           tmp_path):
+    """The upper office on this test's back end (SQLite or PostgreSQL)."""
+    from tests.conftest import write_xlsx
+    from tests.exchange.conftest import LOWER, UPPER
+
+    run(db_url, "init", "--office", UPPER, "--symbol", "LĐLĐ")
+    run(db_url, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(db_url, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
+        "--subject", "Tuyên truyền Nghị quyết 02")
+    run(db_url, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo kết quả của LĐLĐ huyện",
+        "--due", "30/04/2022", "--indicator", "sessions:Số buổi")
+    office, first, second = _same_day_reports(lower_office, export, run)
+    code, (taken,) = _import(cli, db_url, first, extra=["--trust-new", "--received", "29/04/2022"])
+    assert code == 0 and taken["received_on"] == "2022-04-29"
+    assert _import(cli, db_url, second)[1][0]["status"] == "superseded"
+    before = db_snapshot(db_url)
+    assert _import(cli, db_url, write_members(tmp_path / "lai.zip", members(first)))[1][0]["status"] == "duplicate"
+    assert db_snapshot(db_url) == before
+    status = cli("status", "--as-of", "30/04/2022", "--json", db=db_url).json
+    assert status["directives"][0]["requirements"][0]["on_time"] == 1
