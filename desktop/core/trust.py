@@ -185,6 +185,8 @@ def needs_pin(session: Session, unit: Organization, fingerprint: str, *, rooted:
     changed key is another question, asked by ``check_sender``)."""
     if vouched_by_root(rooted, certificate_names, unit):
         return False
+    if _in_use(session, fingerprint) is not None:
+        return False  # trusted in another role: refused, never pinned, so no new office of the batch
     return pin_of(session, unit) is None
 
 

@@ -101,3 +101,22 @@ def test_a_correction_received_later_keeps_the_report_on_time(lower_office, expo
     code, (result,) = _import(cli, upper, second)
     assert code == 0 and result["status"] == "superseded" and result["received_on"] == TODAY.isoformat()
     assert _row(cli, upper)["on_time"] == 1
+
+
+def test_the_receipt_tells_the_sender_the_day_its_report_was_received(lower_office, export, upper, cli, tmp_path):
+    import json
+    import zipfile
+
+    from desktop.io.signing import create_office_key
+    from tests.exchange.conftest import PASS, UPPER
+
+    office = lower_office()
+    package = export(office)
+    key = tmp_path / "tinh.p12"
+    create_office_key(UPPER, key, PASS.encode())
+    code, (result,) = _import(cli, upper, package, extra=["--trust-new", "--received", "29/04/2022", "--receipts",
+                                                          tmp_path / "bn", "--key", key, "--passphrase-file",
+                                                          office.passfile])
+    assert code == 0
+    with zipfile.ZipFile(result["receipt"]) as zf:
+        assert json.loads(zf.read("bien-nhan.json"))["received_on"] == "2022-04-29"

@@ -244,3 +244,25 @@ def test_trust_pin_refuses_a_certificate_that_may_not_sign(lower_office, upper, 
     assert load_certificate(pem)
     result = cli("trust", "pin", "--office", units[LOWER[0]]["id"], pem, db=upper)
     assert result.code == 2 and "không được cấp để ký văn bản" in result.err
+
+
+def test_a_forgery_signed_by_a_known_key_does_not_count_as_a_second_new_office(lower_office, export, upper, cli,
+                                                                              tmp_path):
+    known, new, third = lower_office(LOWER[0]), lower_office(LOWER[1], (1,)), lower_office(LOWER[2], (4,))
+    assert _import(cli, upper, export(known), extra=["--trust-new"])[0] == 0
+    genuine = export(new)
+    export(third)
+    with open_signer(Pkcs12Key(known.key, PASS.encode())) as signer:
+        forged = package_signed_by(third, signer, tmp_path / "gia")  # "from Phong Thổ", Tam Đường's key
+    code, results = _import(cli, upper, genuine, forged, extra=["--trust-new"])
+    assert code == 2 and [r["status"] for r in results] == ["accepted", "rejected"]
+    assert results[0]["pinned"] == results[0]["fingerprint"]
+    assert f"được ký bằng khóa của “{LOWER[0]}”" in results[1]["reason"]
+
+
+def test_a_fingerprint_too_short_to_tell_keys_apart_is_refused(lower_office, export, upper, cli):
+    package = export(lower_office())
+    before = db_snapshot(upper)
+    result = cli("package", "import", package, "--fingerprint", "AB12 CD34", db=upper)
+    assert result.code == 2 and "ít nhất 16 ký tự" in result.err
+    assert db_snapshot(upper) == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -289,6 +290,10 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
     e-mail was received (``mail_dates``, by the file taken out of the
     e-mail), else ``today``."""
     today = today or clock.today()
+    for fp in fingerprints:
+        if not re.fullmatch(r"[0-9a-f]{16,64}", normal_fingerprint(fp)):
+            raise UserError(f"Vân tay “{fp}” không đúng dạng: hãy ghi cả vân tay, hoặc ít nhất 16 ký tự đầu "
+                            "(chữ số 0–9 và chữ a–f), như văn phòng gửi đọc qua điện thoại.")
     if received_on is not None and received_on > today:
         raise UserError(f"Ngày nhận {received_on:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y}); hãy ghi ngày văn phòng "
                         "thật sự nhận được gói.")
@@ -316,7 +321,8 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
             result = ImportResult(item.path.name, "rejected", UNEXPECTED.format(type(exc).__name__), **_base(item))
         if written and receipt_signer is not None and receipt_dir is not None:
             try:
-                result.receipt = str(_receipt(engine, receipt_signer, receipt_dir, item.check, result.status, today))
+                result.receipt = str(_receipt(engine, receipt_signer, receipt_dir, item.check, result.status,
+                                              result.received_on or today))
             except Exception as exc:  # noqa: BLE001 - the package is in; only its receipt is missing
                 log.warning("writing the receipt for %s failed", item.path.name, exc_info=True)
                 note = f"đã nhận, nhưng không ghi được biên nhận ({getattr(exc, 'message', type(exc).__name__)})"
@@ -331,10 +337,11 @@ def _mail_date(sent: date | None, today: date) -> date | None:
     return sent if sent is not None and sent <= today else None
 
 
-def _receipt(engine: Engine, signer: OfficeSigner, out_dir: Path, check, status: str, today: date | None) -> Path:
+def _receipt(engine: Engine, signer: OfficeSigner, out_dir: Path, check, status: str, received_on: date) -> Path:
+    # The receipt tells the sender the day its report counted as received.
     with unit_of_work(engine, commit=False) as session:
         office = get_office(session)
         receiver = office.name if office else signer.subject_name
         actor = session.info.get("actor")
     return write_receipt(out_dir, signer, package_sha256=check.sha256, manifest=check.manifest, receiver=receiver,
-                         status=status, received_by=actor, today=today)
+                         status=status, received_by=actor, today=received_on)
