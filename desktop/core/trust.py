@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from db.models import Organization, TrustedCertificate, utcnow
 from desktop.core.errors import NotFound, UserError
+from desktop.core.units import member_units
 from desktop.core.vntext import clean
 
 
@@ -101,8 +102,6 @@ def add_root(session: Session, certificate_der: bytes, *, fingerprint: str, subj
     if problem:
         raise UserError(f"Không cài “{subject}” làm chứng thư gốc: {problem}. Chứng thư của một văn phòng được tin "
                         "cậy cho riêng văn phòng đó bằng: theodoi trust pin --office MÃ TỆP_CHỨNG_THƯ.")
-    from desktop.core.units import member_units
-
     named = [u for u in member_units(session) if names_office(names, u.name)]
     if named:
         raise UserError(f"“{subject}” là chứng thư của văn phòng “{named[0].name}”, không phải của tổ chức cấp chứng "
@@ -116,8 +115,6 @@ def pin_office_key(session: Session, office: str, certificate_der: bytes, *, fin
     """Pin a member office's own certificate for that office (``office``:
     its code or id). ``problem``: why the certificate may not sign, if so.
     An office that already has a pinned key keeps it until it is removed."""
-    from desktop.core.units import member_units
-
     if problem:
         raise UserError(f"Không tin cậy “{subject}”: {problem}.")
     wanted = clean(office) or ""

@@ -266,3 +266,12 @@ def test_a_fingerprint_too_short_to_tell_keys_apart_is_refused(lower_office, exp
     result = cli("package", "import", package, "--fingerprint", "AB12 CD34", db=upper)
     assert result.code == 2 and "ít nhất 16 ký tự" in result.err
     assert db_snapshot(upper) == before
+
+
+def test_names_tie_to_an_office_letter_for_letter_case_and_spacing_aside():
+    from desktop.core.trust import names_office
+
+    assert names_office(["LIÊN ĐOÀN LAO ĐỘNG HUYỆN TAM ĐƯỜNG"], "Liên đoàn Lao động  huyện Tam Đường")
+    assert not names_office(["Lien doan Lao dong huyen Tam Duong"], "Liên đoàn Lao động huyện Tam Đường")
+    assert not names_office(["Liên đoàn Lao động huyện Tâm Dương"], "Liên đoàn Lao động huyện Tam Đường")
+    assert not names_office([], "Liên đoàn Lao động huyện Tam Đường") and not names_office(["x"], None)
