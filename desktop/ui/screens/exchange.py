@@ -272,18 +272,19 @@ class ExchangeScreen(Screen):
         these names); a first package from an office asks whether to trust
         its key, showing the fingerprint to compare. Results land in
         ``last_results`` and the table."""
-        from desktop.io.mail import collect_incoming
+        from desktop.io.mail import collect_incoming_dated
         from desktop.io.package.exchange import ImportResult, import_packages, package_store_for
 
         engine, store = self.ctx.engine, package_store_for(self.ctx.url)
 
         def work(_progress, _cancelled):
             with tempfile.TemporaryDirectory() as unpacked:
-                files, problems = collect_incoming(paths, Path(unpacked))
+                files, problems, mail_dates = collect_incoming_dated(paths, Path(unpacked))
                 if only is not None:
                     files, problems = [f for f in files if f.name in only], []
+                # A package from a saved e-mail counts as received on the e-mail's day.
                 results = import_packages(engine, files, store_dir=store, trust_new=trust_new,
-                                          fingerprints=fingerprints or ())
+                                          fingerprints=fingerprints or (), mail_dates=mail_dates)
             return [ImportResult(n, "rejected", r) for n, r in problems] + results
 
         self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new or bool(fingerprints),
