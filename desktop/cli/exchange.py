@@ -19,6 +19,7 @@ from desktop.io.mail import collect_incoming_dated
 from desktop.io.package.exchange import UNEXPECTED, ImportResult, export_package, import_packages, package_store_for
 from desktop.io.package.read import verify_package
 from desktop.io.signing import (
+    CertificateProblem,
     Pkcs12Key,
     TokenKey,
     certificate_info,
@@ -233,10 +234,18 @@ def cmd_package_import(args) -> int:
     return 2 if rejected else 0
 
 
+def _certificate(path: Path):
+    """(DER bytes, what it says) of a certificate file; refusals name the file."""
+    der = load_certificate(path)
+    try:
+        return der, certificate_info(der)
+    except CertificateProblem as exc:
+        raise UserError(f"Tệp “{path.name}”: {exc.message}.") from exc
+
+
 @retried
 def cmd_trust_add(args) -> int:
-    der = load_certificate(Path(args.cert))
-    info = certificate_info(der)
+    der, info = _certificate(Path(args.cert))
     with session_for(args) as session:
         add_root(session, der, fingerprint=info.fingerprint, subject=info.subject, names=info.names,
                  not_after=info.not_after, problem=root_problem(info, datetime.now(timezone.utc)))
@@ -250,8 +259,7 @@ def cmd_trust_add(args) -> int:
 
 @retried
 def cmd_trust_pin(args) -> int:
-    der = load_certificate(Path(args.cert))
-    info = certificate_info(der)
+    der, info = _certificate(Path(args.cert))
     with session_for(args) as session:
         _row, unit = pin_office_key(session, args.office, der, fingerprint=info.fingerprint, subject=info.subject,
                                     not_after=info.not_after, problem=signing_problem(info, datetime.now(timezone.utc)))

@@ -275,3 +275,10 @@ def test_names_tie_to_an_office_letter_for_letter_case_and_spacing_aside():
     assert not names_office(["Lien doan Lao dong huyen Tam Duong"], "Liên đoàn Lao động huyện Tam Đường")
     assert not names_office(["Liên đoàn Lao động huyện Tâm Dương"], "Liên đoàn Lao động huyện Tam Đường")
     assert not names_office([], "Liên đoàn Lao động huyện Tam Đường") and not names_office(["x"], None)
+
+
+def test_an_unreadable_certificate_is_refused_naming_its_file(upper, cli, tmp_path):
+    pem = make_cert("CA hỏng", ca=True, usage=CA, duplicate_extension=True).write_pem(tmp_path / "ca-hong.pem")
+    for args in (["trust", "add", pem], ["trust", "pin", "--office", "2", pem]):
+        result = cli(*args, db=upper)
+        assert result.code == 2 and "“ca-hong.pem”" in result.err and "sai cấu trúc" in result.err, result.err

@@ -71,7 +71,7 @@ def certificate_info(cert_der: bytes) -> CertInfo:
     except CertificateProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - a hostile certificate can fail any parser in any way
-        raise CertificateProblem("chứng thư số của người ký bị hỏng hoặc sai cấu trúc (không đọc được)") from exc
+        raise CertificateProblem("chứng thư số bị hỏng hoặc sai cấu trúc (không đọc được)") from exc
 
 
 def _info(cert_der: bytes) -> CertInfo:
