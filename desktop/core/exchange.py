@@ -19,16 +19,13 @@ from desktop.core.errors import NotFound, UserError
 from desktop.core.office import get_office
 from desktop.core.periods import get_period
 from desktop.core.submissions import record_submission
-from desktop.core.trust import (  # noqa: F401  (grouped and the trust store: re-exported for the front ends)
+from desktop.core.trust import (  # noqa: F401  (grouped and trusted_roots: re-exported for the front ends)
     Refused,
-    add_trusted,
     check_receipt_signer,
     check_sender,
     grouped,
-    list_trusted,
     needs_pin,
     receipt_needs_pin,
-    remove_trusted,
     trusted_roots,
 )
 from desktop.core.units import member_units

@@ -77,7 +77,7 @@ def test_a_creation_time_that_is_not_a_time_is_refused(lower_office, export, upp
     package = export(office)
     for bad in ("hôm qua", "2022-04-20T08:12:03", "2022-02-30T08:00:00+07:00"):
         forged = write_members(tmp_path / "goi.zip",
-                               resign_manifest(members(package), office, lambda m: m.update(created_at=bad)))
+                               resign_manifest(members(package), office, lambda m, bad=bad: m.update(created_at=bad)))
         verified = cli("package", "verify", forged, "--json")
         assert verified.code == 2 and "manifest" in verified.json[0]["reason"], (bad, verified.json)
         code, (result,) = _import(cli, upper, forged, extra=["--trust-new"])
