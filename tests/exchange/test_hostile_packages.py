@@ -247,3 +247,15 @@ def test_pyhanko_says_nothing_on_stderr_about_a_pdf_updated_after_signing(lower_
                           text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
     assert done.returncode == 2 and "thêm nội dung sau khi ký" in done.stdout, (done.stdout, done.stderr)
     assert "Traceback" not in done.stderr and "diff operation" not in done.stderr, done.stderr
+
+
+def test_a_period_written_as_a_decimal_is_the_same_period(lower_office, export, upper, cli, run, tmp_path):
+    run(upper, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo 6 tháng", "--every", "6m",
+        "--first-due", "30/06/2022", "--indicator", "sessions:Số buổi")
+    office = lower_office()
+    export(office)
+    with open_signer(_own(office)) as signer:
+        package = package_signed_by(office, signer, tmp_path / "ky", period=2.0, requirement="Báo cáo 6 tháng")
+    assert b'"period": 2.0' in members(package)[MANIFEST]
+    code, (result,) = _import(cli, upper, package, extra=["--trust-new", "--requirement", "2"])
+    assert code == 0 and result["status"] == "accepted", result

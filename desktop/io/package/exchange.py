@@ -130,7 +130,9 @@ def _incoming(check: PackageCheck, file_name: str, roots: list[bytes], received_
         sha256=check.sha256, file_name=file_name, sender_name=m["sender"]["name"], sender_code=m["sender"].get("code"),
         addressed_to=m["sender"].get("parent_name"), report_number=m["report"]["number"],
         report_date=check.report_date, directive_number=m["directive"]["number"],
-        requirement_title=m.get("requirement"), period=m.get("period"), as_of=check.as_of,
+        # JSON Schema calls 2.0 an integer; the periods and the database want 2.
+        requirement_title=m.get("requirement"), period=None if m.get("period") is None else int(m["period"]),
+        as_of=check.as_of,
         fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.signer_subject,
         not_after=None, rooted=chains_to(check.certificate_der, roots),
         indicator_totals=indicator_totals(check.data, m.get("requirement")),
