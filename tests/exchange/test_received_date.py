@@ -5,6 +5,7 @@ and shown beside it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from email.message import EmailMessage
 
 from tests.conftest import TODAY, db_snapshot
@@ -47,7 +48,8 @@ def test_the_text_result_shows_the_report_date_beside_the_received_date(lower_of
 def test_a_received_date_after_today_or_before_the_report_is_refused(lower_office, export, upper, cli):
     package = export(lower_office())
     before = db_snapshot(upper)
-    future = cli("package", "import", package, "--trust-new", "--received", "25/11/2026", db=upper)
+    tomorrow = f"{TODAY + timedelta(days=1):%d/%m/%Y}"
+    future = cli("package", "import", package, "--trust-new", "--received", tomorrow, db=upper)
     assert future.code == 2 and "ở sau hôm nay" in future.err
     code, (early,) = _import(cli, upper, package, extra=["--trust-new", "--received", "19/04/2022"])
     assert code == 2 and early["status"] == "rejected" and "trước ngày của báo cáo (20/04/2022)" in early["reason"]
