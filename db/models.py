@@ -273,6 +273,11 @@ class ReceivedPackage(SQLModel, table=True):
     superseded_by_id: Optional[int] = Field(default=None, foreign_key="received_package.id")
     received_by: Optional[str] = Field(default=None, max_length=200)
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # SHA-256 of the signed manifest.json: the same package in another zip
+    # is the same package. NULL for packages taken in before it was kept.
+    manifest_sha256: Optional[str] = Field(default=None, max_length=64, index=True)
+    created_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)  # as the sender signed it
+    received_on: Optional[date] = None  # when this office got it: what "on time" is judged by
 
 
 class SentPackage(SQLModel, table=True):

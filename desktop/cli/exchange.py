@@ -4,19 +4,33 @@ signed report packages out and in, and whom the office trusts."""
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from db.engine import resolve_url
 from desktop.cli.common import emit_json, engine_for, retried, say, session_for, wants_json, warn
 from desktop.core.errors import UserError
-from desktop.core.exchange import add_trusted, grouped, list_trusted, remove_trusted
-from desktop.io.mail import collect_incoming
-from desktop.io.package.exchange import ImportResult, export_package, import_packages, package_store_for
-from desktop.io.package.format import PackageProblem
+from desktop.core.dates import parse_date
+from desktop.core.trust import add_root, grouped, list_trusted, pin_office_key, remove_trusted
+from desktop.io.mail import collect_incoming_dated
+from desktop.io.package.exchange import UNEXPECTED, ImportResult, export_package, import_packages, package_store_for
 from desktop.io.package.read import verify_package
-from desktop.io.signing import Pkcs12Key, TokenKey, certificate_info, create_office_key, load_certificate, open_signer
+from desktop.io.signing import (
+    CertificateProblem,
+    Pkcs12Key,
+    TokenKey,
+    certificate_info,
+    create_office_key,
+    load_certificate,
+    open_signer,
+    root_problem,
+    signing_problem,
+)
+
+log = logging.getLogger("theodoi.exchange")
 
 
 def register(sub, parent) -> None:
@@ -49,7 +63,13 @@ def register(sub, parent) -> None:
     p = cmds.add_parser("import", help="nhận các gói báo cáo của đơn vị trực thuộc", parents=[parent])
     p.add_argument("files", nargs="+", metavar="TỆP")
     p.add_argument("--requirement", metavar="MÃ_YÊU_CẦU")
-    p.add_argument("--trust-new", action="store_true", help="tin cậy khóa của văn phòng gửi lần đầu (sau khi đã so vân tay)")
+    p.add_argument("--trust-new", action="store_true",
+                   help="tin cậy khóa của văn phòng gửi lần đầu (sau khi đã so vân tay); chỉ khi lô có một văn phòng mới")
+    p.add_argument("--fingerprint", action="append", default=[], metavar="VÂN_TAY",
+                   help="tin cậy khóa có vân tay này (đã so qua điện thoại); ghi nhiều lần cho nhiều văn phòng mới")
+    p.add_argument("--received", metavar="NGÀY",
+                   help="ngày văn phòng nhận được gói (dd/mm/yyyy), khi nhập sau ngày nhận; mặc định: hôm nay, "
+                        "hoặc ngày của thư với tệp .eml")
     p.add_argument("--accept-changed-key", action="store_true", help="chấp nhận khóa mới của văn phòng đã đổi khóa")
     p.add_argument("--receipts", metavar="THƯ_MỤC", help="ghi biên nhận có ký số cho mỗi gói nhận được vào thư mục này")
     p.add_argument("--key", metavar="TỆP.p12", help="khóa ký biên nhận")
@@ -61,9 +81,14 @@ def register(sub, parent) -> None:
 
     trust = sub.add_parser("trust", help="chứng thư số được tin cậy", parents=[parent])
     cmds = trust.add_subparsers(dest="trust_command", required=True, metavar="LỆNH")
-    p = cmds.add_parser("add", help="tin cậy một chứng thư gốc (CA) hoặc chứng thư của văn phòng", parents=[parent])
+    p = cmds.add_parser("add", help="cài chứng thư gốc của một tổ chức cấp chứng thư (CA)", parents=[parent])
     p.add_argument("cert", metavar="TỆP_CHỨNG_THƯ")
     p.set_defaults(func=cmd_trust_add)
+    p = cmds.add_parser("pin", help="tin cậy chứng thư của một văn phòng trực thuộc, cho riêng văn phòng đó",
+                        parents=[parent])
+    p.add_argument("--office", required=True, metavar="MÃ", help="mã của văn phòng trực thuộc (theodoi units list)")
+    p.add_argument("cert", metavar="TỆP_CHỨNG_THƯ")
+    p.set_defaults(func=cmd_trust_pin)
     p = cmds.add_parser("list", help="các chứng thư được tin cậy", parents=[parent])
     p.set_defaults(func=cmd_trust_list)
     p = cmds.add_parser("remove", help="thôi tin cậy một chứng thư", parents=[parent])
@@ -152,14 +177,17 @@ def cmd_package_verify(args) -> int:
         path = Path(name)
         try:
             check = verify_package(path)
-        except PackageProblem as exc:
-            results.append({"file": path.name, "status": "rejected", "reason": exc.message, "sender": None,
-                            "report_number": None, "signer": None, "fingerprint": None})
+        except UserError as exc:
+            results.append(_refused(path.name, exc.message))
+            continue
+        except Exception as exc:  # noqa: BLE001 - every file ends in a result, the batch goes on
+            log.warning("verifying %s failed", path.name, exc_info=True)
+            results.append(_refused(path.name, UNEXPECTED.format(type(exc).__name__)))
             continue
         m = check.manifest
         results.append({"file": path.name, "status": "valid", "reason": None, "sender": m["sender"]["name"],
                         "report_number": m["report"]["number"], "signer": check.signer_subject,
-                        "fingerprint": check.fingerprint})
+                        "fingerprint": check.fingerprint, "report_date": check.report_date})
     if wants_json(args):
         emit_json(results)
     else:
@@ -167,43 +195,79 @@ def cmd_package_verify(args) -> int:
     return 0 if all(r["status"] != "rejected" for r in results) else 2
 
 
+def _refused(file: str, reason: str) -> dict:
+    return {"file": file, "status": "rejected", "reason": reason, "sender": None, "report_number": None,
+            "signer": None, "fingerprint": None, "report_date": None}
+
+
 def cmd_package_import(args) -> int:
     engine = engine_for(args, must_exist=True)
-    options = dict(store_dir=package_store_for(resolve_url(getattr(args, "db", None))), requirement_id=args.requirement, trust_new=args.trust_new,
-                   accept_changed_key=args.accept_changed_key)
+    received = parse_date(args.received) if args.received else None
+    options = dict(store_dir=package_store_for(resolve_url(getattr(args, "db", None))), requirement_id=args.requirement,
+                   trust_new=args.trust_new, fingerprints=args.fingerprint, accept_changed_key=args.accept_changed_key,
+                   received_on=received)
     with tempfile.TemporaryDirectory() as unpacked:
-        files, problems = collect_incoming([Path(f) for f in args.files], Path(unpacked))
+        files, problems, mail_dates = collect_incoming_dated([Path(f) for f in args.files], Path(unpacked))
         if args.receipts:
             with open_signer(_key(args)) as signer:
-                found = import_packages(engine, files, receipt_signer=signer, receipt_dir=Path(args.receipts), **options)
+                found = import_packages(engine, files, receipt_signer=signer, receipt_dir=Path(args.receipts),
+                                        mail_dates=mail_dates, **options)
         else:
-            found = import_packages(engine, files, **options)
+            found = import_packages(engine, files, mail_dates=mail_dates, **options)
     results = [ImportResult(name, "rejected", reason).as_json() for name, reason in problems] + [r.as_json() for r in found]
     if wants_json(args):
         emit_json(results)
     else:
         _print_results(results)
         for r in results:
+            if r["received_on"] and r["status"] in ("accepted", "superseded") and r["report_date"]:
+                say(f"  Báo cáo ngày {r['report_date']:%d/%m/%Y}, nhận ngày {r['received_on']:%d/%m/%Y}.")
             if r["receipt"]:
                 say(f"  Biên nhận gửi lại: {r['receipt']}")
-            if r["trusted_now"]:
-                say(f"  Đã ghi nhận tin cậy khóa của “{r['sender']}” (vân tay {grouped(r['fingerprint'])}).")
+            if r["pinned"]:
+                say(f"  Đã ghi nhận tin cậy khóa của “{r['sender']}” (vân tay {grouped(r['pinned'])}).")
     rejected = [r for r in results if r["status"] == "rejected"]
     if rejected:
-        warn(f"Lỗi: {len(rejected)}/{len(results)} gói bị từ chối; các gói đó không được ghi gì.")
+        kept = len(results) - len(rejected)
+        warn(f"Lỗi: {len(rejected)}/{len(results)} tệp bị từ chối; các tệp đó không được ghi gì"
+             + (" (các tệp còn lại đã được xử lý như trên)." if kept else "."))
     return 2 if rejected else 0
+
+
+def _certificate(path: Path):
+    """(DER bytes, what it says) of a certificate file; refusals name the file."""
+    der = load_certificate(path)
+    try:
+        return der, certificate_info(der)
+    except CertificateProblem as exc:
+        raise UserError(f"Tệp “{path.name}”: {exc.message}.") from exc
 
 
 @retried
 def cmd_trust_add(args) -> int:
-    der = load_certificate(Path(args.cert))
-    info = certificate_info(der)
+    der, info = _certificate(Path(args.cert))
     with session_for(args) as session:
-        add_trusted(session, der, fingerprint=info.fingerprint, subject=info.subject, not_after=info.not_after)
+        add_root(session, der, fingerprint=info.fingerprint, subject=info.subject, names=info.names,
+                 not_after=info.not_after, problem=root_problem(info, datetime.now(timezone.utc)))
     if wants_json(args):
         emit_json({"fingerprint": info.fingerprint, "subject": info.subject, "kind": "root"})
         return 0
-    say(f"Đã tin cậy chứng thư “{info.subject}” (vân tay {grouped(info.fingerprint)}).")
+    say(f"Đã cài chứng thư gốc “{info.subject}” (vân tay {grouped(info.fingerprint)}); chứng thư do nó cấp ký được "
+        "cho văn phòng có tên ghi trong chứng thư, và chỉ văn phòng đó.")
+    return 0
+
+
+@retried
+def cmd_trust_pin(args) -> int:
+    der, info = _certificate(Path(args.cert))
+    with session_for(args) as session:
+        _row, unit = pin_office_key(session, args.office, der, fingerprint=info.fingerprint, subject=info.subject,
+                                    not_after=info.not_after, problem=signing_problem(info, datetime.now(timezone.utc)))
+        office = unit.name
+    if wants_json(args):
+        emit_json({"fingerprint": info.fingerprint, "subject": info.subject, "kind": "pin", "office": office})
+        return 0
+    say(f"Đã tin cậy khóa “{info.subject}” (vân tay {grouped(info.fingerprint)}) cho riêng “{office}”.")
     return 0
 
 
@@ -217,7 +281,8 @@ def cmd_trust_list(args) -> int:
     if not rows:
         say("Chưa tin cậy chứng thư nào.")
     for r in rows:
-        what = f"khóa của “{r['office']}”" if r["kind"] == "pin" else "chứng thư gốc"
+        what = ("chứng thư gốc" if r["kind"] != "pin" else
+                f"khóa của “{r['office']}”" if r["office"] else "khóa của văn phòng cấp trên, ký biên nhận")
         say(f"{grouped(r['fingerprint'])[:39]}…  {r['subject']} ({what})")
     return 0
 

@@ -1,7 +1,8 @@
-"""Taking in a member office's signed report: who may sign for it (pinned
-keys and installed roots), superseding and duplicates, and the submission
-it becomes. The package itself is checked in desktop.io.package; what
-arrives here has passed every check but trust."""
+"""Taking in a member office's signed report: which office sent it, whether
+its signer may sign for that office (desktop.core.trust), superseding and
+duplicates by the signed content, and the submission it becomes, counted
+by the date this office received it. The package itself is checked in
+desktop.io.package; what arrives here has passed every check but trust."""
 
 from __future__ import annotations
 
@@ -11,24 +12,24 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from db.models import Organization, ReceivedPackage, Requirement, TrustedCertificate, utcnow
-from desktop.core.directives import find_directive, get_requirement, requirements_of
+from db.models import Directive, Organization, ReceivedPackage, Requirement, SentPackage, Submission
+from desktop.core import clock
+from desktop.core.directives import find_directive, get_requirement, number_key, requirements_of
 from desktop.core.errors import NotFound, UserError
+from desktop.core.office import get_office
 from desktop.core.periods import get_period
 from desktop.core.submissions import record_submission
+from desktop.core.trust import (  # noqa: F401  (grouped and trusted_roots: re-exported for the front ends)
+    Refused,
+    check_receipt_signer,
+    check_sender,
+    grouped,
+    needs_pin,
+    receipt_needs_pin,
+    trusted_roots,
+)
 from desktop.core.units import member_units
 from desktop.core.vntext import fold
-from desktop.core import clock
-
-
-class Refused(UserError):
-    """A package refused; nothing was written."""
-
-
-def grouped(fp: str) -> str:
-    """"AB12 CD34 …": a fingerprint read out over the phone."""
-    fp = fp.upper()
-    return " ".join(fp[i : i + 4] for i in range(0, len(fp), 4))
 
 
 @dataclass
@@ -52,6 +53,12 @@ class IncomingReport:
     not_after: datetime | None = None
     rooted: bool = False  # issued by a root this office installed
     indicator_totals: dict[str, float] = field(default_factory=dict)
+    manifest_sha256: str = ""  # the signed content's identity (the zip around it may differ)
+    created_at: datetime | None = None  # when the sender made it, as signed: orders two packages of one report
+    signer_names: tuple[str, ...] = ()  # CN and O of the signer's certificate
+    # When this office got the package (the clerk's date, the e-mail's
+    # Date header); None: the day of the import.
+    received_on: date | None = None
 
 
 @dataclass
@@ -61,108 +68,46 @@ class Accepted:
     package_id: int
     submission_id: int | None
     pinned: bool = False
-
-
-# --- trust ------------------------------------------------------------------------------
-def trusted_roots(session: Session) -> list[bytes]:
-    rows = session.exec(select(TrustedCertificate).where(TrustedCertificate.kind == "root",
-                                                        TrustedCertificate.retired_at.is_(None)))
-    return [r.certificate for r in rows]
-
-
-def add_trusted(session: Session, certificate_der: bytes, *, fingerprint: str, subject: str,
-                not_after: datetime | None, kind: str = "root", organization: Organization | None = None) -> TrustedCertificate:
-    existing = session.exec(select(TrustedCertificate).where(TrustedCertificate.fingerprint == fingerprint)).first()
-    if existing is not None and existing.retired_at is None:
-        raise UserError(f"Chứng thư “{subject}” (vân tay {grouped(fingerprint)[:19]}…) đã được tin cậy từ trước.")
-    if existing is not None:
-        existing.retired_at = None
-        existing.kind, existing.organization_id = kind, organization.id if organization else None
-        session.flush()
-        return existing
-    row = TrustedCertificate(fingerprint=fingerprint, kind=kind, subject=subject, not_after=not_after,
-                             certificate=certificate_der, organization_id=organization.id if organization else None,
-                             added_by=session.info.get("actor"))
-    session.add(row)
-    session.flush()
-    return row
-
-
-def list_trusted(session: Session) -> list[tuple[TrustedCertificate, str | None]]:
-    """Trusted certificates in use, with the office a pin is for."""
-    rows = session.exec(select(TrustedCertificate).where(TrustedCertificate.retired_at.is_(None))
-                        .order_by(TrustedCertificate.added_at))
-    out = []
-    for r in rows:
-        org = session.get(Organization, r.organization_id) if r.organization_id else None
-        out.append((r, org.name if org else None))
-    return out
-
-
-def remove_trusted(session: Session, fingerprint: str) -> TrustedCertificate:
-    """Stop trusting a certificate (kept on record, marked retired)."""
-    fp = fingerprint.replace(":", "").replace(" ", "").lower()
-    matches = [r for r in session.exec(select(TrustedCertificate).where(TrustedCertificate.retired_at.is_(None)))
-               if r.fingerprint.startswith(fp)] if len(fp) >= 8 else []
-    if not matches:
-        raise NotFound(f"Không có chứng thư tin cậy nào có vân tay “{fingerprint}” (xem: theodoi trust list).")
-    if len(matches) > 1:
-        raise UserError(f"Có {len(matches)} chứng thư bắt đầu bằng “{fingerprint}”; hãy ghi thêm các ký tự của vân tay.")
-    matches[0].retired_at = utcnow()
-    session.flush()
-    return matches[0]
-
-
-def _pin_of(session: Session, unit: Organization) -> TrustedCertificate | None:
-    return session.exec(select(TrustedCertificate).where(
-        TrustedCertificate.kind == "pin", TrustedCertificate.organization_id == unit.id,
-        TrustedCertificate.retired_at.is_(None))).first()
-
-
-def _check_trust(session: Session, unit: Organization, r: IncomingReport, *, trust_new: bool,
-                 accept_changed_key: bool) -> bool:
-    """Whether the signer may sign for ``unit``; pins a new key when the
-    user said so. Returns True when a pin was added."""
-    pin = _pin_of(session, unit)
-    if pin is not None and pin.fingerprint == r.fingerprint:
-        return False
-    if pin is not None:
-        if not accept_changed_key:
-            raise Refused(
-                f"khóa ký của “{unit.name}” đã thay đổi (vân tay mới {grouped(r.fingerprint)}); nếu văn phòng đó "
-                "thật sự đã đổi khóa, hãy gọi điện so vân tay rồi nhập lại với --accept-changed-key"
-            )
-        pin.retired_at = utcnow()
-        session.flush()
-    elif r.rooted:
-        return False
-    elif not trust_new:
-        raise Refused(
-            f"chưa tin cậy người ký của “{unit.name}”: đây là lần đầu nhận gói của văn phòng này. Hãy gọi điện cho "
-            f"văn phòng đó, so dấu vân tay {grouped(r.fingerprint)} rồi nhập lại với --trust-new"
-        )
-    add_trusted(session, r.certificate_der, fingerprint=r.fingerprint, subject=r.subject, not_after=r.not_after,
-                kind="pin", organization=unit)
-    return True
+    pinned_fingerprint: str | None = None  # the key this import pinned for the sender
+    received_on: date | None = None  # the date the report counts as received
 
 
 # --- taking a report in ---------------------------------------------------------------------
-def _sender_unit(session: Session, r: IncomingReport) -> Organization:
+def sender_unit(session: Session, r: IncomingReport) -> Organization:
+    """The member unit the package says it is from, matched by code AND
+    name: a "TD" of another province is not this office's Tam Đường. A
+    package without a code, or a unit recorded without one, is matched by
+    name alone (one unit of that name)."""
     units = member_units(session)
-    if r.sender_code:
-        for u in units:
-            if u.code and fold(u.code) == fold(r.sender_code):
-                return u
-    named = [u for u in units if u.name_key == fold(r.sender_name)]
-    if len(named) == 1:
-        return named[0]
+    name = fold(r.sender_name)
     to = f" (gói gửi cho “{r.addressed_to}”)" if r.addressed_to else ""
+    if r.sender_code:
+        coded = [u for u in units if u.code and fold(u.code) == fold(r.sender_code)]
+        if coded and coded[0].name_key != name:
+            raise Refused(f"gói ghi người gửi “{r.sender_name}” mã {r.sender_code}, nhưng mã {coded[0].code} ở văn phòng "
+                          f"này là “{coded[0].name}”{to}; gói này không phải của đơn vị đó")
+        if coded:
+            return coded[0]
+    named = [u for u in units if u.name_key == name]
+    if len(named) == 1:
+        if r.sender_code and named[0].code:
+            raise Refused(f"gói ghi người gửi “{r.sender_name}” mã {r.sender_code}, nhưng đơn vị này ở văn phòng này "
+                          f"mang mã {named[0].code}{to}; gói này không phải của đơn vị đó")
+        return named[0]
     raise Refused(f"“{r.sender_name}” không phải đơn vị trực thuộc văn phòng này{to}; gói này không gửi cho văn phòng này")
 
 
 def _requirement(session: Session, r: IncomingReport, requirement_id: int | str | None) -> Requirement:
     if requirement_id is not None:
-        return get_requirement(session, requirement_id)
+        requirement = get_requirement(session, requirement_id)
+        directive = session.get(Directive, requirement.directive_id)
+        # A report answers one directive: booked against another's
+        # requirement, its figures would land under the wrong indicators.
+        if directive is None or directive.number_key != number_key(r.directive_number):
+            raise Refused(f"gói là báo cáo theo văn bản số {r.directive_number}, còn yêu cầu số {requirement.id} thuộc "
+                          f"văn bản {directive.number if directive else '?'}; hãy chọn yêu cầu của văn bản "
+                          f"{r.directive_number}")
+        return requirement
     try:
         directive = find_directive(session, r.directive_number)
     except NotFound as exc:
@@ -177,34 +122,92 @@ def _requirement(session: Session, r: IncomingReport, requirement_id: int | str 
     return reqs[0]
 
 
-def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | str | None = None,
-                  trust_new: bool = False, accept_changed_key: bool = False, stored_path: str | None = None,
-                  today: date | None = None) -> Accepted | None:
-    """Record ``r`` as its office's submission. Returns None for a package
-    already taken in (nothing changes); raises ``Refused`` with the reason
-    otherwise. The caller's transaction makes it all or nothing."""
-    today = today or clock.today()
-    if session.exec(select(ReceivedPackage).where(ReceivedPackage.sha256 == r.sha256)).first() is not None:
-        return None
-    unit = _sender_unit(session, r)
-    pinned = _check_trust(session, unit, r, trust_new=trust_new, accept_changed_key=accept_changed_key)
-    requirement = _requirement(session, r, requirement_id)
+def _period(requirement: Requirement, r: IncomingReport) -> int:
     period = r.period if requirement.every_months else 1
     if requirement.every_months and period is None:
         raise Refused(f"gói không ghi kỳ báo cáo mà yêu cầu số {requirement.id} là yêu cầu định kỳ")
-    get_period(requirement, period)
+    try:
+        get_period(requirement, period)
+    except UserError as exc:
+        raise Refused(exc.message) from exc
+    except (ValueError, OverflowError) as exc:  # a due date past year 9999
+        raise Refused(f"yêu cầu số {requirement.id} không có kỳ {period}") from exc
+    return period
+
+
+def held_already(session: Session, r: IncomingReport) -> bool:
+    """Whether this package was taken in before: the same file, or the same
+    signed manifest in another zip."""
+    same = (ReceivedPackage.sha256 == r.sha256)
+    if r.manifest_sha256:
+        same = same | (ReceivedPackage.manifest_sha256 == r.manifest_sha256)
+    return session.exec(select(ReceivedPackage).where(same)).first() is not None
+
+
+def _newer(r: IncomingReport, current: ReceivedPackage) -> bool:
+    """Whether ``r`` replaces ``current``, by what their signer wrote: the
+    later report date, then the later creation time. A tie is not newer:
+    which one arrived last says nothing. A package taken in before its
+    creation time was kept compares by report date alone."""
+    if r.report_date != current.report_date:
+        return r.report_date > current.report_date
+    if current.created_at is None:
+        return True
+    return r.created_at is not None and r.created_at > current.created_at
+
+
+def _received_on(r: IncomingReport, today: date) -> date:
+    received = r.received_on or today
+    if received > today:
+        raise Refused(f"ngày nhận {received:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y})")
+    if received < r.report_date:
+        raise Refused(f"ngày nhận {received:%d/%m/%Y} ở trước ngày của báo cáo ({r.report_date:%d/%m/%Y}); "
+                      "không thể nhận một báo cáo trước khi nó được ban hành")
+    return received
+
+
+def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | str | None = None,
+                  trust_new: bool = False, accept_changed_key: bool = False, stored_path: str | None = None,
+                  today: date | None = None, new_key_refusal: str | None = None) -> Accepted | None:
+    """Record ``r`` as its office's submission, received on
+    ``r.received_on`` (default ``today``). Returns None for a package
+    already taken in (nothing changes); raises ``Refused`` with the reason
+    otherwise. The caller's transaction makes it all or nothing."""
+    today = today or clock.today()
+    if held_already(session, r):
+        return None
+    unit = sender_unit(session, r)
+    pinned = check_sender(session, unit, fingerprint=r.fingerprint, certificate_der=r.certificate_der,
+                          subject=r.subject, not_after=r.not_after, rooted=r.rooted, certificate_names=r.signer_names,
+                          trust_new=trust_new, accept_changed_key=accept_changed_key, new_key_refusal=new_key_refusal)
+    requirement = _requirement(session, r, requirement_id)
+    period = _period(requirement, r)
+    received = _received_on(r, today)
     current = session.exec(select(ReceivedPackage).where(
         ReceivedPackage.organization_id == unit.id, ReceivedPackage.requirement_id == requirement.id,
         ReceivedPackage.period == period, ReceivedPackage.superseded_by_id.is_(None))).first()
-    if current is not None and r.report_date < current.report_date:
-        raise Refused(f"gói cũ hơn gói đã nhận của “{unit.name}” (báo cáo số {current.report_number} "
-                      f"ngày {current.report_date:%d/%m/%Y})")
+    if current is not None and not _newer(r, current):
+        tie = r.report_date == current.report_date
+        raise Refused(f"gói {'không mới hơn' if tie else 'cũ hơn'} gói đã nhận của “{unit.name}” (báo cáo số "
+                      f"{current.report_number} ngày {current.report_date:%d/%m/%Y}); số liệu đang giữ không đổi")
     keys = {i["key"] for i in requirement.indicators or []}
-    values = {k: v for k, v in r.indicator_totals.items() if k in keys}
+    foreign = sorted(k for k in r.indicator_totals if k not in keys)
+    # A requirement that collects no figures only notes that the report came;
+    # one that does takes only its own, never another's under their key.
+    if foreign and keys:
+        raise Refused(f"gói có chỉ tiêu {', '.join(foreign[:5])} mà yêu cầu số {requirement.id} (“{requirement.title}”) "
+                      "không có; hãy kiểm tra gói có đúng yêu cầu này không (--requirement)")
+    counted = received
+    if current is not None and current.submission_id is not None:
+        # A correction replaces the figures, not the day the office first
+        # had this report: an on-time report corrected later stays on time.
+        earlier = session.get(Submission, current.submission_id)
+        if earlier is not None and earlier.received_on is not None:
+            counted = min(earlier.received_on, received)
     try:
         rec = record_submission(
-            session, unit, requirement, received_on=min(r.report_date, today), period=period,
-            doc_number=r.report_number, doc_date=r.report_date, values=values or None,
+            session, unit, requirement, received_on=counted, period=period,
+            doc_number=r.report_number, doc_date=r.report_date, values=dict(r.indicator_totals) if keys else None,
             note=f"Gói báo cáo ký số, vân tay {grouped(r.fingerprint)[:19]}…", today=today,
         )
     except UserError as exc:
@@ -213,14 +216,29 @@ def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | 
         sha256=r.sha256, organization_id=unit.id, submission_id=rec.submission.id, requirement_id=requirement.id,
         period=period, report_number=r.report_number, report_date=r.report_date, directive_number=r.directive_number,
         as_of=r.as_of, fingerprint=r.fingerprint, file_name=r.file_name[:500], stored_path=stored_path,
-        received_by=session.info.get("actor"),
+        received_by=session.info.get("actor"), manifest_sha256=r.manifest_sha256 or None, created_at=r.created_at,
+        received_on=received,
     )
     session.add(package)
     session.flush()
     if current is not None:
         current.superseded_by_id = package.id
         session.flush()
-    return Accepted("superseded" if current is not None else "accepted", unit.name, package.id, rec.submission.id, pinned)
+    return Accepted("superseded" if current is not None else "accepted", unit.name, package.id, rec.submission.id,
+                    pinned is not None, pinned, received)
+
+
+def sender_needs_pin(session: Session, r: IncomingReport) -> Organization | None:
+    """The office a package comes from when taking it in would pin a new
+    key for it (no key pinned yet, no root vouching); None otherwise (also
+    for a package that will be refused or is held already)."""
+    if held_already(session, r):
+        return None
+    try:
+        unit = sender_unit(session, r)
+    except Refused:
+        return None
+    return unit if needs_pin(session, unit, r.fingerprint, rooted=r.rooted, certificate_names=r.signer_names) else None
 
 
 def indicator_totals(data: dict[str, Any], requirement_title: str | None) -> dict[str, float]:
@@ -240,8 +258,6 @@ def indicator_totals(data: dict[str, Any], requirement_title: str | None) -> dic
 # --- receipts (biên nhận) ---------------------------------------------------------------------
 def record_sent(session: Session, outgoing_document_id: int, *, sha256: str, file_name: str, fingerprint: str) -> None:
     """Remember a package made of a report, so its receipt can be matched."""
-    from db.models import SentPackage
-
     session.add(SentPackage(outgoing_document_id=outgoing_document_id, sha256=sha256, file_name=file_name[:500],
                             fingerprint=fingerprint))
     session.flush()
@@ -258,37 +274,42 @@ class IncomingReceipt:
     subject: str = ""
     not_after: datetime | None = None
     rooted: bool = False
+    signer_names: tuple[str, ...] = ()  # CN and O of the signer's certificate
 
 
-def accept_receipt(session: Session, r: IncomingReceipt, *, trust_new: bool = False) -> bool:
-    """Mark the sent package as received. False when this receipt was taken
-    in already; raises ``Refused`` otherwise."""
-    from db.models import SentPackage
+def receipt_signer_unknown(session: Session, r: IncomingReceipt) -> bool:
+    """Whether taking this receipt in would pin a new key for the office above."""
+    office = get_office(session)
+    return receipt_needs_pin(session, r.fingerprint, rooted=r.rooted, certificate_names=r.signer_names,
+                             parent_name=office.parent_name if office else None)
 
+
+def accept_receipt(session: Session, r: IncomingReceipt, *, trust_new: bool = False,
+                   new_key_refusal: str | None = None) -> tuple[bool, str | None]:
+    """Mark the sent package as received. Returns (taken, fingerprint
+    pinned): taken is False when this receipt was taken in already; raises
+    ``Refused`` otherwise. Only the key pinned for the office above signs
+    receipts (see desktop.core.trust.check_receipt_signer)."""
     sent = session.exec(select(SentPackage).where(SentPackage.sha256 == r.package_sha256)).first()
     if sent is None:
         raise Refused(f"biên nhận này không ứng với gói nào văn phòng này đã gửi (báo cáo số {r.report_number})")
     if sent.receipt_fingerprint == r.fingerprint and sent.received_on == r.received_on:
-        return False
-    # Only the office above signs receipts: its key is pinned without a
-    # member office (a member office's key cannot vouch for a receipt).
-    trusted = {t.fingerprint for t, office in list_trusted(session) if t.kind == "pin" and office is None}
-    if r.fingerprint not in trusted and not r.rooted:
-        if not trust_new:
-            raise Refused(f"chưa tin cậy người ký biên nhận “{r.subject}”: hãy gọi điện cho {r.receiver}, so dấu vân tay "
-                          f"{grouped(r.fingerprint)} rồi nhập lại với --trust-new")
-        add_trusted(session, r.certificate_der, fingerprint=r.fingerprint, subject=r.subject, not_after=r.not_after,
-                    kind="pin")
+        return False, None
+    office = get_office(session)
+    own = {fp for fp in session.exec(select(SentPackage.fingerprint))}
+    pinned = check_receipt_signer(
+        session, fingerprint=r.fingerprint, certificate_der=r.certificate_der, subject=r.subject,
+        not_after=r.not_after, rooted=r.rooted, certificate_names=r.signer_names,
+        parent_name=office.parent_name if office else None, own_fingerprints=own, receiver=r.receiver,
+        trust_new=trust_new, new_key_refusal=new_key_refusal)
     sent.received_on, sent.received_by, sent.receipt_fingerprint = r.received_on, r.receiver[:500], r.fingerprint
     session.flush()
-    return True
+    return True, pinned
 
 
 def receipts_of(session: Session, outgoing_document_ids: list[int]) -> dict[int, tuple[date, str]]:
     """Outgoing document id -> (received on, by whom), for reports the office
     above has acknowledged."""
-    from db.models import SentPackage
-
     if not outgoing_document_ids:
         return {}
     rows = session.exec(select(SentPackage).where(SentPackage.outgoing_document_id.in_(outgoing_document_ids),

@@ -9,12 +9,12 @@ import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.headerregistry import Address
 from email.parser import BytesParser
 from email.policy import default as default_policy
-from email.utils import formatdate
+from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Callable
 
@@ -157,15 +157,32 @@ def send_queued(engine: Engine, *, now: Callable[[], datetime] | None = None,
     return results
 
 
+# The offices are in Vietnam: the day an e-mail arrived is Vietnam's day.
+_VIETNAM = timezone(timedelta(hours=7))
+
+
+def _safe_attachment_name(raw: str | None) -> str:
+    # An attachment's name is the sender's text: a NUL, a path or control
+    # characters must not reach the file system.
+    name = Path((raw or "").replace("\\", "/")).name
+    return "".join(c for c in name if c.isprintable() and c not in '<>:"/\\|?*')[:120] or "goi.zip"
+
+
 def packages_in_email(path: Path, folder: Path) -> list[Path]:
     """The .zip attachments of a saved e-mail, written into ``folder``."""
+    return _email_packages(path, folder)[0]
+
+
+def _email_packages(path: Path, folder: Path) -> tuple[list[Path], date | None]:
+    """The .zip attachments of a saved e-mail, and the day its Date header
+    gives (Vietnam time; None without a readable one)."""
     if path.stat().st_size > MAX_EML_BYTES:
         raise UserError(f"Thư “{path.name}” lớn bất thường; không đọc.")
     with path.open("rb") as fh:
         email = BytesParser(policy=default_policy).parse(fh)
     found = []
     for n, part in enumerate(email.iter_attachments()):
-        name = Path(part.get_filename() or "").name
+        name = _safe_attachment_name(part.get_filename())
         if not name.lower().endswith(".zip"):
             continue
         data = part.get_payload(decode=True) or b""
@@ -174,13 +191,30 @@ def packages_in_email(path: Path, folder: Path) -> list[Path]:
         target = folder / f"{path.stem}-{n}-{name}"
         target.write_bytes(data)
         found.append(target)
-    return found
+    return found, _sent_day(email)
+
+
+def _sent_day(email) -> date | None:
+    try:
+        when = parsedate_to_datetime(str(email["Date"])) if email["Date"] else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(_VIETNAM).date()
 
 
 def collect_incoming(paths: list[Path], folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     """Package files from what the user dropped: .zip files, folders of
     them, saved e-mails (.eml) carrying them. Returns the files and, for
     what held none, (name, reason)."""
+    files, problems, _dates = collect_incoming_dated(paths, folder)
+    return files, problems
+
+
+def collect_incoming_dated(paths: list[Path], folder: Path) -> tuple[list[Path], list[tuple[str, str]], dict[Path, date]]:
+    """As ``collect_incoming``, with the day each file taken out of an
+    e-mail was sent (its Date header), for the received date."""
     out: list[Path] = []
     problems: list[tuple[str, str]] = []
     for path in map(Path, paths):
@@ -192,16 +226,19 @@ def collect_incoming(paths: list[Path], folder: Path) -> tuple[list[Path], list[
         else:
             out.append(path)
     files: list[Path] = []
+    dates: dict[Path, date] = {}
     for path in out:
         if path.suffix.lower() != ".eml":
             files.append(path)
             continue
         try:
-            found = packages_in_email(path, folder)
-        except (UserError, OSError) as exc:
+            found, day = _email_packages(path, folder)
+        except (UserError, OSError, ValueError) as exc:
             problems.append((path.name, getattr(exc, "message", "không đọc được thư")))
             continue
         if not found:
             problems.append((path.name, "thư không có gói báo cáo (.zip) đính kèm"))
         files += found
-    return files, problems
+        if day is not None:
+            dates.update({f: day for f in found})
+    return files, problems, dates

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -116,3 +116,130 @@ def resign_manifest(files: dict[str, bytes], office: Lower, change) -> dict[str,
     data = dumps(manifest)
     with open_signer(Pkcs12Key(office.key, PASS.encode())) as signer:
         return {**files, MANIFEST: data, MANIFEST_SIG: sign_detached(data, signer)}
+
+
+# --- certificates and packages of any shape ---------------------------------------------------
+@dataclass
+class Cert:
+    key: object = field(repr=False)  # a cryptography private key
+    der: bytes = field(repr=False)
+    name: str = ""
+
+    @property
+    def pem(self) -> bytes:
+        from cryptography.x509 import load_der_x509_certificate
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return load_der_x509_certificate(self.der).public_bytes(Encoding.PEM)
+
+    def write_pem(self, path: Path) -> Path:
+        path.write_bytes(self.pem)
+        return path
+
+    def write_p12(self, path: Path, chain: list["Cert"] = ()) -> Path:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.serialization import pkcs12
+
+        path.write_bytes(pkcs12.serialize_key_and_certificates(
+            b"office", self.key, x509.load_der_x509_certificate(self.der),
+            [x509.load_der_x509_certificate(c.der) for c in chain] or None,
+            serialization.BestAvailableEncryption(PASS.encode())))
+        return path
+
+    def signer(self):
+        """An OfficeSigner over this key and certificate, built without
+        reading the certificate the way Theo dõi does (so a certificate it
+        refuses can still sign)."""
+        from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+        from cryptography.hazmat.primitives import serialization
+        from pyhanko.sign import signers
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        from desktop.io.signing import OfficeSigner
+        from desktop.io.signing.keys import fingerprint
+
+        cert = asn1_x509.Certificate.load(self.der)
+        key = asn1_keys.PrivateKeyInfo.load(self.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        hanko = signers.SimpleSigner(signing_cert=cert, signing_key=key,
+                                     cert_registry=SimpleCertificateStore.from_certs([cert]))
+        return OfficeSigner(hanko, self.der, fingerprint(self.der), self.name, None)
+
+
+SIGN = "sign"  # digitalSignature + nonRepudiation
+CA = "ca"  # keyCertSign + cRLSign
+
+
+def make_cert(name: str, *, issuer: Cert | None = None, ca: bool = False, usage: str | None = SIGN,
+              eku: list | None = None, days: tuple[int, int] = (-1, 365), organization: str | None = None,
+              duplicate_extension: bool = False) -> Cert:
+    """A certificate for ``name`` (its CN), self-signed or issued by
+    ``issuer``; ``usage`` SIGN, CA, "encipher" (keyEncipherment only) or
+    None (no keyUsage); ``eku`` a list of OIDs; valid from ``days[0]`` to
+    ``days[1]`` days from now."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.timezone.utc)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
+    if organization:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization))
+    subject = x509.Name(attrs)
+    builder = (x509.CertificateBuilder().subject_name(subject)
+               .issuer_name(x509.load_der_x509_certificate(issuer.der).subject if issuer else subject)
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now + dt.timedelta(days=days[0])).not_valid_after(now + dt.timedelta(days=days[1])))
+    if ca:
+        builder = builder.add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+    flags = {SIGN: (True, True, False, False, False, False, False, False, False),
+             CA: (False, False, False, False, False, True, True, False, False),
+             "encipher": (False, False, True, False, False, False, False, False, False)}
+    if usage is not None:
+        builder = builder.add_extension(x509.KeyUsage(*flags[usage]), critical=True)
+    if eku is not None:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=False)
+    builder = builder.add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+    signing_key = issuer.key if issuer else key
+    der = builder.sign(signing_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+    if duplicate_extension:
+        from asn1crypto import x509 as asn1_x509
+
+        cert = asn1_x509.Certificate.load(der)
+        tbs = cert["tbs_certificate"]
+        extensions = list(tbs["extensions"])
+        tbs["extensions"] = asn1_x509.Extensions(extensions + [extensions[-1]])
+        tbs_der = tbs.dump(force=True)
+        signature = signing_key.sign(tbs_der, padding.PKCS1v15(), hashes.SHA256())
+        der = asn1_x509.Certificate({"tbs_certificate": asn1_x509.TbsCertificate.load(tbs_der),
+                                     "signature_algorithm": cert["signature_algorithm"],
+                                     "signature_value": signature}).dump()
+    return Cert(key, der, name)
+
+
+def report_files(office: Lower) -> tuple[Path, Path]:
+    """The office's issued report, unsigned: (PDF, workbook)."""
+    folder = office.folder / "bao-cao"
+    return sorted(folder.glob("*.pdf"))[0], sorted(folder.glob("*.xlsx"))[0]
+
+
+def package_signed_by(office: Lower, signer, out: Path, *, change=None, period: int | None = None,
+                      requirement: str | None = None) -> Path:
+    """The office's report packaged and signed by ``signer`` (any
+    OfficeSigner), its data first changed by ``change(data)``: what a
+    sender holding that key can make."""
+    from desktop.io.package.build import build_package
+
+    pdf, xlsx = report_files(office)
+    package = next((office.folder / "goi").glob("*.zip"), None)
+    data = json.loads(members(package)["data.json"]) if package else None
+    assert data is not None, "export the office's report first"
+    if change:
+        change(data)
+    out.mkdir(parents=True, exist_ok=True)
+    return build_package(pdf, xlsx, data, signer, out, requirement=requirement, period=period)

@@ -75,11 +75,18 @@ def test_three_offices_report_up_and_the_province_sees_and_sums_them(lower_offic
     code, results = _import(cli, upper, *packages)
     assert code == 2 and {r["status"] for r in results} == {"rejected"}  # nobody trusted yet
     assert "so dấu vân tay" in results[0]["reason"]
+    # Three first-seen offices in one run: each key is named after the
+    # phone call, bare --trust-new pins none of them.
     code, results = _import(cli, upper, *packages, extra=["--trust-new"])
+    assert code == 2 and {r["status"] for r in results} == {"rejected"}
+    assert all("3 văn phòng gửi lần đầu" in r["reason"] and "--fingerprint" in r["reason"] for r in results)
+    named = [x for r in results for x in ("--fingerprint", r["fingerprint"])]
+    # The packages came in on a stick on 29/04/2022, typed in now.
+    code, results = _import(cli, upper, *packages, extra=[*named, "--received", "29/04/2022"])
     assert code == 0, results
     assert [(r["status"], r["sender"], r["report_number"]) for r in results] == [
         ("accepted", name, "01/BC-LĐLĐ") for name in LOWER]
-    assert all(r["trusted_now"] and len(r["fingerprint"]) == 64 for r in results)
+    assert all(r["trusted_now"] and r["pinned"] == r["fingerprint"] and len(r["fingerprint"]) == 64 for r in results)
 
     status = cli("status", "--as-of", "30/04/2022", "--json", db=upper).json
     (row,) = status["directives"][0]["requirements"]

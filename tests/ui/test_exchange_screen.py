@@ -60,7 +60,9 @@ def test_a_report_goes_onto_the_stick_and_the_province_takes_it_in(qtbot, cli, t
     (result,) = above.last_results
     assert "so từng nhóm ký tự" in asked[0] and LOWER[0] in asked[0]
     assert result.status == "accepted" and above.results.item(0, 1).text() == "Đã nhận"
-    assert cli("status", "--as-of", "30/04/2022", "--json", db=upper_db).json["directives"][0]["requirements"][0]["on_time"] == 1
+    # Received today, years after its deadline: late, whatever date the report bears.
+    (row,) = cli("status", "--json", db=upper_db).json["directives"][0]["requirements"]
+    assert (row["on_time"], row["late"]) == (0, 1)
 
 
 def test_the_system_disk_is_never_offered_as_a_stick():
@@ -94,3 +96,40 @@ def test_a_report_is_signed_with_the_certificate_picked_on_the_usb_token(qtbot, 
     screen.passphrase.setText(PIN)
     screen.export()
     assert "an toàn để rút USB" in screen.export_state.text(), messages
+
+
+def test_a_package_dropped_in_a_saved_email_counts_as_received_on_the_emails_day(qtbot, cli, tmp_path, monkeypatch):
+    import datetime as dt
+    from email.message import EmailMessage
+
+    def run(db, *args):
+        result = cli(*args, db=db)
+        assert result.code == 0, result.err
+        return result
+
+    lower = _lower(run, tmp_path, LOWER[0], [2, 3])
+    package = run(lower.db, "package", "export", "--report", 1, "--key", lower.key, "--passphrase-file",
+                  lower.passfile, "--out", tmp_path / "goi", "--json").json["package"]
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "huyen@example.vn", "tinh@example.vn", "Báo cáo"
+    msg["Date"] = "Fri, 29 Apr 2022 10:00:00 +0700"
+    msg.set_content("Gửi báo cáo.")
+    with open(package, "rb") as fh:
+        msg.add_attachment(fh.read(), maintype="application", subtype="zip", filename="goi.zip")
+    eml = tmp_path / "thu.eml"
+    eml.write_bytes(msg.as_bytes())
+
+    upper_db = tmp_path / "tinh.sqlite3"
+    run(upper_db, "init", "--office", UPPER)
+    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
+        "--subject", "Tuyên truyền")
+    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    above = ExchangeScreen(_ctx(upper_db))
+    qtbot.addWidget(above)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    above.take_in([eml])
+    (result,) = above.last_results
+    assert result.status == "accepted" and result.received_on == dt.date(2022, 4, 29)
+    status = cli("status", "--as-of", "30/04/2022", "--json", db=upper_db).json
+    assert status["directives"][0]["requirements"][0]["on_time"] == 1

@@ -77,7 +77,10 @@ def build_package(pdf: Path, xlsx: Path, data: dict, signer: OfficeSigner, out_d
         "requirement": requirement,
         "period": period,
         "as_of": data["as_of"],
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        # Signed, and what orders two packages of one report (the later
+        # creation wins, a tie does not): microseconds, so that two exports
+        # in the same second still differ.
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
         "files": {name: _sha(blob) for name, blob in members.items()},
         "signer": {"fingerprint": signer.fingerprint, "subject": signer.subject_name},
     }

@@ -4,11 +4,14 @@ at the office above, one result per file."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Mapping
 
 from sqlalchemy.engine import Engine
 
@@ -16,6 +19,7 @@ from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
 from db.models import Directive, OutgoingDocument, Requirement
 from db.session import run_transaction, unit_of_work
+from desktop.core import clock
 from desktop.core.errors import UserError
 from desktop.core.exchange import (
     IncomingReceipt,
@@ -23,24 +27,21 @@ from desktop.core.exchange import (
     accept_receipt,
     accept_report,
     indicator_totals,
+    receipt_signer_unknown,
     record_sent,
+    sender_needs_pin,
     trusted_roots,
 )
+from desktop.core.trust import normal_fingerprint
 from desktop.core.office import get_office
 from desktop.core.reports import report_facts
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
-from desktop.io.package.read import verify_package
-from desktop.io.package.receipt import is_receipt, read_receipt, write_receipt
-from desktop.io.signing import (
-    OfficeSigner,
-    Pkcs12Key,
-    SignatureAppearance,
-    TokenKey,
-    certificate_info,
-    chains_to,
-    open_signer,
-)
+from desktop.io.package.read import PackageCheck, verify_package
+from desktop.io.package.receipt import ReceiptCheck, is_receipt, read_receipt, write_receipt
+from desktop.io.signing import OfficeSigner, Pkcs12Key, SignatureAppearance, TokenKey, chains_to, open_signer
+
+log = logging.getLogger("theodoi.exchange")
 
 
 def package_store_for(url: str) -> Path:
@@ -61,6 +62,9 @@ class ImportResult:
     fingerprint: str | None = None
     trusted_now: bool = False  # the signer was pinned by this import
     receipt: str | None = None  # the signed receipt written for an accepted package
+    pinned: str | None = None  # the fingerprint of the key this import pinned
+    report_date: date | None = None  # the date the sender wrote on its report
+    received_on: date | None = None  # the date this office received it: what "on time" is judged by
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -120,97 +124,226 @@ def _drop_cache(path: Path) -> None:
             os.close(fd)
 
 
-def _incoming(check, file_name: str, roots: list[bytes]) -> IncomingReport:
+def _incoming(check: PackageCheck, file_name: str, roots: list[bytes], received_on: date | None) -> IncomingReport:
     m = check.manifest
-    info = certificate_info(check.certificate_der)
     return IncomingReport(
         sha256=check.sha256, file_name=file_name, sender_name=m["sender"]["name"], sender_code=m["sender"].get("code"),
         addressed_to=m["sender"].get("parent_name"), report_number=m["report"]["number"],
-        report_date=date.fromisoformat(m["report"]["issued_on"]), directive_number=m["directive"]["number"],
-        requirement_title=m.get("requirement"), period=m.get("period"),
-        as_of=date.fromisoformat(m["as_of"]), fingerprint=check.fingerprint, certificate_der=check.certificate_der,
-        subject=info.subject, not_after=info.not_after, rooted=chains_to(check.certificate_der, roots),
+        report_date=check.report_date, directive_number=m["directive"]["number"],
+        # JSON Schema calls 2.0 an integer; the periods and the database want 2.
+        requirement_title=m.get("requirement"), period=None if m.get("period") is None else int(m["period"]),
+        as_of=check.as_of,
+        fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.signer_subject,
+        not_after=None, rooted=chains_to(check.certificate_der, roots),
         indicator_totals=indicator_totals(check.data, m.get("requirement")),
+        manifest_sha256=check.manifest_sha256, created_at=check.created_at, signer_names=check.signer_names,
+        received_on=received_on,
     )
 
 
-def _import_receipt(engine: Engine, path: Path, trust_new: bool) -> ImportResult:
-    try:
-        check = read_receipt(path)
-    except PackageProblem as exc:
-        return ImportResult(path.name, "rejected", exc.message)
+def _receipt_incoming(check: ReceiptCheck, roots: list[bytes]) -> IncomingReceipt:
     doc = check.receipt
-    incoming = IncomingReceipt(
-        package_sha256=doc["package"]["sha256"], report_number=str(doc["package"].get("report_number")),
+    return IncomingReceipt(
+        package_sha256=doc["package"]["sha256"], report_number=doc["package"]["report_number"],
         receiver=doc["receiver"]["name"], received_on=date.fromisoformat(doc["received_on"]),
         fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.subject,
-        not_after=check.not_after,
+        not_after=check.not_after, rooted=chains_to(check.certificate_der, roots), signer_names=check.signer_names,
     )
-    base = dict(sender=incoming.receiver, report_number=incoming.report_number, signer=check.subject,
-                fingerprint=check.fingerprint)
+
+
+# Why a file could not be taken in when the reason is a fault of this
+# program rather than of the file: the file is still refused (with nothing
+# written for it), the batch goes on, the details go to the log.
+UNEXPECTED = "không xử lý được tệp này do lỗi ngoài dự kiến của Theo dõi ({}); không có gì được ghi cho tệp này"
+
+
+@dataclass
+class _Item:
+    """One file of a batch between the checks and the database."""
+
+    path: Path
+    result: ImportResult | None = None  # decided already (refused, or a verdict)
+    check: PackageCheck | None = None
+    receipt: ReceiptCheck | None = None
+    received_on: date | None = None
+    new_office: str | None = None  # the office whose first key this file would pin
+
+
+def _verified(path: Path, received_on: date | None) -> _Item:
+    item = _Item(path, received_on=received_on)
     try:
-        with unit_of_work(engine) as session:
-            incoming.rooted = chains_to(check.certificate_der, trusted_roots(session))
-            taken = accept_receipt(session, incoming, trust_new=trust_new)
+        if is_receipt(path):
+            item.receipt = read_receipt(path)
+        else:
+            item.check = verify_package(path)
+            item.check.members = {}  # verified; a batch need not hold every file's bytes
     except UserError as exc:
-        return ImportResult(path.name, "rejected", exc.message, **base)
+        item.result = ImportResult(path.name, "rejected", exc.message)
+    except Exception as exc:  # noqa: BLE001 - see UNEXPECTED
+        log.warning("checking %s failed", path.name, exc_info=True)
+        item.result = ImportResult(path.name, "rejected", UNEXPECTED.format(type(exc).__name__))
+    return item
+
+
+def _base(item: _Item) -> dict:
+    if item.check is not None:
+        m = item.check.manifest
+        return dict(sender=m["sender"]["name"], report_number=m["report"]["number"], signer=item.check.signer_subject,
+                    fingerprint=item.check.fingerprint, report_date=item.check.report_date)
+    doc = item.receipt.receipt
+    return dict(sender=doc["receiver"]["name"], report_number=doc["package"]["report_number"],
+                signer=item.receipt.subject, fingerprint=item.receipt.fingerprint)
+
+
+def _new_offices(engine: Engine, items: list[_Item]) -> None:
+    """Mark each file whose signer would be pinned as a first key."""
+    with unit_of_work(engine, commit=False) as session:
+        roots = trusted_roots(session)
+        for item in items:
+            if item.result is not None:
+                continue
+            try:
+                if item.check is not None:
+                    unit = sender_needs_pin(session, _incoming(item.check, item.path.name, roots, None))
+                    item.new_office = unit.name if unit is not None else None
+                elif receipt_signer_unknown(session, _receipt_incoming(item.receipt, roots)):
+                    item.new_office = "văn phòng cấp trên"
+            except Exception:  # noqa: BLE001 - the import proper reports it
+                log.debug("looking for new keys failed for %s", item.path.name, exc_info=True)
+
+
+def _pin_policy(items: list[_Item], trust_new: bool, fingerprints: list[str]) -> tuple[set[str], str | None]:
+    """Which first keys this run may pin, and why the others may not. Bare
+    --trust-new pins only when the run holds one unknown office: over a
+    batch it would pin a forged package's key beside a genuine one."""
+    new = {}
+    for item in items:
+        if item.new_office is not None:
+            new.setdefault(item.new_office, set()).add(_base(item)["fingerprint"])
+    named = {normal_fingerprint(f) for f in fingerprints}
+    if named:
+        allowed = {fp for fps in new.values() for fp in fps if any(fp.startswith(n) for n in named if len(n) >= 16)}
+        return allowed, ("khóa này không nằm trong các vân tay đã chỉ ra bằng --fingerprint; hãy so vân tay với văn "
+                         "phòng gửi rồi ghi thêm --fingerprint cho khóa này")
+    if not trust_new:
+        return set(), None
+    if len(new) == 1:
+        return next(iter(new.values())), None
+    offices = ", ".join(f"“{name}”" for name in sorted(new))
+    return set(), (f"lô này có {len(new)} văn phòng gửi lần đầu ({offices}); --trust-new chỉ tin cậy khóa khi lô có "
+                   "một văn phòng mới. Hãy so vân tay từng văn phòng rồi nhập lại với --fingerprint VÂN_TAY cho từng "
+                   "khóa (ghi nhiều lần)")
+
+
+def _import_receipt(engine: Engine, item: _Item, allowed: set[str], refusal: str | None) -> ImportResult:
+    path, check = item.path, item.receipt
+    base = _base(item)
+    with unit_of_work(engine) as session:
+        incoming = _receipt_incoming(check, trusted_roots(session))
+        taken, pinned = accept_receipt(session, incoming, trust_new=check.fingerprint in allowed,
+                                       new_key_refusal=refusal if item.new_office else None)
     if not taken:
         return ImportResult(path.name, "duplicate", "biên nhận này đã được ghi trước đây", **base)
     return ImportResult(path.name, "accepted", f"biên nhận: {incoming.receiver} đã nhận báo cáo số "
-                        f"{incoming.report_number} ngày {incoming.received_on:%d/%m/%Y}", **base)
+                        f"{incoming.report_number} ngày {incoming.received_on:%d/%m/%Y}", **base,
+                        received_on=incoming.received_on, trusted_now=pinned is not None, pinned=pinned)
+
+
+def _import_package(engine: Engine, item: _Item, *, store_dir: Path, requirement_id, allowed: set[str],
+                    refusal: str | None, accept_changed_key: bool, today: date | None) -> tuple[ImportResult, bool]:
+    """The file's result, and whether it was written."""
+    path, check = item.path, item.check
+    base = _base(item)
+    stored = Path(store_dir) / f"{check.sha256}.zip"
+    with unit_of_work(engine) as session:
+        incoming = _incoming(check, path.name, trusted_roots(session), item.received_on)
+        accepted = accept_report(session, incoming, requirement_id=requirement_id,
+                                 trust_new=check.fingerprint in allowed, accept_changed_key=accept_changed_key,
+                                 stored_path=str(stored), today=today,
+                                 new_key_refusal=refusal if item.new_office else None)
+        if accepted is not None and not stored.exists():
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(stored) as tmp:
+                shutil.copyfile(path, tmp)
+    if accepted is None:
+        return ImportResult(path.name, "duplicate", "gói này đã được nhận trước đây; không có gì thay đổi", **base), False
+    reason = "thay cho gói nhận trước (gói cũ vẫn được giữ)" if accepted.status == "superseded" else None
+    return ImportResult(path.name, accepted.status, reason, **{**base, "sender": accepted.sender},
+                        trusted_now=accepted.pinned, pinned=accepted.pinned_fingerprint,
+                        received_on=accepted.received_on), True
 
 
 def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requirement_id: int | str | None = None,
-                    trust_new: bool = False, accept_changed_key: bool = False, today: date | None = None,
-                    receipt_signer: OfficeSigner | None = None, receipt_dir: Path | None = None) -> list[ImportResult]:
-    """One result per file (a package from a member office, or a receipt
-    for a package this office sent); each accepted package is one
-    transaction, with a copy of the file kept in ``store_dir`` and, given a
-    signer, a signed receipt written to ``receipt_dir``."""
+                    trust_new: bool = False, fingerprints: list[str] = (), accept_changed_key: bool = False,
+                    today: date | None = None, received_on: date | None = None,
+                    mail_dates: Mapping[Path, date] | None = None, receipt_signer: OfficeSigner | None = None,
+                    receipt_dir: Path | None = None) -> list[ImportResult]:
+    """One result per file, in order (a package from a member office, or a
+    receipt for a package this office sent); each file is one transaction,
+    with a copy of an accepted package kept in ``store_dir`` and, given a
+    signer, a signed receipt written to ``receipt_dir``. Nothing a file
+    holds stops the batch: a file that cannot be taken in is ``rejected``
+    with the reason.
+
+    A new key is pinned with ``trust_new`` only when the batch holds one
+    office seen for the first time; ``fingerprints`` (prefixes of at least
+    16 hex digits) name the keys to pin otherwise. A package counts as
+    received on ``received_on`` (the clerk's date), else on the date its
+    e-mail was received (``mail_dates``, by the file taken out of the
+    e-mail), else ``today``."""
+    today = today or clock.today()
+    for fp in fingerprints:
+        if not re.fullmatch(r"[0-9a-f]{16,64}", normal_fingerprint(fp)):
+            raise UserError(f"Vân tay “{fp}” không đúng dạng: hãy ghi cả vân tay, hoặc ít nhất 16 ký tự đầu "
+                            "(chữ số 0–9 và chữ a–f), như văn phòng gửi đọc qua điện thoại.")
+    if received_on is not None and received_on > today:
+        raise UserError(f"Ngày nhận {received_on:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y}); hãy ghi ngày văn phòng "
+                        "thật sự nhận được gói.")
+    mail_dates = mail_dates or {}
+    items = [_verified(Path(p), received_on or _mail_date(mail_dates.get(Path(p)), today)) for p in paths]
+    _new_offices(engine, items)
+    allowed, refusal = _pin_policy(items, trust_new, list(fingerprints))
     results = []
-    for path in paths:
-        path = Path(path)
-        if is_receipt(path):
-            results.append(_import_receipt(engine, path, trust_new))
+    for item in items:
+        if item.result is not None:
+            results.append(item.result)
             continue
+        written = False
         try:
-            check = verify_package(path)
-        except PackageProblem as exc:
-            results.append(ImportResult(path.name, "rejected", exc.message))
-            continue
-        m = check.manifest
-        base = dict(sender=m["sender"]["name"], report_number=m["report"]["number"], signer=check.signer_subject,
-                    fingerprint=check.fingerprint)
-        stored = Path(store_dir) / f"{check.sha256}.zip"
-        try:
-            with unit_of_work(engine) as session:
-                incoming = _incoming(check, path.name, trusted_roots(session))
-                accepted = accept_report(session, incoming, requirement_id=requirement_id, trust_new=trust_new,
-                                         accept_changed_key=accept_changed_key, stored_path=str(stored), today=today)
-                if accepted is not None and not stored.exists():
-                    stored.parent.mkdir(parents=True, exist_ok=True)
-                    with atomic_path(stored) as tmp:
-                        shutil.copyfile(path, tmp)
+            if item.receipt is not None:
+                result = _import_receipt(engine, item, allowed, refusal)
+            else:
+                result, written = _import_package(engine, item, store_dir=store_dir, requirement_id=requirement_id,
+                                                  allowed=allowed, refusal=refusal,
+                                                  accept_changed_key=accept_changed_key, today=today)
         except UserError as exc:  # Refused, or a requirement that does not exist
-            results.append(ImportResult(path.name, "rejected", exc.message, **base))
-            continue
-        if accepted is None:
-            results.append(ImportResult(path.name, "duplicate", "gói này đã được nhận trước đây; không có gì thay đổi",
-                                        **base))
-        else:
-            reason = "thay cho gói nhận trước (gói cũ vẫn được giữ)" if accepted.status == "superseded" else None
-            result = ImportResult(path.name, accepted.status, reason, **{**base, "sender": accepted.sender},
-                                  trusted_now=accepted.pinned)
-            if receipt_signer is not None and receipt_dir is not None:
-                result.receipt = str(_receipt(engine, receipt_signer, receipt_dir, check, accepted.status, today))
-            results.append(result)
+            result = ImportResult(item.path.name, "rejected", exc.message, **_base(item))
+        except Exception as exc:  # noqa: BLE001 - see UNEXPECTED; the file's transaction was rolled back
+            log.warning("importing %s failed", item.path.name, exc_info=True)
+            result = ImportResult(item.path.name, "rejected", UNEXPECTED.format(type(exc).__name__), **_base(item))
+        if written and receipt_signer is not None and receipt_dir is not None:
+            try:
+                result.receipt = str(_receipt(engine, receipt_signer, receipt_dir, item.check, result.status,
+                                              result.received_on or today))
+            except Exception as exc:  # noqa: BLE001 - the package is in; only its receipt is missing
+                log.warning("writing the receipt for %s failed", item.path.name, exc_info=True)
+                note = f"đã nhận, nhưng không ghi được biên nhận ({getattr(exc, 'message', type(exc).__name__)})"
+                result.reason = f"{result.reason}; {note}" if result.reason else note
+        results.append(result)
     return results
 
 
-def _receipt(engine: Engine, signer: OfficeSigner, out_dir: Path, check, status: str, today: date | None) -> Path:
+def _mail_date(sent: date | None, today: date) -> date | None:
+    # An e-mail's Date header is written by the sender's computer: a date
+    # after today is a wrong clock, not a reason to count the report early.
+    return sent if sent is not None and sent <= today else None
+
+
+def _receipt(engine: Engine, signer: OfficeSigner, out_dir: Path, check, status: str, received_on: date) -> Path:
+    # The receipt tells the sender the day its report counted as received.
     with unit_of_work(engine, commit=False) as session:
         office = get_office(session)
         receiver = office.name if office else signer.subject_name
         actor = session.info.get("actor")
     return write_receipt(out_dir, signer, package_sha256=check.sha256, manifest=check.manifest, receiver=receiver,
-                         status=status, received_by=actor, today=today)
+                         status=status, received_by=actor, today=received_on)

@@ -4,6 +4,7 @@ member names, and JSON read under limits and checked against its schema."""
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from typing import Any
 
@@ -58,14 +59,38 @@ def _depth(data: bytes) -> int:
     return deepest
 
 
+class _NotANumber(ValueError):
+    pass
+
+
+def _no_constant(text: str) -> Any:
+    # NaN and Infinity are not JSON; Python accepts them, a database does not.
+    raise _NotANumber(text)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _NotANumber(text[:20])
+    return value
+
+
 def load_json(data: bytes, name: str) -> dict[str, Any]:
     if len(data) > MAX_JSON_BYTES:
         raise PackageProblem(f"{name} lớn bất thường ({len(data) // 1024:,} KB)")
     if _depth(data) > MAX_JSON_DEPTH:
         raise PackageProblem(f"{name} lồng nhau quá sâu (có thể là tệp độc hại)")
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        doc = json.loads(data.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite)
+    except _NotANumber as exc:
+        raise PackageProblem(f"{name} có số không hợp lệ ({exc.args[0]})") from exc
+    except ValueError as exc:
+        # JSONDecodeError and UnicodeDecodeError are ValueErrors, and so is
+        # an integer past Python's digit limit (a 5000-digit "size").
+        if "digit" in str(exc):
+            raise PackageProblem(f"{name} có số quá dài (có thể là tệp độc hại)") from exc
+        raise PackageProblem(f"{name} không đọc được (không phải JSON đúng dạng)") from exc
+    except RecursionError as exc:
         raise PackageProblem(f"{name} không đọc được (không phải JSON đúng dạng)") from exc
     if not isinstance(doc, dict):
         raise PackageProblem(f"{name} không đúng dạng")
@@ -77,13 +102,22 @@ def schema(name: str) -> dict:
     return json.loads(resource("schemas", f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
-def check_schema(doc: dict, name: str) -> None:
+def check_schema(doc: dict, name: str, file_name: str | None = None) -> None:
+    """Refuse ``doc`` unless it is valid against ``resources/schemas/<name>.schema.json``."""
     import jsonschema
 
-    errors = sorted(jsonschema.Draft202012Validator(schema(name)).iter_errors(doc), key=lambda e: list(e.path))
+    # With the format checker, "format": "date" is a rule ("2022-02-30"
+    # refused), not a remark: dates the schema passes are dates Python reads.
+    validator = jsonschema.Draft202012Validator(schema(name), format_checker=jsonschema.FormatChecker(["date"]))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.path])
     if errors:
         where = "/".join(str(p) for p in errors[0].path) or "(gốc)"
-        raise PackageProblem(f"{name}.json không đúng lược đồ ở “{where}”: {errors[0].message}")
+        raise PackageProblem(f"{file_name or name + '.json'} không đúng lược đồ ở “{where}”: {_short(errors[0].message)}")
+
+
+def _short(message: str) -> str:
+    # jsonschema quotes the offending value: a 5 MB string must not become the reason.
+    return message if len(message) <= 200 else message[:200] + "…"
 
 
 def check_version(manifest: dict) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from desktop.core.errors import UserError
@@ -29,7 +29,7 @@ from desktop.io.package.format import (
     load_json,
 )
 from desktop.io.safety import check_zip
-from desktop.io.signing import certificate_info, verify_detached, verify_pdf
+from desktop.io.signing import CertificateProblem, certificate_info, signing_problem, verify_detached, verify_pdf
 
 
 @dataclass
@@ -44,6 +44,13 @@ class PackageCheck:
     certificate_der: bytes = field(repr=False)
     signer_subject: str
     members: dict[str, bytes] = field(repr=False, default_factory=dict)
+    # The signed content's own identity and age: a package re-zipped is the
+    # same package, and which of two is newer is what their signer wrote.
+    manifest_sha256: str = ""
+    created_at: datetime | None = None
+    report_date: date | None = None
+    as_of: date | None = None
+    signer_names: tuple[str, ...] = ()  # CN and O of the signer's certificate
 
 
 def _member_set(names: list[str]) -> None:
@@ -110,19 +117,36 @@ def verify_package(path: Path | str, *, now: datetime | None = None) -> PackageC
     if book.fingerprint != fp:
         raise PackageProblem(f"{XLSX} được ký bằng một khóa khác với khóa ký gói")
 
-    info = certificate_info(der)
-    now = now or datetime.now(timezone.utc)
-    if now < info.not_before:
-        raise PackageProblem(f"chứng thư số của người ký chưa đến ngày hiệu lực ({info.not_before:%d/%m/%Y})")
-    if now > info.not_after:
-        raise PackageProblem(f"chứng thư số của người ký đã hết hạn ngày {info.not_after:%d/%m/%Y}")
+    try:
+        info = certificate_info(der)
+    except CertificateProblem as exc:
+        raise PackageProblem(exc.message) from exc
+    problem = signing_problem(info, now or datetime.now(timezone.utc))
+    if problem:
+        raise PackageProblem(problem)
 
     data = load_json(members[DATA], "data.json")
     check_schema(data, "data")
     for key in ("sender", "report", "directive", "as_of"):
         if data[key] != manifest[key]:
             raise PackageProblem(f"data.json và manifest.json ghi khác nhau ở “{key}”")
-    return PackageCheck(path, hashlib.sha256(raw).hexdigest(), manifest, data, fp, der, info.subject, members)
+    created_at = signed_time(manifest["created_at"])
+    return PackageCheck(path, hashlib.sha256(raw).hexdigest(), manifest, data, fp, der, info.subject, members,
+                        manifest_sha256=hashlib.sha256(members[MANIFEST]).hexdigest(), created_at=created_at,
+                        report_date=date.fromisoformat(manifest["report"]["issued_on"]),
+                        as_of=date.fromisoformat(manifest["as_of"]), signer_names=info.names)
+
+
+def signed_time(text: str) -> datetime:
+    """``created_at`` of a manifest (ISO 8601 with its offset) as an aware
+    UTC instant; ``PackageProblem`` for anything else."""
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise PackageProblem(f"manifest.json ghi thời điểm tạo gói không hợp lệ (“{text[:40]}”)") from exc
+    if when.tzinfo is None:
+        raise PackageProblem(f"manifest.json ghi thời điểm tạo gói không kèm múi giờ (“{text[:40]}”)")
+    return when.astimezone(timezone.utc)
 
 
 def _clause(message: str, path: Path) -> str:

@@ -13,10 +13,17 @@ from pathlib import Path
 
 from db.files import atomic_path, free_path
 from desktop.core.vntext import fold
-from desktop.io.package.format import PackageProblem, dumps, load_json
+from desktop.io.package.format import PackageProblem, check_schema, dumps, load_json
 from desktop.io.safety import check_zip
 from desktop.core.errors import UserError
-from desktop.io.signing import OfficeSigner, certificate_info, sign_detached, verify_detached
+from desktop.io.signing import (
+    CertificateProblem,
+    OfficeSigner,
+    certificate_info,
+    sign_detached,
+    signing_problem,
+    verify_detached,
+)
 from desktop.core import clock
 
 RECEIPT = "bien-nhan.json"
@@ -32,6 +39,7 @@ class ReceiptCheck:
     certificate_der: bytes = field(repr=False)
     subject: str = ""
     not_after: datetime | None = None
+    signer_names: tuple[str, ...] = ()  # CN and O of the signer's certificate
 
 
 def is_receipt(path: Path) -> bool:
@@ -70,8 +78,9 @@ def write_receipt(out_dir: Path, signer: OfficeSigner, *, package_sha256: str, m
     return target
 
 
-def read_receipt(path: Path) -> ReceiptCheck:
-    """A receipt whose signature is valid; raises ``PackageProblem``."""
+def read_receipt(path: Path, *, now: datetime | None = None) -> ReceiptCheck:
+    """A receipt whose signature is valid, by a certificate allowed to sign
+    documents, in the receipt schema; raises ``PackageProblem``."""
     try:
         check_zip(path)
     except UserError as exc:
@@ -84,13 +93,14 @@ def read_receipt(path: Path) -> ReceiptCheck:
     signed = verify_detached(data, p7s)
     if not signed.ok:
         raise PackageProblem(f"chữ ký của biên nhận không hợp lệ: {signed.problem}")
-    try:
-        sha = str(doc["package"]["sha256"])
-        date.fromisoformat(doc["received_on"])
-        str(doc["receiver"]["name"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PackageProblem("biên nhận thiếu thông tin (gói, ngày nhận, nơi nhận)") from exc
-    if not re.fullmatch(r"[0-9a-f]{64}", sha) or doc.get("signer", {}).get("fingerprint") != signed.fingerprint:
+    check_schema(doc, "receipt", RECEIPT)
+    if doc["signer"]["fingerprint"] != signed.fingerprint:
         raise PackageProblem("biên nhận không khớp với chữ ký của nó")
-    info = certificate_info(signed.certificate_der)
-    return ReceiptCheck(doc, signed.fingerprint, signed.certificate_der, info.subject, info.not_after)
+    try:
+        info = certificate_info(signed.certificate_der)
+    except CertificateProblem as exc:
+        raise PackageProblem(exc.message) from exc
+    problem = signing_problem(info, now or datetime.now(timezone.utc))
+    if problem:
+        raise PackageProblem(f"biên nhận: {problem}")
+    return ReceiptCheck(doc, signed.fingerprint, signed.certificate_der, info.subject, info.not_after, info.names)

@@ -13,13 +13,32 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from db.backup import private
 from db.files import atomic_path
 from desktop.core.errors import UserError
-from desktop.core.exchange import grouped  # noqa: F401  (re-exported)
+from desktop.core.trust import grouped  # noqa: F401  (re-exported)
 from desktop.core.vntext import clean
+
+
+class CertificateProblem(UserError):
+    """A certificate that cannot be read or may not do what it is used for,
+    as a Vietnamese clause."""
+
+
+# Extended key usages under which a certificate may sign a document: any
+# purpose, document signing (RFC 9336), e-mail protection (S/MIME, the CMS
+# signatures a .p7s is), and the document-signing purposes of Microsoft and
+# Adobe. A certificate whose EKU lists only other purposes (serverAuth,
+# codeSigning, …) was not issued for signing documents.
+DOCUMENT_SIGNING_EKUS = frozenset({
+    ObjectIdentifier("2.5.29.37.0"),
+    ObjectIdentifier("1.3.6.1.5.5.7.3.36"),
+    ExtendedKeyUsageOID.EMAIL_PROTECTION,
+    ObjectIdentifier("1.3.6.1.4.1.311.10.3.12"),
+    ObjectIdentifier("1.2.840.113583.1.1.5"),
+})
 
 
 @dataclass
@@ -30,6 +49,14 @@ class CertInfo:
     not_before: dt.datetime  # aware, UTC
     not_after: dt.datetime
     is_ca: bool
+    # What the subject calls its holder: every common name (CN) and
+    # organisation (O), NFC, in order. Trust ties a certificate to an office
+    # by these.
+    names: tuple[str, ...] = ()
+    can_sign: bool = True  # keyUsage allows digitalSignature or nonRepudiation (or is absent)
+    can_issue: bool = False  # keyUsage allows keyCertSign
+    # None, or why the extended key usage rules out signing documents.
+    usage_problem: str | None = None
 
 
 def fingerprint(cert_der: bytes) -> str:
@@ -37,21 +64,80 @@ def fingerprint(cert_der: bytes) -> str:
 
 
 def certificate_info(cert_der: bytes) -> CertInfo:
+    """What Theo dõi needs of a DER certificate; ``CertificateProblem`` for
+    one that cannot be read (damaged, a duplicated extension, …)."""
+    try:
+        return _info(cert_der)
+    except CertificateProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a hostile certificate can fail any parser in any way
+        raise CertificateProblem("chứng thư số bị hỏng hoặc sai cấu trúc (không đọc được)") from exc
+
+
+def _info(cert_der: bytes) -> CertInfo:
     cert = x509.load_der_x509_certificate(cert_der)
     orgs = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
-    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    commons = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    extensions = cert.extensions  # parses them all: a duplicated extension fails here
     try:
-        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        is_ca = extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     except x509.ExtensionNotFound:
         is_ca = False
+    can_sign, can_issue = True, False
+    try:
+        usage = extensions.get_extension_for_class(x509.KeyUsage).value
+        can_sign = usage.digital_signature or usage.content_commitment
+        can_issue = usage.key_cert_sign
+    except x509.ExtensionNotFound:
+        pass  # no keyUsage: every use allowed (RFC 5280 4.2.1.3), but a root must say keyCertSign
+    usage_problem = None
+    try:
+        ekus = set(extensions.get_extension_for_class(x509.ExtendedKeyUsage).value)
+        if not ekus & DOCUMENT_SIGNING_EKUS:
+            usage_problem = "chứng thư số của người ký không được cấp để ký văn bản (mục đích sử dụng mở rộng không cho phép)"
+    except x509.ExtensionNotFound:
+        pass
+    names = tuple(clean(str(a.value)) or "" for a in (*commons, *orgs))
     return CertInfo(
         fingerprint=fingerprint(cert_der),
-        subject=str(names[0].value) if names else cert.subject.rfc4514_string(),
+        subject=str(commons[0].value) if commons else cert.subject.rfc4514_string(),
         organization=str(orgs[0].value) if orgs else None,
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         is_ca=is_ca,
+        names=tuple(n for n in names if n),
+        can_sign=can_sign,
+        can_issue=can_issue,
+        usage_problem=usage_problem,
     )
+
+
+def signing_problem(info: CertInfo, now: dt.datetime) -> str | None:
+    """Why a certificate may not sign a package or receipt now, or None:
+    its key usage, extended key usage and validity period."""
+    if not info.can_sign:
+        return "chứng thư số của người ký không được phép dùng để ký (thiếu digitalSignature/nonRepudiation)"
+    if info.usage_problem:
+        return info.usage_problem
+    if now < info.not_before:
+        return f"chứng thư số của người ký chưa đến ngày hiệu lực ({info.not_before:%d/%m/%Y})"
+    if now > info.not_after:
+        return f"chứng thư số của người ký đã hết hạn ngày {info.not_after:%d/%m/%Y}"
+    return None
+
+
+def root_problem(info: CertInfo, now: dt.datetime) -> str | None:
+    """Why a certificate may not be a root that vouches for offices, or None:
+    it must be a CA certificate allowed to sign certificates, valid now."""
+    if not info.is_ca:
+        return "không phải chứng thư của tổ chức cấp chứng thư (CA)"
+    if not info.can_issue:
+        return "chứng thư này không được phép ký cấp chứng thư khác (thiếu keyCertSign)"
+    if now < info.not_before:
+        return f"chứng thư chưa đến ngày hiệu lực ({info.not_before:%d/%m/%Y})"
+    if now > info.not_after:
+        return f"chứng thư đã hết hạn ngày {info.not_after:%d/%m/%Y}"
+    return None
 
 
 def load_certificate(path: Path) -> bytes:
@@ -65,11 +151,22 @@ def load_certificate(path: Path) -> bytes:
         raise UserError(f"Tệp “{Path(path).name}” không phải chứng thư số (.cer, .crt, .pem).") from exc
 
 
-def chains_to(cert_der: bytes, roots_der: list[bytes]) -> bool:
+def chains_to(cert_der: bytes, roots_der: list[bytes], *, now: dt.datetime | None = None) -> bool:
     """Whether ``cert_der`` is one of ``roots_der`` or is signed by one of
-    them directly (offices' CA roots issue end certificates directly)."""
-    cert = x509.load_der_x509_certificate(cert_der)
+    them directly (offices' CA roots issue end certificates directly). A
+    root counts only while it is a valid CA certificate with keyCertSign,
+    whatever was installed before that rule."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    try:
+        cert = x509.load_der_x509_certificate(cert_der)
+    except ValueError:
+        return False
     for root_der in roots_der:
+        try:
+            if root_problem(certificate_info(root_der), now) is not None:
+                continue
+        except CertificateProblem:
+            continue
         if root_der == cert_der:
             return True
         root = x509.load_der_x509_certificate(root_der)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +19,23 @@ from desktop.io.signing.signer import OfficeSigner
 from desktop.io.signing.stamp import SignatureAppearance, find_spot, overlay, stamp_text_overlay
 
 FIELD = "ChuKySo"
+
+
+class _ToDebugLog(logging.Handler):
+    """pyHanko and its validator log what they find in a hostile PDF (with
+    tracebacks) at WARNING; without a handler Python prints those on stderr,
+    under the Vietnamese result. They are for a developer: kept at DEBUG on
+    Theo dõi's own logger, where THEODOI_DEBUG or a log file can show them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        logging.getLogger("theodoi.signing").handle(record)
+
+
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    _log = logging.getLogger(_name)
+    _log.addHandler(_ToDebugLog())
+    _log.propagate = False
 
 
 @dataclass
@@ -138,8 +156,12 @@ def verify_pdf(source: Path | bytes) -> PdfSignatureCheck:
     if len(sigs) != 1:
         return refused("tệp PDF không có chữ ký số" if not sigs else "tệp PDF có nhiều hơn một chữ ký")
     sig = sigs[0]
+    try:
+        der = sig.signer_cert.dump()
+        subject = certificate_info(der).subject
+    except Exception:  # noqa: BLE001 - a damaged signature or certificate
+        return refused("chữ ký hoặc chứng thư số trong tệp PDF bị hỏng")
     cert = sig.signer_cert
-    der = cert.dump()
     fp = fingerprint(der)
     try:
         status = asyncio.run(async_validate_pdf_signature(sig, ValidationContext(trust_roots=[cert], allow_fetching=False)))
@@ -154,5 +176,4 @@ def verify_pdf(source: Path | bytes) -> PdfSignatureCheck:
         attachments = {name: blobs[0] for name, blobs in PdfReader(io.BytesIO(data)).attachments.items() if blobs}
     except Exception:  # noqa: BLE001
         attachments = {}
-    return PdfSignatureCheck(True, True, True, fp, der, certificate_info(der).subject,
-                             status.signer_reported_dt, None, attachments)
+    return PdfSignatureCheck(True, True, True, fp, der, subject, status.signer_reported_dt, None, attachments)

@@ -278,25 +278,28 @@ class ExchangeScreen(Screen):
             self.take_in(paths)
 
     def take_in(self, paths: list[Path], *, trust_new: bool = False, only: set[str] | None = None,
-                earlier: list | None = None) -> None:
+                earlier: list | None = None, fingerprints: list[str] | None = None) -> None:
         """Import ``paths`` in the background (``only``: just the files of
         these names); a first package from an office asks whether to trust
         its key, showing the fingerprint to compare. Results land in
         ``last_results`` and the table."""
-        from desktop.io.mail import collect_incoming
+        from desktop.io.mail import collect_incoming_dated
         from desktop.io.package.exchange import ImportResult, import_packages, package_store_for
 
         engine, store = self.ctx.engine, package_store_for(self.ctx.url)
 
         def work(_progress, _cancelled):
             with tempfile.TemporaryDirectory() as unpacked:
-                files, problems = collect_incoming(paths, Path(unpacked))
+                files, problems, mail_dates = collect_incoming_dated(paths, Path(unpacked))
                 if only is not None:
                     files, problems = [f for f in files if f.name in only], []
-                results = import_packages(engine, files, store_dir=store, trust_new=trust_new)
+                # A package from a saved e-mail counts as received on the e-mail's day.
+                results = import_packages(engine, files, store_dir=store, trust_new=trust_new,
+                                          fingerprints=fingerprints or (), mail_dates=mail_dates)
             return [ImportResult(n, "rejected", r) for n, r in problems] + results
 
-        self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new, earlier),
+        self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new or bool(fingerprints),
+                                                               earlier),
                           lambda exc, details: show_error(self, exc, details))
 
     def _taken_in(self, paths: list[Path], results: list, trust_new: bool, earlier: list | None) -> None:
@@ -316,7 +319,10 @@ class ExchangeScreen(Screen):
                     "của dấu vân tay. Đúng hết thì mới tin cậy. Tin cậy và nhận các gói này?").format(offices=offices),
         )
         if answer == QMessageBox.Yes:
-            self.take_in(paths, trust_new=True, only={r.file for r in new}, earlier=results)
+            # The keys the user compared, each by its fingerprint: bare
+            # trust-new pins nothing when several offices are new.
+            self.take_in(paths, fingerprints=[r.fingerprint for r in new], only={r.file for r in new},
+                         earlier=results)
 
     def _show_results(self, results) -> None:
         words = {"accepted": self.tr("Đã nhận"), "superseded": self.tr("Đã nhận, thay gói cũ"),
