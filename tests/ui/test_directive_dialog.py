@@ -98,7 +98,7 @@ def test_reading_runs_in_the_background_with_progress_and_can_be_stopped(qtbot, 
     import threading
 
     from desktop.core.errors import UserError
-    from desktop.ui.dialogs import directive_edit
+    from desktop.io import directive_reading
     from desktop.ui.tasks import TaskRunner
 
     monkeypatch.setattr(TaskRunner, "inline", False)
@@ -111,7 +111,7 @@ def test_reading_runs_in_the_background_with_progress_and_can_be_stopped(qtbot, 
             threading.Event().wait(0.01)
         raise UserError("Đã dừng nhận dạng chữ tệp “ban-quet.pdf” theo yêu cầu. Không có gì được ghi.")
 
-    monkeypatch.setattr(directive_edit, "read_directive_file", slow_scan)
+    monkeypatch.setattr(directive_reading, "read_directive_file", slow_scan)
     dialog = DirectiveDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.number.setText("01/KH-X")
