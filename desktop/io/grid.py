@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,8 @@ from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.io import biff, legacy
-from desktop.io.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
+from desktop.io.bounded import run_bounded
+from desktop.io.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, WORKBOOK_ZIP
 from desktop.io.ole import OleError, OleFile
 from desktop.io.safety import SPREADSHEET_HINT, check_zip, damaged_message, damaged_utf8_message, ole_kind, password_message, sniff, where
 
@@ -61,11 +63,18 @@ class Grid:
 def read_grid(path: Path | str) -> Grid:
     """The first visible worksheet of ``path``. Raises ``UserError`` (naming
     the file, saying what to do) for anything that is not a readable,
-    unprotected spreadsheet, or whose first sheet is empty."""
-    path = Path(path)
+    unprotected spreadsheet, whose first sheet is empty, or whose reading
+    would take more memory or time than one file is allowed
+    (``desktop.io.limits.READ_MEMORY_BYTES``, ``READ_SECONDS``)."""
+    # calamine cannot be bounded from inside: the whole reading runs in a
+    # child process that can.
+    return run_bounded(_read_grid, Path(path))
+
+
+def _read_grid(path: Path) -> Grid:
     sniffed = sniff(path)
     if sniffed.kind == "zip":
-        names = check_zip(path)
+        names = check_zip(path, budget=WORKBOOK_ZIP)
         if any(n.startswith("xl/") for n in names):
             grid = _read_xlsx(path, names)
         elif "content.xml" in names and _ods_mimetype(path) == "spreadsheet":
@@ -184,22 +193,57 @@ _SST_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*?\buniqueCount=\"(\d+)\"")
 _SST_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
 
+_PIECE = 4 << 20
+_ANY_TAG = re.compile(rb"<")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
+
+
+def _xml_pieces(zf: zipfile.ZipFile, name: str, cut: re.Pattern = _ANY_TAG):
+    """The member ``name`` in pieces of about 4 MB, each ending just before
+    the last match of ``cut`` in it, so what the regular expressions look
+    for is never split; a sheet is never held whole (a 100,000-row sheet is
+    60 MB of XML)."""
+    carry = b""
+    with zf.open(name) as member:
+        while True:
+            chunk = member.read(_PIECE)
+            if not chunk:
+                break
+            data = carry + chunk
+            last = None
+            for last in cut.finditer(data, max(0, len(data) - _PIECE // 2)):
+                pass
+            if last is None or last.start() == 0:
+                carry = data
+                continue
+            carry = data[last.start():]
+            yield data[: last.start()]
+    if carry:
+        yield carry
+
+
 def _check_xlsx_extent(path: Path, zf: zipfile.ZipFile, names: list[str]) -> None:
     """Refuse what would make calamine allocate without bound (it trusts
     cell positions and the shared-string count)."""
     for name in names:
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            far = _FAR_CELL.search(zf.read(name))
-            if far:
-                ref = re.search(rb'r="([A-Z]+\d+)"', far.group(0)).group(1).decode()
-                raise UserError(
-                    f"{where(path)}: có ô chứa dữ liệu ở tận {ref}, ngoài phạm vi một danh sách "
-                    f"({MAX_SHEET_COLUMNS} cột, {MAX_SHEET_ROWS:,} dòng). Hãy xóa các ô thừa đó rồi lưu lại."
-                )
+            for piece in _xml_pieces(zf, name):
+                far = _FAR_CELL.search(piece)
+                if far:
+                    ref = re.search(rb'r="([A-Z]+\d+)"', far.group(0)).group(1).decode()
+                    raise UserError(
+                        f"{where(path)}: có ô chứa dữ liệu ở tận {ref}, ngoài phạm vi một danh sách "
+                        f"({MAX_SHEET_COLUMNS} cột, {MAX_SHEET_ROWS:,} dòng). Hãy xóa các ô thừa đó rồi lưu lại."
+                    )
     if "xl/sharedStrings.xml" in names:
-        data = zf.read("xl/sharedStrings.xml")
-        declared = _SST_COUNT.search(data[:4096])
-        if declared and int(declared.group(1)) > len(_SST_ITEM.findall(data)) + 16:
+        declared = items = None
+        for piece in _xml_pieces(zf, "xl/sharedStrings.xml"):
+            if declared is None:
+                found = _SST_COUNT.search(piece[:4096])
+                declared = int(found.group(1)) if found else -1
+                items = 0
+            items += sum(1 for _ in _SST_ITEM.finditer(piece))
+        if declared is not None and declared > items + 16:
             raise UserError(damaged_message(path, "bảng chuỗi dùng chung khai báo sai số lượng"))
 
 
@@ -213,17 +257,17 @@ def _read_xlsx(path: Path, names: list[str]) -> Grid:
     try:
         with zipfile.ZipFile(path) as zf:
             sheet_xml = _xlsx_sheet_path(zf, sheet_name)
-            data = zf.read(sheet_xml) if sheet_xml in names else b""
-            if _HAS_FORMULA.search(data):
-                for m in _FORMULA_CELL.finditer(data):
-                    ref = dict(_ATTR.findall(m.group(1))).get(b"r")
-                    pos = _REF.match(ref or b"")
-                    if pos:
-                        grid.formulas.add((int(pos.group(2)) - 1, _col_index(pos.group(1))))
             legacy_styles = _xlsx_legacy_styles(zf) if "xl/styles.xml" in names else {}
-            if legacy_styles:
-                grid.legacy_fonts = _xlsx_legacy_cells(data, legacy_styles)
-    except (KeyError, zipfile.BadZipFile, ValueError, SyntaxError) as exc:
+            for data in _xml_pieces(zf, sheet_xml, _CELL_TAG) if sheet_xml in names else ():
+                if _HAS_FORMULA.search(data):
+                    for m in _FORMULA_CELL.finditer(data):
+                        ref = dict(_ATTR.findall(m.group(1))).get(b"r")
+                        pos = _REF.match(ref or b"")
+                        if pos:
+                            grid.formulas.add((int(pos.group(2)) - 1, _col_index(pos.group(1))))
+                if legacy_styles:
+                    grid.legacy_fonts.update(_xlsx_legacy_cells(data, legacy_styles))
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, SyntaxError) as exc:
         raise UserError(damaged_message(path, "cấu trúc bảng tính không đọc được")) from exc
     return grid
 
@@ -399,8 +443,15 @@ def _read_csv(path: Path) -> Grid:
         text, encoding = legacy.decode_bytes(path.read_bytes())
     except legacy.DamagedUtf8 as exc:
         raise UserError(damaged_utf8_message(path, exc.line)) from exc
-    lines = text.splitlines()[:50]
+    lines = text[:1 << 20].splitlines()[:50]
     delimiter = _delimiter(lines)
+    # Counted before anything is kept: a million rows held as lists would
+    # outgrow the reading's memory budget before the row limit is reached.
+    count = 0
+    for _record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        count += 1
+        if count > MAX_SHEET_ROWS:
+            raise UserError(f"{where(path)} có hơn {MAX_SHEET_ROWS:,} dòng, {_TOO_MANY_ROWS}")
     rows: list[list[Any]] = []
     for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append([v if v.strip() else None for v in record[:MAX_SHEET_COLUMNS]])
