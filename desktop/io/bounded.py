@@ -113,10 +113,17 @@ def _limit_self(memory_bytes: int, seconds: float) -> None:
     import resource
 
     cpu = int(seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard == resource.RLIM_INFINITY or cpu + 1 <= hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     mapped = _address_space()
     if mapped is not None:
-        resource.setrlimit(resource.RLIMIT_AS, (mapped + memory_bytes, resource.getrlimit(resource.RLIMIT_AS)[1]))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        ceiling = mapped + memory_bytes
+        if hard != resource.RLIM_INFINITY:
+            ceiling = min(ceiling, hard)
+        if soft == resource.RLIM_INFINITY or ceiling < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
 
 
 def _address_space() -> int | None:

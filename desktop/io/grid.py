@@ -210,16 +210,23 @@ def _xml_pieces(zf: zipfile.ZipFile, name: str, cut: re.Pattern = _ANY_TAG):
             if not chunk:
                 break
             data = carry + chunk
-            last = None
-            for last in cut.finditer(data, max(0, len(data) - _PIECE // 2)):
-                pass
-            if last is None or last.start() == 0:
+            at = _last_match(cut, data)
+            if at <= 0:
                 carry = data
                 continue
-            carry = data[last.start():]
-            yield data[: last.start()]
+            carry = data[at:]
+            yield data[:at]
     if carry:
         yield carry
+
+
+def _last_match(cut: re.Pattern, data: bytes) -> int:
+    if cut is _ANY_TAG:
+        return data.rfind(b"<")
+    last = -1
+    for m in cut.finditer(data, max(0, len(data) - _PIECE // 2)):
+        last = m.start()
+    return last
 
 
 def _check_xlsx_extent(path: Path, zf: zipfile.ZipFile, names: list[str]) -> None:

@@ -250,3 +250,16 @@ def test_the_readers_own_refusal_and_result_come_back_and_a_bug_stays_a_bug(tmp_
     assert run_bounded(_echo, tmp_path / "b.xlsx", [1, "hai"]) == {"name": "b.xlsx", "extra": [1, "hai"]}
     with pytest.raises(ReaderBug, match="KeyError"):
         run_bounded(_broken, tmp_path / "c.xlsx")
+
+
+def test_a_sheet_scanned_in_small_pieces_finds_every_formula_and_legacy_font(tmp_path, monkeypatch):
+    from desktop.io import grid as grid_module
+
+    rows = [["Tên đơn vị", "Số đoàn viên", "Tổng"]]
+    rows += [[f"Cong doan so {i}", i, f"=B{i + 2}*2"] for i in range(400)]
+    book = xlsx(tmp_path / "cong-thuc.xlsx", rows, fonts={str(r): ".VnTime" for r in range(2, 402, 7)})
+    whole = grid_module._read_grid(book)
+    monkeypatch.setattr(grid_module, "_PIECE", 300)
+    pieces = grid_module._read_grid(book)
+    assert len(whole.formulas) == 400 and pieces.formulas == whole.formulas
+    assert whole.legacy_fonts and pieces.legacy_fonts == whole.legacy_fonts
