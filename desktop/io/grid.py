@@ -189,8 +189,26 @@ def _xml(data: bytes):
 _FAR_CELL = re.compile(
     rb"<(?:\w+:)?c\s[^>]*?\br=\"(?:[A-Z]{3}\d+|(?:G[S-Z]|[H-Z][A-Z])\d+|[A-Z]{1,2}\d{7,})\"[^>]*?(?<!/)>"
 )
-_SST_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*?\buniqueCount=\"(\d+)\"")
-_SST_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
+# Where a far position may be: found by its literal start first, which is
+# many times faster over a 200 MB sheet than trying the whole cell pattern at
+# every tag; only those places are then checked in full.
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}\d|G[S-Z]\d|[H-Z][A-Z]\d|[A-Z]{1,2}\d{7})')
+_SST_COUNT = re.compile(rb"<(\w+:)?sst\b[^>]*?\buniqueCount=\"(\d+)\"")
+
+
+def _far_cell(piece: bytes) -> re.Match | None:
+    for candidate in _FAR_REF.finditer(piece):
+        start = piece.rfind(b"<", 0, candidate.start())
+        found = _FAR_CELL.match(piece, start) if start >= 0 else None
+        if found:
+            return found
+    return None
+
+
+def _count_items(piece: bytes, prefix: bytes) -> int:
+    # No other tag of the shared-string table starts with "si"; a made-up
+    # one only makes the count larger, never a lie about it pass.
+    return piece.count(b"<" + prefix + b"si")
 
 
 _PIECE = 4 << 20
@@ -235,7 +253,7 @@ def _check_xlsx_extent(path: Path, zf: zipfile.ZipFile, names: list[str]) -> Non
     for name in names:
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
             for piece in _xml_pieces(zf, name):
-                far = _FAR_CELL.search(piece)
+                far = _far_cell(piece)
                 if far:
                     ref = re.search(rb'r="([A-Z]+\d+)"', far.group(0)).group(1).decode()
                     raise UserError(
@@ -244,12 +262,14 @@ def _check_xlsx_extent(path: Path, zf: zipfile.ZipFile, names: list[str]) -> Non
                     )
     if "xl/sharedStrings.xml" in names:
         declared = items = None
+        prefix = b""
         for piece in _xml_pieces(zf, "xl/sharedStrings.xml"):
             if declared is None:
                 found = _SST_COUNT.search(piece[:4096])
-                declared = int(found.group(1)) if found else -1
+                declared = int(found.group(2)) if found else -1
+                prefix = (found.group(1) or b"") if found else b""
                 items = 0
-            items += sum(1 for _ in _SST_ITEM.finditer(piece))
+            items += _count_items(piece, prefix)
         if declared is not None and declared > items + 16:
             raise UserError(damaged_message(path, "bảng chuỗi dùng chung khai báo sai số lượng"))
 
