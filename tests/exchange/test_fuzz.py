@@ -19,6 +19,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -39,11 +40,23 @@ CASES = int(os.environ.get("FUZZ_CASES", "200"))
 # Seeds whose crash lies in the import or verification code, listed for the
 # fix there; each is expected to fail until that fix is merged, and strict
 # so the mark must then go.
+_SIGNER_NOT_AN_OBJECT = ("a receipt whose 'signer' is not an object: AttributeError at desktop/io/package/receipt.py:93 "
+                         "(doc.get('signer', {}).get) in read_receipt - exit 1")
+_HUGE_INTEGER = ("a 5000-digit integer in the JSON: ValueError from Python's integer-digit limit in json.loads, "
+                 "desktop/io/package/format.py load_json - exit 1")
 KNOWN_CRASHES: dict[int, str] = {
-    73: "a receipt whose signer is a string, re-signed: AttributeError in read_receipt "
-        "(desktop/io/package/receipt.py, doc.get('signer', {}).get) - exit 1",
-    102: "a receipt holding a 5000-digit integer: ValueError from Python's integer-digit limit in load_json "
-         "(desktop/io/package/format.py) via read_receipt - exit 1",
+    73: _SIGNER_NOT_AN_OBJECT,
+    102: f"{_HUGE_INTEGER} (receipt import)",
+    # Beyond the suite's default seeds (make fuzz):
+    338: "bits flipped in bien-nhan.json.p7s: asn1crypto ValueError parsing the signer certificate's "
+         "BasicConstraints, raised through desktop/io/signing/cms.py:48 from read_receipt - exit 1",
+    405: f"{_HUGE_INTEGER} (receipt import)",
+    539: f"{_HUGE_INTEGER} (receipt import)",
+    568: _SIGNER_NOT_AN_OBJECT,
+    593: f"{_HUGE_INTEGER} (manifest.json: package verify and import)",
+    620: _SIGNER_NOT_AN_OBJECT,
+    648: f"{_HUGE_INTEGER} (manifest.json: package verify and import)",
+    676: _SIGNER_NOT_AN_OBJECT,
 }
 
 # The tables that hold what a package or a receipt changes: the figures
@@ -256,8 +269,13 @@ def _case(seed: int):
     return pytest.param(seed, id=f"seed-{seed}", marks=marks)
 
 
+_MOMENT = re.compile(r"'\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.\d]*(?:[+-]\d\d:?\d\d)?'")
+
+
 def _figures(db: Path) -> list[str]:
-    return [line for line in db_snapshot(db) if line.split(":", 1)[0] in FIGURES]
+    # When a row was written is not a figure: the same values recorded again
+    # (a package taken for a newer copy of itself) change nothing counted.
+    return [_MOMENT.sub("'…'", line) for line in db_snapshot(db) if line.split(":", 1)[0] in FIGURES]
 
 
 @pytest.mark.sqlite_only
@@ -285,4 +303,6 @@ def test_a_mutated_package_or_receipt_is_accepted_unchanged_or_refused_with_a_re
         assert result["status"] == "rejected" and result["reason"], f"{case}\n{result}"
     else:
         assert result["status"] in ("accepted", "superseded", "duplicate"), f"{case}\n{result}"
-    assert _figures(db) == before, f"{case}: the figures changed ({result})"
+    after = _figures(db)
+    gone, new = [line for line in before if line not in after], [line for line in after if line not in before]
+    assert after == before, f"{case}: the figures changed ({result})\nbefore: {gone[:4]}\nafter: {new[:4]}"
