@@ -14,8 +14,9 @@ import multiprocessing
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.io.limits import READ_MEMORY_BYTES, READ_SECONDS

@@ -51,7 +51,7 @@ def test_libreoffice_shows_the_text_literally_and_saves_it_again_as_text(tmp_pat
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
     for target, out in (("csv:Text - txt - csv (StarCalc):44,34,76", "csv"), ("xlsx", "xlsx")):
         done = subprocess.run([soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path / out),
-                               str(book)], capture_output=True, text=True, timeout=240)
+                               str(book)], capture_output=True, text=True, timeout=240, check=False)
         assert done.returncode == 0, done.stderr
     with open(tmp_path / "csv" / "cong-thuc.csv", encoding="utf-8", newline="") as fh:
         seen = {value for row in csv.reader(fh) for value in row}
