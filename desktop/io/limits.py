@@ -43,7 +43,7 @@ MAX_MEMBER_BYTES = WORKBOOK_ZIP.member_bytes
 
 # A file read in a child process (desktop.io.bounded): what the reading may
 # allocate beyond the interpreter, and how long it may take (wall clock and
-# CPU). A 100,000-row, 10-column list takes about 150 MB and a few seconds;
+# CPU). A 100,000-row, 10-column list needs 175-200 MB and a few seconds;
 # the time leaves room for a slow, busy office PC.
 READ_MEMORY_BYTES = 224 * 1024 * 1024
 READ_SECONDS = 60
