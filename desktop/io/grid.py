@@ -22,12 +22,14 @@ from typing import Any
 
 from desktop.core.errors import UserError
 from desktop.io import biff, legacy, xlsx_structure
-from desktop.io.bounded import run_bounded
+from desktop.io.child import run_bounded
 from desktop.io.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
     MAX_SHEET_COLUMNS,
     MAX_SHEET_ROWS,
+    READ_MEMORY_BYTES,
+    READ_SECONDS,
     WORKBOOK_ZIP,
 )
 from desktop.io.ole import OleError, OleFile
@@ -80,9 +82,47 @@ def read_grid(path: Path | str) -> Grid:
     unprotected spreadsheet, whose first sheet is empty, or whose reading
     would take more memory or time than one file is allowed
     (``desktop.io.limits.READ_MEMORY_BYTES``, ``READ_SECONDS``)."""
-    # calamine cannot be bounded from inside: the whole reading runs in a
-    # child process that can.
-    return run_bounded(_read_grid, Path(path))
+    path = Path(path)
+    # calamine allocates whatever a file asks for and aborts the process when
+    # an allocation fails: the whole reading runs in a child that is bounded.
+    run = run_bounded(_grid_messages, (path,), seconds=READ_SECONDS, memory_bytes=READ_MEMORY_BYTES)
+    for message in run.messages:
+        if message[0] == "grid":
+            return message[1]
+        if message[0] == "refused":
+            raise UserError(message[1])
+        if message == ("error", "memory", ""):
+            raise UserError(too_big_message(path))
+        if message[0] == "error":
+            raise RuntimeError(f"{path.name}: {message[2]}")  # a bug in the reader, not the file's fault
+    if run.timed_out:
+        raise UserError(too_slow_message(path))
+    # Ended without a word: calamine's abort on a failed allocation, or the
+    # system's out-of-memory killer.
+    raise UserError(too_big_message(path))
+
+
+def _grid_messages(path: Path):
+    try:
+        yield ("grid", _read_grid(path))
+    except UserError as exc:
+        yield ("refused", exc.message)
+
+
+def too_big_message(path: Path) -> str:
+    return (
+        f"Tệp “{path.name}” bị từ chối: đọc tệp này cần hơn {READ_MEMORY_BYTES // 2**20} MB bộ nhớ, vượt giới hạn "
+        "an toàn cho một tệp (tệp quá lớn, hoặc được tạo ra để làm treo máy). Hãy xóa các trang tính, dòng và cột "
+        "thừa, hoặc tách thành nhiều tệp nhỏ rồi thử lại. Không có gì được ghi."
+    )
+
+
+def too_slow_message(path: Path) -> str:
+    return (
+        f"Tệp “{path.name}” bị từ chối: đọc quá {READ_SECONDS:g} giây vẫn chưa xong, vượt giới hạn an toàn cho "
+        "một tệp (tệp quá lớn, hoặc được tạo ra để làm treo máy). Hãy tách thành nhiều tệp nhỏ, hoặc mở bằng "
+        "Excel rồi lưu lại dạng .xlsx và thử lại. Không có gì được ghi."
+    )
 
 
 def _read_grid(path: Path) -> Grid:

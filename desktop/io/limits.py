@@ -41,12 +41,12 @@ IN_MEMORY_ZIP = ZipBudget(total_bytes=80 * 1024 * 1024, member_bytes=64 * 1024 *
 MAX_UNCOMPRESSED_BYTES = WORKBOOK_ZIP.total_bytes
 MAX_MEMBER_BYTES = WORKBOOK_ZIP.member_bytes
 
-# A file read in a child process (desktop.io.bounded): what the reading may
-# allocate beyond the interpreter, and how long it may take (wall clock and
-# CPU). A 100,000-row, 10-column list needs 175-200 MB and a few seconds;
+# A spreadsheet read in a child process (desktop.io.child): what the reading may
+# allocate beyond what the child holds when it starts, and how long it may
+# take. A 100,000-row, 10-column list needs 175-200 MB and a few seconds;
 # the time leaves room for a slow, busy office PC.
 READ_MEMORY_BYTES = 224 * 1024 * 1024
-READ_SECONDS = 60
+READ_SECONDS = 60.0
 
 # OLE2 compound files (.xls, encrypted workbooks).
 MAX_OLE_SECTORS = 200_000
