@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench crash-test screenshots dist clean
+.PHONY: run test bench crash-test fuzz screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ bench: $(VENV)/.installed-test
 
 crash-test: $(VENV)/.installed-test
 	$(BIN)/python scripts/crash_test.py
+
+# The exchange fuzzer with many more seeds than the suite runs:
+# `make fuzz FUZZ_CASES=20000 FUZZ_FIRST=0`.
+FUZZ_CASES ?= 5000
+FUZZ_FIRST ?= 0
+fuzz: $(VENV)/.installed-test
+	FUZZ_CASES=$(FUZZ_CASES) FUZZ_FIRST=$(FUZZ_FIRST) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/exchange/test_fuzz.py
 
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py

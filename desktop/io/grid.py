@@ -13,18 +13,36 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import UserError
-from desktop.io import biff, legacy
-from desktop.io.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS
+from desktop.io import biff, legacy, xlsx_structure
+from desktop.io.child import run_bounded
+from desktop.io.limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    READ_MEMORY_BYTES,
+    READ_SECONDS,
+    WORKBOOK_ZIP,
+)
 from desktop.io.ole import OleError, OleFile
-from desktop.io.safety import SPREADSHEET_HINT, check_zip, damaged_message, damaged_utf8_message, ole_kind, password_message, sniff, where
+from desktop.io.safety import (
+    SPREADSHEET_HINT,
+    check_zip,
+    damaged_message,
+    damaged_utf8_message,
+    ole_kind,
+    password_message,
+    sniff,
+    where,
+)
 
 _LEGACY_SAMPLE_ROWS = 3_000
 _TOO_MANY_ROWS = (
@@ -61,11 +79,56 @@ class Grid:
 def read_grid(path: Path | str) -> Grid:
     """The first visible worksheet of ``path``. Raises ``UserError`` (naming
     the file, saying what to do) for anything that is not a readable,
-    unprotected spreadsheet, or whose first sheet is empty."""
+    unprotected spreadsheet, whose first sheet is empty, or whose reading
+    would take more memory or time than one file is allowed
+    (``desktop.io.limits.READ_MEMORY_BYTES``, ``READ_SECONDS``)."""
     path = Path(path)
+    # calamine allocates whatever a file asks for and aborts the process when
+    # an allocation fails: the whole reading runs in a child that is bounded.
+    run = run_bounded(_grid_messages, (path,), seconds=READ_SECONDS, memory_bytes=READ_MEMORY_BYTES)
+    for message in run.messages:
+        if message[0] == "grid":
+            return message[1]
+        if message[0] == "refused":
+            raise UserError(message[1])
+        if message == ("error", "memory", ""):
+            raise UserError(too_big_message(path))
+        if message[0] == "error":
+            raise RuntimeError(f"{path.name}: {message[2]}")  # a bug in the reader, not the file's fault
+    if run.timed_out:
+        raise UserError(too_slow_message(path))
+    # Ended without a word: calamine's abort on a failed allocation, or the
+    # system's out-of-memory killer.
+    raise UserError(too_big_message(path))
+
+
+def _grid_messages(path: Path):
+    try:
+        yield ("grid", _read_grid(path))
+    except UserError as exc:
+        yield ("refused", exc.message)
+
+
+def too_big_message(path: Path) -> str:
+    return (
+        f"Tệp “{path.name}” bị từ chối: đọc tệp này cần hơn {READ_MEMORY_BYTES // 2**20} MB bộ nhớ, vượt giới hạn "
+        "an toàn cho một tệp (tệp quá lớn, hoặc được tạo ra để làm treo máy). Hãy xóa các trang tính, dòng và cột "
+        "thừa, hoặc tách thành nhiều tệp nhỏ rồi thử lại. Không có gì được ghi."
+    )
+
+
+def too_slow_message(path: Path) -> str:
+    return (
+        f"Tệp “{path.name}” bị từ chối: đọc quá {READ_SECONDS:g} giây vẫn chưa xong, vượt giới hạn an toàn cho "
+        "một tệp (tệp quá lớn, hoặc được tạo ra để làm treo máy). Hãy tách thành nhiều tệp nhỏ, hoặc mở bằng "
+        "Excel rồi lưu lại dạng .xlsx và thử lại. Không có gì được ghi."
+    )
+
+
+def _read_grid(path: Path) -> Grid:
     sniffed = sniff(path)
     if sniffed.kind == "zip":
-        names = check_zip(path)
+        names = check_zip(path, budget=WORKBOOK_ZIP)
         if any(n.startswith("xl/") for n in names):
             grid = _read_xlsx(path, names)
         elif "content.xml" in names and _ods_mimetype(path) == "spreadsheet":
@@ -143,15 +206,6 @@ def _calamine_rows(path: Path, what: str) -> tuple[list[list[Any]], list, str, i
     return rows, [(a[0], a[1], b[0], b[1]) for a, b in merges], chosen, others
 
 
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(/?)>")
-_ATTR = re.compile(rb'\b(r|s|t)="([^"]*)"')
-_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f[\s>/]")
-_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_REF = re.compile(rb"^([A-Z]{1,3})(\d+)$")
-
-
 def _col_letter(index: int) -> str:
     """0 -> "A", 27 -> "AB": how a spreadsheet names a column."""
     letters = ""
@@ -162,116 +216,19 @@ def _col_letter(index: int) -> str:
     return letters
 
 
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ch - 64)
-    return n - 1
-
-
-def _xml(data: bytes):
-    from defusedxml.ElementTree import fromstring
-
-    return fromstring(data)
-
-
-# A cell with content beyond column GR (200) or row 9,999,999: calamine
-# would allocate the whole rectangle up to it.
-_FAR_CELL = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\br=\"(?:[A-Z]{3}\d+|(?:G[S-Z]|[H-Z][A-Z])\d+|[A-Z]{1,2}\d{7,})\"[^>]*?(?<!/)>"
-)
-_SST_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*?\buniqueCount=\"(\d+)\"")
-_SST_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
-
-
-def _check_xlsx_extent(path: Path, zf: zipfile.ZipFile, names: list[str]) -> None:
-    """Refuse what would make calamine allocate without bound (it trusts
-    cell positions and the shared-string count)."""
-    for name in names:
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            far = _FAR_CELL.search(zf.read(name))
-            if far:
-                ref = re.search(rb'r="([A-Z]+\d+)"', far.group(0)).group(1).decode()
-                raise UserError(
-                    f"{where(path)}: có ô chứa dữ liệu ở tận {ref}, ngoài phạm vi một danh sách "
-                    f"({MAX_SHEET_COLUMNS} cột, {MAX_SHEET_ROWS:,} dòng). Hãy xóa các ô thừa đó rồi lưu lại."
-                )
-    if "xl/sharedStrings.xml" in names:
-        data = zf.read("xl/sharedStrings.xml")
-        declared = _SST_COUNT.search(data[:4096])
-        if declared and int(declared.group(1)) > len(_SST_ITEM.findall(data)) + 16:
-            raise UserError(damaged_message(path, "bảng chuỗi dùng chung khai báo sai số lượng"))
-
-
 def _read_xlsx(path: Path, names: list[str]) -> Grid:
     with zipfile.ZipFile(path) as zf:
-        _check_xlsx_extent(path, zf, names)
+        xlsx_structure.check_extent(path, zf, names)
     rows, merges, sheet_name, others = _calamine_rows(path, "bảng tính Excel")
     grid = Grid(rows, merges=merges, sheet_name=sheet_name, file_format="xlsx")
     if others:
         grid.warnings.append(f"Chỉ đọc trang tính “{sheet_name}”; tệp còn {others} trang tính khác không được đọc.")
     try:
         with zipfile.ZipFile(path) as zf:
-            sheet_xml = _xlsx_sheet_path(zf, sheet_name)
-            data = zf.read(sheet_xml) if sheet_xml in names else b""
-            if _HAS_FORMULA.search(data):
-                for m in _FORMULA_CELL.finditer(data):
-                    ref = dict(_ATTR.findall(m.group(1))).get(b"r")
-                    pos = _REF.match(ref or b"")
-                    if pos:
-                        grid.formulas.add((int(pos.group(2)) - 1, _col_index(pos.group(1))))
-            legacy_styles = _xlsx_legacy_styles(zf) if "xl/styles.xml" in names else {}
-            if legacy_styles:
-                grid.legacy_fonts = _xlsx_legacy_cells(data, legacy_styles)
-    except (KeyError, zipfile.BadZipFile, ValueError, SyntaxError) as exc:
+            grid.formulas, grid.legacy_fonts = xlsx_structure.sheet_cells(zf, names, sheet_name)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, SyntaxError) as exc:
         raise UserError(damaged_message(path, "cấu trúc bảng tính không đọc được")) from exc
     return grid
-
-
-def _xlsx_sheet_path(zf: zipfile.ZipFile, sheet_name: str) -> str:
-    book = _xml(zf.read("xl/workbook.xml"))
-    rels = _xml(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    for sheet in book.iter(f"{_NS_MAIN}sheet"):
-        if sheet.get("name") == sheet_name:
-            target = targets.get(sheet.get(f"{_NS_REL}id"), "")
-            target = target.lstrip("/")
-            return target if target.startswith("xl/") else "xl/" + target
-    return "xl/worksheets/sheet1.xml"
-
-
-def _xlsx_legacy_styles(zf: zipfile.ZipFile) -> dict[int, str]:
-    styles = _xml(zf.read("xl/styles.xml"))
-    fonts_el = styles.find(f"{_NS_MAIN}fonts")
-    xfs_el = styles.find(f"{_NS_MAIN}cellXfs")
-    if fonts_el is None or xfs_el is None:
-        return {}
-    fonts = []
-    for font in fonts_el:
-        name = font.find(f"{_NS_MAIN}name")
-        fonts.append(name.get("val") if name is not None else None)
-    out = {}
-    for i, xf in enumerate(xfs_el):
-        try:
-            enc = legacy.font_encoding(fonts[int(xf.get("fontId", "0"))])
-        except (ValueError, IndexError):
-            enc = None
-        if enc:
-            out[i] = enc
-    return out
-
-
-def _xlsx_legacy_cells(data: bytes, legacy_styles: dict[int, str]) -> dict[tuple[int, int], str]:
-    cells: dict[tuple[int, int], str] = {}
-    default = legacy_styles.get(0)
-    for m in _CELL.finditer(data):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        enc = legacy_styles.get(int(attrs[b"s"])) if b"s" in attrs and attrs[b"s"].isdigit() else default
-        if enc:
-            pos = _REF.match(attrs.get(b"r", b""))
-            if pos:
-                cells[(int(pos.group(2)) - 1, _col_index(pos.group(1)))] = enc
-    return cells
 
 
 def _ods_mimetype(path: Path) -> str | None:
@@ -399,8 +356,13 @@ def _read_csv(path: Path) -> Grid:
         text, encoding = legacy.decode_bytes(path.read_bytes())
     except legacy.DamagedUtf8 as exc:
         raise UserError(damaged_utf8_message(path, exc.line)) from exc
-    lines = text.splitlines()[:50]
+    lines = text[:1 << 20].splitlines()[:50]
     delimiter = _delimiter(lines)
+    # Counted before anything is kept: a million rows held as lists would
+    # outgrow the reading's memory budget before the row limit is reached.
+    for count, _record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+        if count > MAX_SHEET_ROWS:
+            raise UserError(f"{where(path)} có hơn {MAX_SHEET_ROWS:,} dòng, {_TOO_MANY_ROWS}")
     rows: list[list[Any]] = []
     for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         rows.append([v if v.strip() else None for v in record[:MAX_SHEET_COLUMNS]])

@@ -7,18 +7,46 @@ parser sees it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # The file on disk.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
-# Zip containers (.xlsx, .ods, .docx), checked from the central directory
-# before anything is decompressed, then again while streaming each member.
+# Zip containers (.xlsx, .ods, .docx, report packages), checked from the
+# central directory before anything is decompressed, then again while
+# streaming each member.
 MAX_ZIP_MEMBERS = 2_000
-MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024  # all members together
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # any one member
 # Real workbooks compress 3-20x, a sheet of empty formatted cells ~100x;
 # zip bombs compress 1,000x and more. Small members are not held to it.
 MAX_COMPRESSION_RATIO = 250
 RATIO_CHECKED_ABOVE_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ZipBudget:
+    """How much a zip container may hold once decompressed."""
+
+    total_bytes: int  # all members together
+    member_bytes: int  # any one member
+
+
+# A workbook is parsed in a child process with its own memory budget
+# (READ_MEMORY_BYTES), so its container may be large.
+WORKBOOK_ZIP = ZipBudget(total_bytes=512 * 1024 * 1024, member_bytes=256 * 1024 * 1024)
+# Everything else (report packages, receipts, Word directives) is read
+# member by member into the reading process's own memory: what it may hold
+# must leave that process well under 300 MB. A report package is a few
+# megabytes; a directive with its photos a few tens.
+IN_MEMORY_ZIP = ZipBudget(total_bytes=80 * 1024 * 1024, member_bytes=64 * 1024 * 1024)
+MAX_UNCOMPRESSED_BYTES = WORKBOOK_ZIP.total_bytes
+MAX_MEMBER_BYTES = WORKBOOK_ZIP.member_bytes
+
+# A spreadsheet read in a child process (desktop.io.child): what the reading may
+# allocate beyond what the child holds when it starts, and how long it may
+# take. A 100,000-row, 10-column list needs 175-200 MB and a few seconds;
+# the time leaves room for a slow, busy office PC.
+READ_MEMORY_BYTES = 224 * 1024 * 1024
+READ_SECONDS = 60.0
 
 # OLE2 compound files (.xls, encrypted workbooks).
 MAX_OLE_SECTORS = 200_000

@@ -5,6 +5,7 @@ is read further and nothing is written."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 import zlib
@@ -13,18 +14,21 @@ from pathlib import Path
 
 from desktop.core.errors import UserError
 from desktop.io.limits import (
+    IN_MEMORY_ZIP,
     MAX_COMPRESSION_RATIO,
     MAX_FILE_BYTES,
-    MAX_MEMBER_BYTES,
-    MAX_UNCOMPRESSED_BYTES,
     MAX_ZIP_MEMBERS,
     RATIO_CHECKED_ABOVE_BYTES,
+    ZipBudget,
 )
 from desktop.io.ole import MAGIC as OLE_MAGIC
 from desktop.io.ole import OleError, OleFile
 
 SPREADSHEET_HINT = "Hãy chọn tệp Excel (.xlsx, .xls), OpenDocument (.ods) hoặc .csv."
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+_DTD_TEXT = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)
+_CHUNK = 1 << 20
+_XML_PARTS = (".xml", ".rels", ".vml")
 
 
 def where(path: Path) -> str:
@@ -107,12 +111,15 @@ def ole_kind(streams: list[str]) -> str:
     return "other"
 
 
-def check_zip(path: Path, *, required: tuple[str, ...] = ()) -> list[str]:
-    """Refuse a zip container that is truncated, encrypted, too large once
-    decompressed, compressed at an abnormal ratio (zip bomb) or whose XML
-    declares a DTD or entities (entity bomb). The central directory is
+def check_zip(path: Path, *, required: tuple[str, ...] = (), budget: ZipBudget = IN_MEMORY_ZIP) -> list[str]:
+    """Refuse a zip container that is truncated, encrypted, larger once
+    decompressed than ``budget`` allows, compressed at an abnormal ratio
+    (zip bomb) or whose XML declares a DTD or entities (entity bomb, XXE),
+    in whatever encoding the XML is written. The central directory is
     checked first; then every member is streamed with the same limits (a
-    directory can lie) and its CRC verified. Returns the member names."""
+    directory can lie) and its CRC verified, never holding more than one
+    chunk. The default budget is for callers that then read the members
+    into their own memory. Returns the member names."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
@@ -126,7 +133,7 @@ def check_zip(path: Path, *, required: tuple[str, ...] = ()) -> list[str]:
             if info.flag_bits & 0x1:
                 raise UserError(password_message(path))
             total += info.file_size
-            if info.file_size > MAX_MEMBER_BYTES or total > MAX_UNCOMPRESSED_BYTES:
+            if info.file_size > budget.member_bytes or total > budget.total_bytes:
                 raise UserError(_bomb(path, f"giải nén ra hơn {max(total, info.file_size) // 2**20} MB"))
             if info.file_size > RATIO_CHECKED_ABOVE_BYTES:
                 ratio = info.file_size / max(info.compress_size, 1)
@@ -142,26 +149,114 @@ def check_zip(path: Path, *, required: tuple[str, ...] = ()) -> list[str]:
                 continue
             try:
                 with zf.open(info) as member:
-                    tail = b""
+                    scan = _DtdScan() if info.filename.endswith(_XML_PARTS) else None
                     while True:
-                        chunk = member.read(1 << 20)
+                        chunk = member.read(_CHUNK)
                         if not chunk:
+                            if scan is not None and scan.finish():
+                                raise UserError(_dtd_message(path, info.filename))
                             break
                         produced += len(chunk)
-                        if produced > MAX_UNCOMPRESSED_BYTES:
-                            raise UserError(_bomb(path, f"giải nén ra hơn {MAX_UNCOMPRESSED_BYTES // 2**20} MB"))
-                        if info.filename.endswith((".xml", ".rels", ".vml")) and _DTD.search(tail + chunk):
-                            raise UserError(
-                                f"{where(path)} bị từ chối: phần “{info.filename}” có khai báo DTD/thực thể XML, "
-                                "điều mà tệp Office bình thường không bao giờ có (có thể là tệp độc hại kiểu “entity bomb”). "
-                                "Không có gì được ghi."
-                            )
-                        tail = chunk[-16:]
+                        if produced > budget.total_bytes:
+                            raise UserError(_bomb(path, f"giải nén ra hơn {budget.total_bytes // 2**20} MB"))
+                        if scan is not None and scan.found(chunk):
+                            raise UserError(_dtd_message(path, info.filename))
             except UserError:
                 raise
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
                 raise UserError(damaged_message(path)) from exc
         return names
+
+
+# The first bytes of an XML document name its encoding (XML 1.0, appendix F)
+# before any declaration can be read; parsers also take a NUL among the first
+# bytes for UTF-16 or UTF-32.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_EBCDIC_START = b"Lo\xa7\x94"  # "<?xm"
+_DECLARED = re.compile(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def xml_encoding(head: bytes) -> str:
+    """The Python codec an XML parser reads a document starting with
+    ``head`` (its first few hundred bytes) in: the byte-order mark, else the
+    pattern of NULs, else the encoding its declaration names; "utf-8" when
+    nothing says otherwise."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    b = head[:4].ljust(4, b"\x01")
+    if b[0] == 0 and b[1] == 0 and b[2] == 0:
+        return "utf-32-be"
+    if b[0] != 0 and b[1] == 0 and b[2] == 0 and b[3] == 0:
+        return "utf-32-le"
+    if b[0] == 0:
+        return "utf-16-be"
+    if b[1] == 0:
+        return "utf-16-le"
+    family = "cp500" if head.startswith(_EBCDIC_START) else "utf-8"
+    declared = _DECLARED.match(head[:512].decode(family, errors="replace"))
+    if not declared:
+        return family
+    try:
+        named = codecs.lookup(declared.group(1)).name
+    except LookupError:
+        return family  # the parser refuses an encoding it does not know
+    # "UTF-16" declared over single bytes is a contradiction parsers refuse.
+    return family if named.startswith(("utf-16", "utf-32")) else named
+
+
+class _DtdScan:
+    """Looks for "<!DOCTYPE" / "<!ENTITY" across the chunks of one XML part,
+    decoded as its parser would decode it."""
+
+    _HEAD = 512
+
+    def __init__(self):
+        self.decoder = None
+        self.pending = b""
+        self.tail = ""
+        self.tail_bytes = b""
+
+    def found(self, chunk: bytes) -> bool:
+        if self.decoder is None:
+            self.pending += chunk
+            if len(self.pending) < self._HEAD:
+                return False
+            return self._start()
+        return self._search(chunk)
+
+    def finish(self) -> bool:
+        """Whatever was held back waiting for the head of a short part."""
+        return self._start() if self.decoder is None and self.pending else False
+
+    def _start(self) -> bool:
+        codec = xml_encoding(self.pending)
+        # UTF-8 (and ASCII) is searched as bytes: the common, fast case.
+        self.decoder = False if codec == "utf-8" else codecs.getincrementaldecoder(codec)(errors="replace")
+        chunk, self.pending = self.pending, b""
+        return self._search(chunk)
+
+    def _search(self, chunk: bytes) -> bool:
+        if self.decoder is False:
+            window = self.tail_bytes + chunk
+            self.tail_bytes = window[-16:]
+            return _DTD.search(window) is not None
+        window = self.tail + self.decoder.decode(chunk)
+        self.tail = window[-16:]
+        return _DTD_TEXT.search(window) is not None
+
+
+def _dtd_message(path: Path, part: str) -> str:
+    return (
+        f"{where(path)} bị từ chối: phần “{part}” có khai báo DTD/thực thể XML, điều mà tệp Office bình thường "
+        "không bao giờ có (có thể là tệp độc hại kiểu “entity bomb”). Không có gì được ghi."
+    )
 
 
 def _bomb(path: Path, detail: str) -> str:

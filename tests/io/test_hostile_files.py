@@ -147,11 +147,13 @@ def test_the_bomb_is_refused_from_the_zip_directory_before_decompressing(tmp_pat
     assert opened == []
 
 
-def test_declared_sizes_over_the_limit_are_refused(tmp_path, monkeypatch):
+def test_declared_sizes_over_the_limit_are_refused(tmp_path):
+    from desktop.io.limits import ZipBudget
+
     book = xlsx(tmp_path / "lon.xlsx", ROWS * 2000)
-    monkeypatch.setattr(safety, "MAX_UNCOMPRESSED_BYTES", 50_000)
-    with pytest.raises(UserError, match="giải nén ra hơn"):
-        read_unit_sheet(book)
+    with pytest.raises(UserError, match="giải nén ra hơn") as refused:
+        safety.check_zip(book, budget=ZipBudget(total_bytes=50_000, member_bytes=50_000))
+    assert "lon.xlsx" in refused.value.message
 
 
 def test_calamine_itself_does_not_expand_xml_entities(tmp_path):

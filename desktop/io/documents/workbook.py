@@ -68,10 +68,14 @@ def put(ws: Worksheet, row: int, col: int, value, style: str):
     """Write one cell in a named style; text is always stored as text,
     never as a formula."""
     cell = ws.cell(row=row, column=col, value=value)
+    # The named style goes first: assigning it replaces the whole cell
+    # format, quote prefix included.
+    cell.style = style
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
+        # Without the prefix the cell turns into a formula as soon as
+        # someone edits it in Excel or LibreOffice and presses Enter.
         cell.quotePrefix = True
-    cell.style = style
     return cell
 
 
