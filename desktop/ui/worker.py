@@ -102,8 +102,8 @@ class DatabaseWorker:
                 if self._pending == 0:
                     self._idle.set()
 
-    def _enqueue(self, job: Job, inline: bool = False) -> None:
-        if self.inline or inline:
+    def _enqueue(self, job: Job, inline: bool | None = None) -> None:
+        if self.inline if inline is None else inline:
             job.run()
             return
         with self._lock:
@@ -115,9 +115,10 @@ class DatabaseWorker:
         self._queue.put(job)
 
     def submit(self, fn, on_done: Callable[[Any], None], on_error: Callable[[BaseException, str], None], *,
-               inline: bool = False) -> Job:
+               inline: bool | None = None) -> Job:
         """Run ``fn(progress, cancelled)`` in turn; ``on_done(result)`` or
-        ``on_error(exception, details)`` on the UI thread."""
+        ``on_error(exception, details)`` on the UI thread. ``inline``
+        overrides the worker's own setting for this job."""
         job = Job(fn)
         job.relay.finished.connect(lambda: on_error(job.error, job.details) if job.error is not None else on_done(job.result))
         self._enqueue(job, inline)
