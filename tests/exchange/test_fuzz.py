@@ -37,27 +37,12 @@ from tests.exchange.conftest import LOWER, PASS, UPPER, _lower, members
 FIRST = int(os.environ.get("FUZZ_FIRST", "0"))
 CASES = int(os.environ.get("FUZZ_CASES", "200"))
 
-# Seeds whose crash lies in the import or verification code, listed for the
+# Seeds whose crash lay in the import or verification code, listed for the
 # fix there; each is expected to fail until that fix is merged, and strict
-# so the mark must then go.
-_SIGNER_NOT_AN_OBJECT = ("a receipt whose 'signer' is not an object: AttributeError at desktop/io/package/receipt.py:93 "
-                         "(doc.get('signer', {}).get) in read_receipt - exit 1")
-_HUGE_INTEGER = ("a 5000-digit integer in the JSON: ValueError from Python's integer-digit limit in json.loads, "
-                 "desktop/io/package/format.py load_json - exit 1")
-KNOWN_CRASHES: dict[int, str] = {
-    73: _SIGNER_NOT_AN_OBJECT,
-    102: f"{_HUGE_INTEGER} (receipt import)",
-    # Beyond the suite's default seeds (make fuzz):
-    338: "bits flipped in bien-nhan.json.p7s: asn1crypto ValueError parsing the signer certificate's "
-         "BasicConstraints, raised through desktop/io/signing/cms.py:48 from read_receipt - exit 1",
-    405: f"{_HUGE_INTEGER} (receipt import)",
-    539: f"{_HUGE_INTEGER} (receipt import)",
-    568: _SIGNER_NOT_AN_OBJECT,
-    593: f"{_HUGE_INTEGER} (manifest.json: package verify and import)",
-    620: _SIGNER_NOT_AN_OBJECT,
-    648: f"{_HUGE_INTEGER} (manifest.json: package verify and import)",
-    676: _SIGNER_NOT_AN_OBJECT,
-}
+# so the mark must then go. (Empty: the crashes the fuzzer found -- receipts
+# whose signer is no object, 5000-digit integers, a damaged signer
+# certificate -- are refused with their reason since the exchange's fix.)
+KNOWN_CRASHES: dict[int, str] = {}
 
 # The tables that hold what a package or a receipt changes: the figures
 # recorded for units, and the register's record of what the office above
