@@ -23,10 +23,7 @@ CLI = ROOT / "desktop" / "cli"
 
 # Commands whose window place is still to be built (issue "one action, one
 # function"); each entry removed when its window action lands.
-NOT_YET_IN_THE_WINDOW = {
-    "keys create", "package export", "package verify", "package import",
-    "trust add", "trust list", "trust remove",
-}
+NOT_YET_IN_THE_WINDOW: set[str] = set()
 # Commands that are no action on the data.
 NOT_AN_ACTION = {"gui"}
 
@@ -111,8 +108,7 @@ def test_the_command_line_takes_its_actions_from_the_operations_only():
         for name in names:
             if _does_work(getattr(mod, name, None)):
                 bad.append(f"{path.relative_to(ROOT)} imports {module}.{name}")
-    allowed_until_converted = {"desktop/cli/exchange.py", "desktop/cli/common.py"}
-    assert [b for b in bad if b.split(" ")[0] not in allowed_until_converted] == []
+    assert bad == []
 
 
 def test_operations_load_neither_qt_nor_a_front_end():

@@ -4,18 +4,15 @@ printing for people or as one JSON document."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from db.engine import resolve_url, sqlite_path
-from db.session import unit_of_work
 from desktop.core.dates import parse_date, parse_optional_date
 from desktop.core.errors import UserError
 from desktop.io.attachments import store_dir_for
@@ -104,19 +101,6 @@ def close_store(args: argparse.Namespace) -> None:
     if store is not None:
         store.dispose()
         args._store = None
-
-
-@contextlib.contextmanager
-def session_for(args: argparse.Namespace, *, commit: bool = True, must_exist: bool = False,
-                writes: bool | None = None) -> Iterator[Session]:
-    """A unit of work on the database the user chose; all or nothing
-    (``writes``: see ``unit_of_work``)."""
-    engine = engine_for(args, must_exist=must_exist)
-    try:
-        with unit_of_work(engine, commit=commit, writes=writes) as session:
-            yield session
-    finally:
-        engine.dispose()
 
 
 def attachment_store(args: argparse.Namespace) -> Path:

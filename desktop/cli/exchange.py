@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.cli.common import emit_json, say, store_for, wants_json, warn
 from desktop.core.dates import parse_date
 from desktop.core.errors import UserError
-from desktop.core.trust import grouped
+from desktop.core.trust import NotARoot, grouped
 from desktop.io.signing import Pkcs12Key, TokenKey
 from desktop.operations import exchange as ops
 from desktop.operations import keys as key_ops
@@ -180,7 +180,11 @@ def cmd_package_import(args) -> int:
 
 
 def cmd_trust_add(args) -> int:
-    t = ops.add_trusted_root(store_for(args), args.cert)
+    try:
+        t = ops.add_trusted_root(store_for(args), args.cert)
+    except NotARoot as exc:  # the core's words fit any front end; the command is this one's
+        raise UserError(f"{exc.message} Trên dòng lệnh: theodoi trust pin --office {exc.office or 'MÃ'} "
+                        "TỆP_CHỨNG_THƯ.") from None
     if wants_json(args):
         emit_json({"fingerprint": t.fingerprint, "subject": t.subject, "kind": "root"})
         return 0

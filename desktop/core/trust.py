@@ -94,19 +94,28 @@ def add_trusted(session: Session, certificate_der: bytes, *, fingerprint: str, s
     return row
 
 
+class NotARoot(UserError):
+    """A certificate offered as a root that is none; ``office`` the code of
+    the office it belongs to, when it names one."""
+
+    def __init__(self, message: str, office: str | None = None):
+        super().__init__(message)
+        self.office = office
+
+
 def add_root(session: Session, certificate_der: bytes, *, fingerprint: str, subject: str, names: Iterable[str],
              not_after: datetime | None, problem: str | None) -> TrustedCertificate:
     """Install a root. ``problem`` is why the certificate is no CA root
     (from desktop.io.signing.root_problem); an office's own certificate is
     refused too: it is pinned for its office, never installed as a root."""
     if problem:
-        raise UserError(f"Không cài “{subject}” làm chứng thư gốc: {problem}. Chứng thư của một văn phòng được tin "
-                        "cậy cho riêng văn phòng đó bằng: theodoi trust pin --office MÃ TỆP_CHỨNG_THƯ.")
+        raise NotARoot(f"Không cài “{subject}” làm chứng thư gốc: {problem}. Chứng thư của một văn phòng được tin "
+                       "cậy cho riêng văn phòng đó (tin cậy chứng thư của một văn phòng).")
     named = [u for u in member_units(session) if names_office(names, u.name)]
     if named:
-        raise UserError(f"“{subject}” là chứng thư của văn phòng “{named[0].name}”, không phải của tổ chức cấp chứng "
-                        f"thư; hãy tin cậy nó cho riêng văn phòng đó: theodoi trust pin --office "
-                        f"{named[0].code or named[0].id} TỆP_CHỨNG_THƯ.")
+        raise NotARoot(f"“{subject}” là chứng thư của văn phòng “{named[0].name}”, không phải của tổ chức cấp chứng "
+                       "thư; hãy tin cậy nó cho riêng văn phòng đó (tin cậy chứng thư của một văn phòng).",
+                       office=named[0].code or str(named[0].id))
     return add_trusted(session, certificate_der, fingerprint=fingerprint, subject=subject, not_after=not_after)
 
 

@@ -133,3 +133,53 @@ def test_a_package_dropped_in_a_saved_email_counts_as_received_on_the_emails_day
     assert result.status == "accepted" and result.received_on == dt.date(2022, 4, 29)
     status = cli("status", "--as-of", "30/04/2022", "--json", db=upper_db).json
     assert status["directives"][0]["requirements"][0]["on_time"] == 1
+
+
+def test_the_office_above_checks_a_package_then_takes_it_in_and_sends_the_signed_receipt_back(
+        qtbot, cli, tmp_path, monkeypatch, messages):
+    """The whole round trip in the window: check a package without taking
+    it in, take it in with a receipt signed by the office above's key, and
+    the lower office takes the receipt in: its register shows the report
+    received."""
+    def run(db, *args):
+        result = cli(*args, db=db)
+        assert result.code == 0, result.err
+        return result
+
+    lower = _lower(run, tmp_path, LOWER[0], [2, 3])
+    package = run(lower.db, "package", "export", "--report", "1", "--key", lower.key, "--passphrase-file",
+                  lower.passfile, "--out", tmp_path / "usb", "--json").json["package"]
+    upper_db = tmp_path / "tinh.sqlite3"
+    run(upper_db, "init", "--office", UPPER)
+    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
+        "--subject", "Tuyên truyền")
+    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    upper_key = tmp_path / "tinh.p12"
+    run(upper_db, "keys", "create", "--org", UPPER, "--out", upper_key, "--passphrase-file", lower.passfile)
+
+    above = ExchangeScreen(_ctx(upper_db))
+    qtbot.addWidget(above)
+    above.verify([package])
+    (checked,) = above.last_results
+    assert checked["status"] == "valid" and above.results.item(0, 1).text() == "Hợp lệ (chưa nhận)"
+    (row,) = cli("status", "--json", db=upper_db).json["directives"][0]["requirements"]
+    assert row["submitted"] == 0  # checked, nothing taken in
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    above.key_file.setText(str(upper_key))
+    above.passphrase.setText(PASS)
+    above.send_receipts.setChecked(True)
+    above.receipts_dir.setText(str(tmp_path / "bien-nhan"))
+    above.take_in([package])
+    (taken,) = above.last_results
+    assert taken.status == "accepted" and taken.receipt and "Biên nhận" in above.results.item(0, 3).text()
+    (receipt,) = (tmp_path / "bien-nhan").glob("*.zip")
+
+    below = ExchangeScreen(_ctx(lower.db))
+    qtbot.addWidget(below)
+    below.take_in([receipt])
+    (back,) = below.last_results
+    assert back.status == "accepted", back.reason
+    (doc,) = cli("register", "list", "--json", db=lower.db).json
+    assert doc["received_by"] == UPPER and doc["received_on"] is not None

@@ -5,11 +5,11 @@ the fingerprint of a new office to compare over the phone; the outbox."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange import grouped
-from desktop.operations import mail
+from desktop.operations import exchange, mail
 from desktop.ui.actions import window_action
 from desktop.core.register import list_register
 from desktop.ui.context import Changed
@@ -123,7 +123,20 @@ class ExchangeScreen(Screen):
         self.results.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Kết quả"), self.tr("Văn phòng gửi"), self.tr("Lý do")])
         fit_columns(self.results, 3)
         self.results.setEditTriggers(QTableWidget.NoEditTriggers)
-        take_layout.addWidget(choose, 0, Qt.AlignLeft)
+        verify = QPushButton(self.tr("&Kiểm tra gói (không nhận)…"))
+        verify.clicked.connect(self._pick_to_verify)
+        # The receipt (biên nhận) goes back signed with the key chosen above.
+        self.send_receipts = QCheckBox(self.tr("Ký biên nhận gửi lại cho mỗi báo cáo nhận được, ghi vào"))
+        self.receipts_dir = QLineEdit(str(Path.home() / "bien-nhan"))
+        receipts_row = QHBoxLayout()
+        receipts_row.addWidget(self.send_receipts)
+        receipts_row.addWidget(self.receipts_dir, 1)
+        take_buttons = QHBoxLayout()
+        take_buttons.addWidget(choose)
+        take_buttons.addWidget(verify)
+        take_buttons.addStretch()
+        take_layout.addLayout(take_buttons)
+        take_layout.addLayout(receipts_row)
         take_layout.addWidget(self.results)
 
         box = QGroupBox(self.tr("Hộp thư đi"))
@@ -217,6 +230,7 @@ class ExchangeScreen(Screen):
             self.drive.addItem(folder, folder)
             self.drive.setCurrentIndex(self.drive.count() - 1)
 
+    @window_action("package.export")
     def export(self) -> None:
         report_id, folder = self.report.currentData(), self.drive.currentData()
         has_key = self.token_cert.currentData() if self.key_kind.currentData() == "token" else self.key_file.text()
@@ -229,12 +243,11 @@ class ExchangeScreen(Screen):
         email = self.email.text().strip()
         self.export_button.setEnabled(False)
         self.export_state.setText(self.tr("Đang ký, ghi và đọc lại để kiểm tra…"))
-        engine = self.ctx.engine
-        from desktop.io.package.exchange import export_package
+        store = self.ctx.store
 
         def work(_progress, _cancelled):
-            path, fingerprint = export_package(engine, report_id, key, Path(folder))
-            return path, fingerprint
+            done = exchange.export(store, report_id, key, Path(folder))
+            return done.package, done.fingerprint
 
         self.runner.start(work, lambda result: self._exported(result, report_id, email), self._export_failed)
 
@@ -277,26 +290,24 @@ class ExchangeScreen(Screen):
         if paths:
             self.take_in(paths)
 
+    @window_action("package.import")
     def take_in(self, paths: list[Path], *, trust_new: bool = False, only: set[str] | None = None,
-                earlier: list | None = None, fingerprints: list[str] | None = None) -> None:
+                earlier: list | None = None, fingerprints: list[str] | None = None, receipt_key=None) -> None:
         """Import ``paths`` in the background (``only``: just the files of
         these names); a first package from an office asks whether to trust
         its key, showing the fingerprint to compare. Results land in
         ``last_results`` and the table."""
-        from desktop.io.mail import collect_incoming_dated
-        from desktop.io.package.exchange import ImportResult, import_packages, package_store_for
-
-        engine, store = self.ctx.engine, package_store_for(self.ctx.url)
+        store = self.ctx.store
+        receipts = self.receipts_dir.text().strip() if self.send_receipts.isChecked() else ""
+        # The key is opened once: a second round (offices trusted after the
+        # fingerprint check) signs its receipts with the same key.
+        key = (receipt_key or self._key()) if receipts else None
+        self._receipt_key = key
 
         def work(_progress, _cancelled):
-            with tempfile.TemporaryDirectory() as unpacked:
-                files, problems, mail_dates = collect_incoming_dated(paths, Path(unpacked))
-                if only is not None:
-                    files, problems = [f for f in files if f.name in only], []
-                # A package from a saved e-mail counts as received on the e-mail's day.
-                results = import_packages(engine, files, store_dir=store, trust_new=trust_new,
-                                          fingerprints=fingerprints or (), mail_dates=mail_dates)
-            return [ImportResult(n, "rejected", r) for n, r in problems] + results
+            # A package from a saved e-mail counts as received on the e-mail's day.
+            return exchange.import_packages(store, paths, trust_new=trust_new, fingerprints=fingerprints or (),
+                                            only=only, receipt_key=key, receipt_dir=receipts or None)
 
         self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new or bool(fingerprints),
                                                                earlier),
@@ -322,16 +333,39 @@ class ExchangeScreen(Screen):
             # The keys the user compared, each by its fingerprint: bare
             # trust-new pins nothing when several offices are new.
             self.take_in(paths, fingerprints=[r.fingerprint for r in new], only={r.file for r in new},
-                         earlier=results)
+                         earlier=results, receipt_key=self._receipt_key)
 
     def _show_results(self, results) -> None:
         words = {"accepted": self.tr("Đã nhận"), "superseded": self.tr("Đã nhận, thay gói cũ"),
-                 "duplicate": self.tr("Đã có"), "rejected": self.tr("Từ chối")}
+                 "duplicate": self.tr("Đã có"), "rejected": self.tr("Từ chối"), "valid": self.tr("Hợp lệ (chưa nhận)")}
         self.results.setRowCount(len(results))
         for i, r in enumerate(results):
-            for j, text in enumerate([r.file, words.get(r.status, r.status), r.sender or "", r.reason or ""]):
+            r = r if isinstance(r, dict) else r.as_json()
+            reason = r.get("reason") or ""
+            if r.get("receipt"):
+                reason = (reason + " " if reason else "") + self.tr("Biên nhận: {path}").format(path=r["receipt"])
+            if r["status"] == "valid":
+                reason = self.tr("Người ký: {signer}; vân tay {fp}").format(signer=r.get("signer") or "",
+                                                                          fp=grouped(r.get("fingerprint") or ""))
+            for j, text in enumerate([r["file"], words.get(r["status"], r["status"]), r.get("sender") or "", reason]):
                 self.results.setItem(i, j, QTableWidgetItem(text))
         self.results.resizeColumnsToContents()
+
+    def _pick_to_verify(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói cần kiểm tra"), "",
+                                                self.tr("Gói báo cáo (*.zip);;Tất cả các tệp (*)"))
+        if names:
+            self.verify([Path(n) for n in names])
+
+    @window_action("package.verify")
+    def verify(self, paths: list[Path]) -> None:
+        """Check packages as an import would, writing nothing."""
+        try:
+            self.last_results = self.ctx.run(exchange.verify, paths, parent=self)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._show_results(self.last_results)
 
     # -- outbox -------------------------------------------------------------------
     @window_action("mail.list")

@@ -3,11 +3,12 @@ lives, and the language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -95,10 +96,21 @@ class SettingsScreen(Screen):
         key_layout = QVBoxLayout(key_box)
         key_layout.addWidget(QLabel(self.tr("Khóa dùng để ký các gói báo cáo gửi lên cấp trên; chỉ cần tạo một lần "
                                             "(hoặc dùng USB token ở màn hình Trao đổi).")))
-        key_layout.addWidget(key_button, 0, Qt.AlignLeft)
+        trust_button = QPushButton(self.tr("Chứng thư tin cậy…"))
+        trust_button.clicked.connect(self.open_trust)
+        key_buttons = QHBoxLayout()
+        key_buttons.addWidget(key_button)
+        key_buttons.addWidget(trust_button)
+        key_buttons.addStretch()
+        key_layout.addLayout(key_buttons)
         layout.addWidget(key_box)
         layout.addWidget(lang_box)
         layout.addStretch()
+
+    def open_trust(self) -> None:
+        from desktop.ui.dialogs.trust import TrustDialog
+
+        TrustDialog(self.ctx, self).exec()
 
     def create_key(self) -> None:
         from desktop.ui.dialogs.key_create import KeyDialog
