@@ -382,132 +382,157 @@ The current data will be backed up first.</translation>
 <context>
     <name>DatabaseBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="34"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="36"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="39"/>
         <location filename="../../desktop/ui/widgets/database_settings.py" line="41"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="43"/>
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="49"/>
         <source>Tệp trên máy này (SQLite)</source>
         <translation>A file on this PC (SQLite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="50"/>
         <source>Máy chủ PostgreSQL dùng chung cho cả văn phòng</source>
         <translation>A PostgreSQL server shared by the whole office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="59"/>
         <source>để trống nếu không đổi</source>
         <translation>leave empty to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="61"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="63"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="126"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="62"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="64"/>
         <source>Cổng</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="63"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="120"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="126"/>
         <source>Tên cơ sở dữ liệu</source>
         <translation>Database name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="64"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="121"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="127"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="67"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="68"/>
         <source>&amp;Kiểm tra kết nối</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="69"/>
         <source>Dùng nơi lưu này</source>
         <translation>Use this location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="77"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="70"/>
+        <source>&amp;Chép dữ liệu lên máy chủ này…</source>
+        <translation>&amp;Copy the data to this server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="82"/>
         <source>Sao lưu và &amp;khôi phục…</source>
         <translation>Backup and &amp;restore…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="86"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="82"/>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="190"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="87"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="221"/>
         <source>Nơi lưu dữ liệu</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="86"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="91"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="123"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="129"/>
         <source>Hãy điền “{field}” của máy chủ.</source>
         <translation>Please fill in the server’s “{field}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="136"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="142"/>
         <source>Đang kết nối…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="142"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="148"/>
         <source>Kết nối được, nhưng cơ sở dữ liệu này đang chứa bảng của chương trình khác; hãy dùng một cơ sở dữ liệu riêng cho Theo dõi.</source>
         <translation>Connected, but this database holds tables of another program; use a database of its own for Theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="146"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="152"/>
         <source>Kết nối được, nhưng dữ liệu trên máy chủ do một phiên bản Theo dõi mới hơn tạo ra (lược đồ {rev}); hãy cài phiên bản mới nhất trên máy này trước.</source>
         <translation>Connected, but the data on the server was made by a newer version of Theo dõi (schema {rev}); install the latest version on this PC first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="150"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="156"/>
         <source>còn trống: Theo dõi sẽ tạo các bảng khi mở lần đầu</source>
         <translation>is empty: Theo dõi will create its tables when it first opens it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="157"/>
         <source>đã có dữ liệu Theo dõi (lược đồ {rev})</source>
         <translation>already holds Theo dõi data (schema {rev})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="152"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="158"/>
         <source>Kết nối được tới {server}; cơ sở dữ liệu {state}.</source>
         <translation>Connected to {server}; the database {state}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="168"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="181"/>
+        <source>Chép dữ liệu lên máy chủ</source>
+        <translation>Copy the data to the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="182"/>
+        <source>Chép toàn bộ dữ liệu đang dùng sang máy chủ {server}? Cơ sở dữ liệu trên máy chủ phải còn trống.</source>
+        <translation>Copy all the data in use to the server {server}? The database on the server must be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="187"/>
+        <source>Đang chép dữ liệu lên máy chủ…</source>
+        <translation>Copying the data to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="192"/>
+        <source>Đã chép {rows} dòng của {tables} bảng và {files} tệp đính kèm; số dòng và mã băm từng bảng khớp ở cả hai đầu. Bấm “Dùng nơi lưu này” để làm việc trên máy chủ.</source>
+        <translation>Copied {rows} rows of {tables} tables and {files} attached files; the row counts and hashes of every table match on both sides. Press “Use this storage” to work on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="199"/>
         <source>Theo dõi sẽ dùng tệp dữ liệu trên máy này từ lần mở sau.</source>
         <translation>Theo dõi will use the data file on this PC from its next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/database_settings.py" line="185"/>
+        <location filename="../../desktop/ui/widgets/database_settings.py" line="216"/>
         <source>Theo dõi sẽ dùng máy chủ {server} từ lần mở sau. Dữ liệu đang có trên máy này không tự chuyển sang: hãy chép dữ liệu lên máy chủ trước khi mở lại.</source>
         <translation>Theo dõi will use the server {server} from the next start. The data on this PC does not move by itself: copy it to the server before starting again.</translation>
     </message>
@@ -515,22 +540,22 @@ The current data will be backed up first.</translation>
 <context>
     <name>DatabaseWorker</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="143"/>
+        <location filename="../../desktop/ui/worker.py" line="144"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="144"/>
+        <location filename="../../desktop/ui/worker.py" line="145"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="146"/>
+        <location filename="../../desktop/ui/worker.py" line="147"/>
         <source>Theo dõi</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="154"/>
+        <location filename="../../desktop/ui/worker.py" line="155"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
@@ -805,226 +830,242 @@ The current data will be backed up first.</translation>
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="64"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
         <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
         <translation>No report issued yet (make one on the Reports screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="66"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
         <source>tệp khóa .p12 của văn phòng</source>
         <translation>the office&apos;s .p12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="70"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="71"/>
         <source>Tệp khóa .p12</source>
         <translation>Key file .p12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="71"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="72"/>
         <source>USB token (PKCS#11)</source>
         <translation>USB token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="74"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="75"/>
         <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
         <translation>the token&apos;s PKCS#11 library file (.dll/.so)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="77"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="78"/>
         <source>Đọc token</source>
         <translation>Read token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="82"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="83"/>
         <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="83"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="84"/>
         <source>Thư mục khác…</source>
         <translation>Other folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="87"/>
         <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
         <translation>the upper office&apos;s e-mail address (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="87"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="88"/>
         <source>&amp;Ký và ghi gói báo cáo</source>
         <translation>&amp;Sign and write the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="106"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="107"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="238"/>
         <source>Gửi báo cáo lên</source>
         <translation>Send a report up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="108"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
         <source>Khóa ký:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
         <source>Token, chứng thư:</source>
         <translation>Token, certificate:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
         <source>Mật khẩu khóa / PIN:</source>
         <translation>Key passphrase / PIN:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
         <source>Ghi ra:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="114"/>
         <source>Gửi thư tới:</source>
         <translation>E-mail to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="117"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="118"/>
         <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
         <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="119"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="120"/>
         <source>Chọn &amp;gói hoặc thư…</source>
         <translation>Choose &amp;packages or messages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
         <source>Văn phòng gửi</source>
         <translation>Sending office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="128"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="341"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="126"/>
+        <source>&amp;Kiểm tra gói (không nhận)…</source>
+        <translation>&amp;Check a package (without taking it in)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="129"/>
+        <source>Ký biên nhận gửi lại cho mỗi báo cáo nhận được, ghi vào</source>
+        <translation>Sign a receipt for each report taken in, written to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="142"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="393"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="410"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
         <source>Thư</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
         <source>Gửi tới</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="148"/>
         <source>Gửi &amp;ngay</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="146"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="150"/>
+        <source>Gửi &amp;lại thư lỗi</source>
+        <translation>&amp;Resend failed message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
         <source>Trao đổi</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
         <source>Chọn tệp khóa</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="165"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
         <source>Khóa ký (*.p12 *.pfx)</source>
         <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="193"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="193"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
         <source>Không thấy chứng thư số nào trên token.</source>
         <translation>No certificate found on the token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="206"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="228"/>
         <source>Chọn thư mục ghi gói báo cáo</source>
         <translation>Choose the folder for the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="216"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="239"/>
         <source>Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi (USB hoặc thư mục).</source>
         <translation>Choose the report, the signing key (.p12 file or a certificate on the token) and where to write (USB stick or folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="222"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
         <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
         <translation>Signing, writing and reading back to check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="235"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="257"/>
         <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
 Vân tay người ký: {fp}</source>
         <translation>Package {name} written and checked — safe to remove the USB stick.
 Signer fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="242"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="262"/>
         <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
         <translation>Queued in the outbox for {to}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="250"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="274"/>
         <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
         <translation>The report package was not written; see the error message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="255"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="279"/>
         <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
         <translation>Choose report packages, receipts or messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="256"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="280"/>
         <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
         <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="303"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="328"/>
         <source>Văn phòng gửi lần đầu</source>
         <translation>First package from an office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="304"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="329"/>
         <source>Lần đầu nhận gói của:
 {offices}
 
@@ -1035,47 +1076,77 @@ Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu
 Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="311"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="339"/>
         <source>Đã nhận</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="311"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="339"/>
         <source>Đã nhận, thay gói cũ</source>
         <translation>Taken in, replaces the earlier package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
         <source>Đã có</source>
         <translation>Already taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="312"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
+        <source>Hợp lệ (chưa nhận)</source>
+        <translation>Valid (not taken in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="346"/>
+        <source>Biên nhận: {path}</source>
+        <translation>Receipt: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="348"/>
+        <source>Người ký: {signer}; vân tay {fp}</source>
+        <translation>Signed by: {signer}; fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="355"/>
+        <source>Chọn gói cần kiểm tra</source>
+        <translation>Choose the packages to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="356"/>
+        <source>Gói báo cáo (*.zip);;Tất cả các tệp (*)</source>
+        <translation>Report packages (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
         <source>chờ gửi</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
         <source>đang gửi (bị ngắt?)</source>
         <translation>sending (interrupted?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="321"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="322"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="374"/>
         <source>lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="341"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="393"/>
+        <source>Hãy chọn trong hộp thư đi thư bị lỗi cần gửi lại.</source>
+        <translation>Select the failed message in the outbox to send again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="410"/>
         <source>Không có thư nào cần gửi lúc này.</source>
         <translation>No message is due to be sent now.</translation>
     </message>
@@ -1636,65 +1707,173 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     </message>
 </context>
 <context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="35"/>
+        <source>Tạo khóa ký số của văn phòng</source>
+        <translation>Create the office's signing key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="40"/>
+        <source>Khóa ký số dùng để ký các gói báo cáo gửi lên cấp trên. Chỉ tạo một lần; giữ tệp khóa và mật khẩu ở nơi an toàn, và chép một bản dự phòng sang USB cất riêng.</source>
+        <translation>The signing key signs the report packages sent to the office above. Create it once; keep the key file and its passphrase safe, and copy a backup to a USB stick kept apart.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="50"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="49"/>
+        <source>thư mục trên USB cất riêng (nên có)</source>
+        <translation>a folder on a USB stick kept apart (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="59"/>
+        <source>Tên văn phòng (*)</source>
+        <translation>Office name (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="60"/>
+        <source>Tệp khóa</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="61"/>
+        <source>Bản dự phòng</source>
+        <translation>Backup copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="62"/>
+        <source>Mật khẩu (*)</source>
+        <translation>Passphrase (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="63"/>
+        <source>Nhập lại mật khẩu (*)</source>
+        <translation>Passphrase again (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="65"/>
+        <source>Tạo khóa</source>
+        <translation>Create the key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="69"/>
+        <source>Lưu tệp khóa</source>
+        <translation>Save the key file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="69"/>
+        <source>Tệp khóa (*.p12)</source>
+        <translation>Key file (*.p12)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="74"/>
+        <source>Thư mục chép bản dự phòng</source>
+        <translation>Folder for the backup copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="80"/>
+        <source>Độ mạnh của mật khẩu: {word}.</source>
+        <translation>Passphrase strength: {word}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="82"/>
+        <source>Hai lần nhập chưa giống nhau.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="91"/>
+        <source>Hai lần nhập mật khẩu không giống nhau; chưa tạo khóa.</source>
+        <translation>The two passphrases differ; no key was created.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="97"/>
+        <source>Đang tạo khóa…</source>
+        <translation>Creating the key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="105"/>
+        <source>Đã tạo khóa ký số</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="106"/>
+        <source>Đã tạo khóa trong {file}{backup}.
+
+Dấu vân tay, đọc qua điện thoại cho văn phòng cấp trên khi họ nhận gói báo cáo đầu tiên:</source>
+        <translation>The key was created in {file}{backup}.
+
+Fingerprint, to read out over the phone to the office above when it takes in your first report package:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/key_create.py" line="109"/>
+        <source> và bản dự phòng trong {path}</source>
+        <translation> and its backup copy in {path}</translation>
+    </message>
+</context>
+<context>
     <name>MailSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="16"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="17"/>
         <source>Thư điện tử (gửi gói báo cáo)</source>
         <translation>E-mail (sending report packages)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="24"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="25"/>
         <source>Không mã hóa</source>
         <translation>No encryption</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="31"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="32"/>
         <source>để trống nếu không đổi</source>
         <translation>leave empty to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="32"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="33"/>
         <source>Lưu cài đặt thư</source>
         <translation>Save e-mail settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="35"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="36"/>
         <source>Máy chủ SMTP</source>
         <translation>SMTP server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="36"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="37"/>
         <source>Cổng</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="37"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="38"/>
         <source>Bảo mật</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="39"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="40"/>
         <source>Địa chỉ gửi</source>
         <translation>From address</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="41"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="59"/>
         <location filename="../../desktop/ui/widgets/mail_settings.py" line="72"/>
         <source>Thư điện tử</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/mail_settings.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/mail_settings.py" line="59"/>
         <source>Chưa lưu: còn thiếu {fields}. Hãy nhập đủ rồi bấm “Lưu cài đặt thư”.</source>
         <translation>Not saved: {fields} missing. Fill them in, then press “Save mail settings”.</translation>
     </message>
@@ -2078,78 +2257,98 @@ Units to call: {calls}</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="50"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="52"/>
         <source>Văn phòng và người ký</source>
         <translation>Office and signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="53"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
         <source>Tên văn phòng (*)</source>
         <translation>Office name (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="54"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
         <source>Cơ quan cấp trên</source>
         <translation>Superior body</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="55"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
         <source>Địa danh ghi trên văn bản</source>
         <translation>Place name on documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="56"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="58"/>
         <source>Ký hiệu trong số văn bản</source>
         <translation>Code used in document numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="57"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="58"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="60"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="59"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="61"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="62"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="64"/>
         <source>&amp;Lưu thông tin văn phòng</source>
         <translation>&amp;Save office details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="68"/>
-        <location filename="../../desktop/ui/screens/settings.py" line="117"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="70"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="143"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="75"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="77"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="95"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="93"/>
+        <source>Khóa ký số</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="94"/>
+        <source>Tạo khóa ký số của văn phòng…</source>
+        <translation>Create the office's signing key…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="97"/>
+        <source>Khóa dùng để ký các gói báo cáo gửi lên cấp trên; chỉ cần tạo một lần (hoặc dùng USB token ở màn hình Trao đổi).</source>
+        <translation>The key signs the report packages sent to the office above; it is created once (or use a USB token on the Exchange screen).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="99"/>
+        <source>Chứng thư tin cậy…</source>
+        <translation>Trusted certificates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/settings.py" line="121"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="138"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="112"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="138"/>
         <source>Đã lưu thông tin văn phòng.</source>
         <translation>Office details saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/settings.py" line="117"/>
+        <location filename="../../desktop/ui/screens/settings.py" line="143"/>
         <source>Ngôn ngữ mới sẽ được dùng từ lần mở Theo dõi tiếp theo.</source>
         <translation>The new language will be used the next time Theo dõi starts.</translation>
     </message>
@@ -2358,6 +2557,109 @@ due {date}</translation>
         <location filename="../../desktop/ui/screens/tracking.py" line="260"/>
         <source>Hãy thêm văn bản và yêu cầu trước.</source>
         <translation>Add a directive and a requirement first.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="121"/>
+        <source>Chứng thư tin cậy</source>
+        <translation>Trusted certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="39"/>
+        <source>Vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="39"/>
+        <source>Chứng thư</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="39"/>
+        <source>Ký cho</source>
+        <translation>Signs for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="44"/>
+        <source>Cài chứng thư gốc (CA)…</source>
+        <translation>Install a CA root certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="45"/>
+        <source>Tin cậy chứng thư của một văn phòng…</source>
+        <translation>Trust an office's own certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="124"/>
+        <source>Thôi tin cậy</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="55"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="68"/>
+        <source>mọi văn phòng có tên trong chứng thư do nó cấp (chứng thư gốc)</source>
+        <translation>any office named in a certificate it issued (root)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="69"/>
+        <source>riêng “{office}”</source>
+        <translation>“{office}” only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="70"/>
+        <source>văn phòng cấp trên (ký biên nhận)</source>
+        <translation>the office above (signs receipts)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="78"/>
+        <source>Chọn tệp chứng thư</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="90"/>
+        <source>Đã cài chứng thư gốc “{subject}” (vân tay {fp}).</source>
+        <translation>Root certificate “{subject}” installed (fingerprint {fp}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="97"/>
+        <source>Chưa có đơn vị trực thuộc nào.</source>
+        <translation>There are no member units yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="100"/>
+        <source>Chứng thư của văn phòng</source>
+        <translation>Office certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="100"/>
+        <source>Văn phòng:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="113"/>
+        <source>Đã tin cậy khóa “{subject}” (vân tay {fp}) cho riêng “{office}”.</source>
+        <translation>The key “{subject}” (fingerprint {fp}) is trusted for “{office}” only.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="121"/>
+        <source>Hãy chọn chứng thư cần thôi tin cậy.</source>
+        <translation>Select the certificate to stop trusting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/trust.py" line="125"/>
+        <source>Thôi tin cậy chứng thư này? Gói ký bằng nó sẽ bị từ chối cho đến khi được tin cậy lại.</source>
+        <translation>Stop trusting this certificate? Packages signed with it will be refused until it is trusted again.</translation>
     </message>
 </context>
 <context>
@@ -2587,32 +2889,32 @@ due {date}</translation>
         <translation>Sent to the units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="64"/>
         <source>Ban hành (lấy số)…</source>
         <translation>Issue (take a number)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="65"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="95"/>
         <source>{pages} trang, gửi {n} đơn vị chưa nộp; hạn mới {due}. Chưa lấy số.</source>
         <translation>{pages} page(s), to the {n} units that have not sent it; new deadline {due}. No number taken yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="104"/>
         <source>Ban hành công văn đôn đốc</source>
         <translation>Issue the urging letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="105"/>
         <source>Lấy số công văn tiếp theo trong sổ văn bản đi và ban hành công văn gửi {n} đơn vị, hạn mới {due}?</source>
         <translation>Take the next letter number from the register of outgoing documents and issue the letter to {n} units, new deadline {due}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/urge.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/urge.py" line="111"/>
         <source>Đang làm công văn đôn đốc…</source>
         <translation>Making the urging letter…</translation>
     </message>
