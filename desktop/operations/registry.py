@@ -114,6 +114,25 @@ class Store:
         return store_dir_for(self.url)
 
 
+@dataclass
+class SheetImport:
+    """What importing a sheet (a unit list, a tracking sheet) did: the
+    reader's findings (``sheet``: columns, encoding, rows it skipped) and
+    the import's (``result``: created, updated, rows refused)."""
+
+    sheet: Any
+    result: Any
+    dry_run: bool
+
+    @property
+    def skipped(self) -> list:
+        return sorted(self.sheet.skipped + self.result.skipped, key=lambda s: s.row)
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.sheet.warnings + self.result.warnings
+
+
 @dataclass(frozen=True)
 class Operation:
     name: str  # "submissions.record": the CLI's command words, joined by a dot

@@ -23,7 +23,7 @@ from desktop.core.submissions import (
     undo_record,
 )
 from desktop.operations.refs import unit_ref
-from desktop.operations.registry import Changes, Store, operation
+from desktop.operations.registry import Changes, SheetImport, Store, operation
 
 
 @dataclass
@@ -119,25 +119,10 @@ class UnmatchedNames(UserError):
         self.result, self.sheet = result, sheet
 
 
-@dataclass
-class TrackingImport:
-    result: SubmissionImport
-    sheet: Any  # desktop.io.tracking_sheet.TrackingSheet
-    dry_run: bool
-
-    @property
-    def skipped(self) -> list:
-        return sorted(self.sheet.skipped + self.result.skipped, key=lambda s: s.row)
-
-    @property
-    def warnings(self) -> list[str]:
-        return self.sheet.warnings + self.result.warnings
-
-
 @operation("submissions.import", "Nhập bảng theo dõi", changes=Changes.SUBMISSIONS)
 def import_tracking_sheet(store: Store, path: str | Path, *, requirement: int | str, period: int | None = None,
                           columns: dict[str, str] | None = None, skip_unmatched: bool = False,
-                          dry_run: bool = False) -> TrackingImport:
+                          dry_run: bool = False) -> SheetImport:
     """Take in a tracking sheet for one requirement, all rows or none.
     Unit names that match nothing refuse the whole sheet
     (``UnmatchedNames``) unless ``skip_unmatched``; ``dry_run`` does all
@@ -156,7 +141,7 @@ def import_tracking_sheet(store: Store, path: str | Path, *, requirement: int | 
                 "Hãy sửa tên trong tệp (xem gợi ý), thêm cột mã đơn vị, hoặc chọn bỏ qua các dòng đó.",
                 result, sheet,
             )
-        return TrackingImport(result, sheet, dry_run)
+        return SheetImport(sheet, result, dry_run)
 
     return store.trial(work) if dry_run else store.change(work)
 

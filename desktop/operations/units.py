@@ -3,36 +3,20 @@ list them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from db.models import Organization
 from desktop.core.office import get_office
-from desktop.core.units import UnitImportResult, find_unit, import_units, list_units, retire_unit, save_unit
-from desktop.operations.registry import Changes, Progress, Store, no_progress, never, operation
+from desktop.core.units import find_unit, import_units, list_units, retire_unit, save_unit
+from desktop.operations.registry import Changes, Progress, SheetImport, Store, never, no_progress, operation
 from desktop.operations.refs import unit_ref
-
-
-@dataclass
-class UnitImport:
-    sheet: Any  # desktop.io.unit_sheet.UnitSheet: columns, encoding, header rows, rows skipped by the reader
-    result: UnitImportResult
-    dry_run: bool
-
-    @property
-    def skipped(self) -> list:
-        return sorted(self.sheet.skipped + self.result.skipped, key=lambda s: s.row)
-
-    @property
-    def warnings(self) -> list[str]:
-        return self.sheet.warnings + self.result.warnings
 
 
 @operation("units.import", "Nhập danh sách đơn vị", changes=Changes.UNITS)
 def import_list(store: Store, path: str | Path, *, columns: dict[str, str] | None = None, dry_run: bool = False,
-                progress: Progress = no_progress, cancelled=never) -> UnitImport:
+                progress: Progress = no_progress, cancelled=never) -> SheetImport:
     """Read a unit list (.xlsx, .xls, .ods, .csv) and create or update its
     units, all or nothing. ``columns`` maps a header as written to a unit
     field ("" leaves the column out); ``dry_run`` does all the work, rows
@@ -45,7 +29,7 @@ def import_list(store: Store, path: str | Path, *, columns: dict[str, str] | Non
         office = get_office(session)
         result = import_units(session, sheet.rows, parent_id=office.id if office else None,
                               progress=progress, cancelled=cancelled)
-        return UnitImport(sheet, result, dry_run)
+        return SheetImport(sheet, result, dry_run)
 
     return store.trial(work) if dry_run else store.change(work)
 
