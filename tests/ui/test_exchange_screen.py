@@ -24,6 +24,17 @@ def _ctx(db):
     return AppContext(open_database(url), url)
 
 
+def _province(run, tmp_path):
+    """The office above: its member offices and the directive they report on."""
+    upper_db = tmp_path / "tinh.sqlite3"
+    run(upper_db, "init", "--office", UPPER)
+    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
+        "--subject", "Tuyên truyền")
+    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    return upper_db
+
+
 def test_a_report_goes_onto_the_stick_and_the_province_takes_it_in(qtbot, cli, tmp_path, monkeypatch, messages):
     def run(db, *args):
         result = cli(*args, db=db)
@@ -46,12 +57,7 @@ def test_a_report_goes_onto_the_stick_and_the_province_takes_it_in(qtbot, cli, t
     assert screen.passphrase.text() == ""
     (package,) = usb.glob("*.zip")
 
-    upper_db = tmp_path / "tinh.sqlite3"
-    run(upper_db, "init", "--office", UPPER)
-    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
-    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
-        "--subject", "Tuyên truyền")
-    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    upper_db = _province(run, tmp_path)
     above = ExchangeScreen(_ctx(upper_db))
     qtbot.addWidget(above)
     asked = []
@@ -119,12 +125,7 @@ def test_a_package_dropped_in_a_saved_email_counts_as_received_on_the_emails_day
     eml = tmp_path / "thu.eml"
     eml.write_bytes(msg.as_bytes())
 
-    upper_db = tmp_path / "tinh.sqlite3"
-    run(upper_db, "init", "--office", UPPER)
-    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
-    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
-        "--subject", "Tuyên truyền")
-    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    upper_db = _province(run, tmp_path)
     above = ExchangeScreen(_ctx(upper_db))
     qtbot.addWidget(above)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
@@ -149,12 +150,7 @@ def test_the_office_above_checks_a_package_then_takes_it_in_and_sends_the_signed
     lower = _lower(run, tmp_path, LOWER[0], [2, 3])
     package = run(lower.db, "package", "export", "--report", "1", "--key", lower.key, "--passphrase-file",
                   lower.passfile, "--out", tmp_path / "usb", "--json").json["package"]
-    upper_db = tmp_path / "tinh.sqlite3"
-    run(upper_db, "init", "--office", UPPER)
-    run(upper_db, "units", "import", write_xlsx(tmp_path / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
-    run(upper_db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
-        "--subject", "Tuyên truyền")
-    run(upper_db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo", "--due", "30/04/2022")
+    upper_db = _province(run, tmp_path)
     upper_key = tmp_path / "tinh.p12"
     run(upper_db, "keys", "create", "--org", UPPER, "--out", upper_key, "--passphrase-file", lower.passfile)
 
