@@ -200,7 +200,8 @@ def query(db: Path | str, sql: str, **params) -> list[tuple]:
     engine = make_engine(resolve_url(db))
     try:
         with engine.begin() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
+            result = conn.execute(text(sql), params)
+            return [tuple(r) for r in result] if result.returns_rows else []
     finally:
         engine.dispose()
 

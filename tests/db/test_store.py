@@ -162,6 +162,7 @@ def test_opening_an_older_database_copies_it_aside_then_upgrades_it(db_path, tmp
         assert c.execute("SELECT name FROM organization").fetchall() == [("Đơn vị A",)]
 
 
+@pytest.mark.sqlite_only
 def test_a_database_in_a_folder_with_a_vietnamese_name_opens_and_migrates(tmp_path, cli):
     folder = tmp_path / "Tài liệu" / "Công đoàn 100%"
     folder.mkdir(parents=True)

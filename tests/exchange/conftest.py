@@ -40,10 +40,12 @@ def run(cli):
     return go
 
 
-def _lower(run, tmp: Path, name: str, sessions: list[int], *, issued: str = "20/04/2022") -> Lower:
+def _lower(run, tmp: Path, name: str, sessions: list[int], *, issued: str = "20/04/2022", db=None) -> Lower:
+    """``db``: the office's database (a URL on the test's back end), by
+    default a SQLite file in its folder."""
     folder = tmp / name.split()[-1].lower()
     folder.mkdir()
-    db = folder / "office.sqlite3"
+    db = db or folder / "office.sqlite3"
     run(db, "init", "--office", name, "--parent", UPPER, "--symbol", "LĐLĐ", "--signer-name", "Lò Văn Minh",
         "--signer-title", "CHỦ TỊCH")
     units = [f"Công đoàn Trường số {i} {name.split()[-1]}" for i in range(1, len(sessions) + 1)]
@@ -65,9 +67,11 @@ def _lower(run, tmp: Path, name: str, sessions: list[int], *, issued: str = "20/
 
 
 @pytest.fixture
-def lower_office(run, tmp_path):
-    """Builds a lower office: ``lower_office(name, sessions per unit)``."""
-    return lambda name=LOWER[0], sessions=(2, 3), **kw: _lower(run, tmp_path, name, list(sessions), **kw)
+def lower_office(run, tmp_path, new_db):
+    """Builds a lower office on the test's back end: ``lower_office(name,
+    sessions per unit)``."""
+    return lambda name=LOWER[0], sessions=(2, 3), **kw: _lower(run, tmp_path, name, list(sessions),
+                                                               db=new_db(name.split()[-1].lower()), **kw)
 
 
 @pytest.fixture
@@ -81,11 +85,11 @@ def export(run):
 
 
 @pytest.fixture
-def upper(run, tmp_path):
-    db = tmp_path / "tinh" / "office.sqlite3"
-    db.parent.mkdir()
+def upper(run, tmp_path, new_db):
+    """The province, on the test's back end."""
+    db = new_db("tinh")
     run(db, "init", "--office", UPPER, "--symbol", "LĐLĐ")
-    run(db, "units", "import", write_xlsx(db.parent / "dv.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
+    run(db, "units", "import", write_xlsx(tmp_path / "dv-tinh.xlsx", [["Tên đơn vị"], *([n] for n in LOWER)]))
     run(db, "directives", "add", "--number", "314/KH-LĐLĐ", "--issuer", UPPER, "--date", "16/02/2022",
         "--subject", "Tuyên truyền Nghị quyết 02")
     run(db, "requirements", "add", "--directive", "314/KH-LĐLĐ", "--title", "Báo cáo kết quả của LĐLĐ huyện",

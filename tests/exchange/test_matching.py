@@ -64,7 +64,6 @@ def test_a_requirement_collecting_no_figures_takes_the_report_without_them(lower
     package = export(lower_office())
     code, (result,) = _import(cli, upper, package, extra=["--trust-new", "--requirement", "2"])
     assert code == 0 and result["status"] == "accepted"
-    import sqlite3
+    from tests.conftest import query
 
-    with sqlite3.connect(upper) as conn:
-        assert conn.execute("SELECT requirement_id, indicator_values FROM submission").fetchall() in ([(2, None)], [(2, "null")])
+    assert query(upper, "SELECT requirement_id, indicator_values FROM submission") in ([(2, None)], [(2, "null")])

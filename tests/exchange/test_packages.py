@@ -17,7 +17,7 @@ import pytest
 
 from desktop.io.package.format import DATA, MANIFEST, MANIFEST_SIG, PDF, XLSX, XLSX_SIG
 from desktop.io.signing import Pkcs12Key, create_office_key, open_signer, sign_detached, verify_pdf
-from tests.conftest import db_snapshot
+from tests.conftest import db_snapshot, query
 from tests.exchange.conftest import LOWER, PASS, members, resign_manifest, write_members
 
 needs = pytest.mark.skipif(not (shutil.which("pdfsig") and shutil.which("openssl")), reason="poppler-utils and openssl")
@@ -122,15 +122,13 @@ def _two_reports(lower_office, export, run):
 
 
 def test_a_newer_report_supersedes_the_older_which_is_kept(lower_office, export, upper, cli, run):
-    import sqlite3
 
     first, second = _two_reports(lower_office, export, run)
     assert _import(cli, upper, first, extra=["--trust-new"])[1][0]["status"] == "accepted"
     code, (newer,) = _import(cli, upper, second)
     assert code == 0 and newer["status"] == "superseded" and "gói cũ vẫn được giữ" in newer["reason"]
-    with sqlite3.connect(upper) as conn:
-        rows = conn.execute("SELECT id, report_number, superseded_by_id FROM received_package ORDER BY id").fetchall()
-        doc = conn.execute("SELECT doc_number FROM submission").fetchall()
+    rows = query(upper, "SELECT id, report_number, superseded_by_id FROM received_package ORDER BY id")
+    doc = query(upper, "SELECT doc_number FROM submission")
     assert rows == [(1, "01/BC-LĐLĐ", 2), (2, "02/BC-LĐLĐ", None)]
     assert doc == [("02/BC-LĐLĐ",)]
     assert _import(cli, upper, first)[1][0]["status"] == "duplicate"
@@ -264,9 +262,9 @@ def test_an_expired_or_not_yet_valid_certificate_is_refused(lower_office, export
         verify_package(package, now=datetime(2020, 1, 1, tzinfo=timezone.utc))
 
 
-def test_a_package_for_another_office_is_refused(lower_office, export, cli, run, tmp_path):
+def test_a_package_for_another_office_is_refused(lower_office, export, cli, run, new_db):
     package = export(lower_office())
-    elsewhere = tmp_path / "khac.sqlite3"
+    elsewhere = new_db("khac")
     run(elsewhere, "init", "--office", "Liên đoàn Lao động tỉnh Điện Biên")
     before = db_snapshot(elsewhere)
     code, (result,) = _import(cli, elsewhere, package, extra=["--trust-new"])
@@ -275,12 +273,10 @@ def test_a_package_for_another_office_is_refused(lower_office, export, cli, run,
 
 
 def test_passphrases_never_reach_the_audit_log_or_the_logs(lower_office, export, tmp_path):
-    import sqlite3
 
     office = lower_office()
     export(office)
-    with sqlite3.connect(office.db) as conn:
-        dump = "\n".join(conn.iterdump())
+    dump = "\n".join(db_snapshot(office.db))
     assert PASS not in dump
     logs = list((tmp_path / "xdg-data").rglob("*.log")) if (tmp_path / "xdg-data").exists() else []
     assert all(PASS not in p.read_text(errors="replace") for p in logs)
@@ -389,7 +385,6 @@ def test_an_attachment_carries_the_organisations_signature_top_right_of_page_one
 def test_a_receipt_signed_by_a_member_office_is_not_taken_for_the_office_above(lower_office, export, cli, run, tmp_path):
     """Office A pins member office B's key for its packages; a receipt
     signed with B's key must not mark A's report as received."""
-    import sqlite3
 
     from desktop.io.package.read import verify_package
     from desktop.io.package.receipt import write_receipt
@@ -402,10 +397,10 @@ def test_a_receipt_signed_by_a_member_office_is_not_taken_for_the_office_above(l
     with open_signer(Pkcs12Key(member, PASS.encode())) as signer:
         receipt = write_receipt(tmp_path, signer, package_sha256=check.sha256, manifest=check.manifest,
                                 receiver="Liên đoàn Lao động tỉnh Lai Châu", status="accepted", received_by="x")
-        with sqlite3.connect(office.db) as conn:  # as if B's key had been pinned for B's own packages
-            org = conn.execute("SELECT id FROM organization WHERE kind != 'office' LIMIT 1").fetchone()[0]
-            conn.execute("INSERT INTO trusted_certificate (fingerprint, kind, organization_id, subject, certificate, "
-                         "added_at) VALUES (?, 'pin', ?, 'B', ?, '2026-01-01')", (signer.fingerprint, org,
-                                                                                   signer.certificate_der))
+        # As if B's key had been pinned for B's own packages.
+        ((org,),) = query(office.db, "SELECT id FROM organization WHERE kind != 'office' ORDER BY id LIMIT 1")
+        query(office.db, "INSERT INTO trusted_certificate (fingerprint, kind, organization_id, subject, certificate, "
+              "added_at) VALUES (:fp, 'pin', :org, 'B', :der, '2026-01-01')", fp=signer.fingerprint, org=org,
+              der=signer.certificate_der)
     code, (result,) = _import(cli, office.db, receipt)
     assert code == 2 and "chưa tin cậy người ký biên nhận" in result["reason"]

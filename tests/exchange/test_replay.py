@@ -3,9 +3,8 @@ signer wrote, never by the zip around it or the order they arrive in."""
 
 from __future__ import annotations
 
-import sqlite3
 
-from tests.conftest import db_snapshot
+from tests.conftest import db_snapshot, query
 from tests.exchange.conftest import members, resign_manifest, write_members
 
 
@@ -25,8 +24,7 @@ def _same_day_reports(lower_office, export, run):
 
 
 def _held(db):
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT doc_number FROM submission").fetchall()
+    return query(db, "SELECT doc_number FROM submission")
 
 
 def test_an_older_report_re_zipped_is_a_duplicate_and_the_figures_stay(lower_office, export, upper, cli, run, tmp_path):

@@ -4,7 +4,6 @@ above; --trust-new never pins a key nobody compared."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -12,7 +11,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from desktop.io.package.receipt import write_receipt
 from desktop.io.package.read import verify_package
 from desktop.io.signing import Pkcs12Key, create_office_key, load_certificate, open_signer
-from tests.conftest import db_snapshot
+from tests.conftest import db_snapshot, query
 from tests.exchange.conftest import CA, LOWER, SIGN, PASS, UPPER, make_cert, package_signed_by
 
 
@@ -27,9 +26,8 @@ def _install_root_behind_the_rules(db: Path, der: bytes, subject: str) -> None:
     any certificate then)."""
     from desktop.io.signing.keys import fingerprint
 
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO trusted_certificate (fingerprint, kind, subject, certificate, added_at) "
-                     "VALUES (?, 'root', ?, ?, '2026-01-01')", (fingerprint(der), subject, der))
+    query(db, "INSERT INTO trusted_certificate (fingerprint, kind, subject, certificate, added_at) "
+          "VALUES (:fp, 'root', :subject, :der, '2026-01-01')", fp=fingerprint(der), subject=subject, der=der)
 
 
 def _office_key_der(office) -> bytes:
