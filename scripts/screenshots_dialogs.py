@@ -75,7 +75,25 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> None:
         log.show()
         _settle(app)
         log.grab().save(str(out / "nhat-ky-thay-doi.png"))
-        for name in ("cong-van-don-doc-xem-truoc", "yeu-cau-chi-tieu-theo-ten", "nhat-ky-thay-doi"):
+        from desktop.ui.dialogs.key_create import KeyDialog
+
+        key = KeyDialog(ctx)
+        key.file.setText(str(Path(tmp) / "khoa-ky-so-van-phong.p12"))
+        key.backup.setText("/media/usb/khoa-du-phong")
+        key.passphrase.setText("Tam-Duong-2026")
+        key.again.setText("Tam-Duong-2026")
+        key.show()
+        _settle(app)
+        key.grab().save(str(out / "tao-khoa-ky-so.png"))
+
+        from desktop.ui.dialogs.trust import TrustDialog
+
+        trust = TrustDialog(ctx)
+        trust.show()
+        _settle(app)
+        trust.grab().save(str(out / "chung-thu-tin-cay.png"))
+        for name in ("cong-van-don-doc-xem-truoc", "yeu-cau-chi-tieu-theo-ten", "nhat-ky-thay-doi", "tao-khoa-ky-so",
+                     "chung-thu-tin-cay"):
             print(out / f"{name}.png")
         ctx.close()
 
