@@ -134,6 +134,23 @@ def cmd_package_export(args) -> int:
     return 0
 
 
+# What to type about a refusal; the core says what to do in words any front
+# end can show (desktop.core.trust.Refused.needs).
+HINTS = {
+    "trust_new": "Trên dòng lệnh: nhập lại với --trust-new.",
+    "fingerprint": "Trên dòng lệnh: nhập lại với --fingerprint VÂN_TAY cho từng khóa (ghi nhiều lần).",
+    "accept_changed_key": "Trên dòng lệnh: nhập lại với --accept-changed-key.",
+    "untrust_old": "Trên dòng lệnh: theodoi trust remove VÂN_TAY_CŨ, rồi nhập lại với --trust-new.",
+    "parent": "Trên dòng lệnh: theodoi init --office … --parent \"Tên văn phòng cấp trên\".",
+}
+
+
+def _with_hint(result: dict) -> dict:
+    if result.get("needs") in HINTS and result.get("reason"):
+        result["reason"] = f"{result['reason']}. {HINTS[result['needs']]}"
+    return result
+
+
 def _print_results(results: list[dict]) -> None:
     words = {"accepted": "ĐÃ NHẬN", "superseded": "ĐÃ NHẬN (thay gói cũ)", "duplicate": "ĐÃ CÓ", "rejected": "TỪ CHỐI",
              "valid": "HỢP LỆ"}
@@ -159,7 +176,7 @@ def cmd_package_import(args) -> int:
         fingerprints=args.fingerprint, accept_changed_key=args.accept_changed_key,
         received=parse_date(args.received) if args.received else None,
         receipt_key=_key(args) if args.receipts else None, receipt_dir=args.receipts)
-    results = [r.as_json() for r in found]
+    results = [_with_hint(r.as_json()) for r in found]
     if wants_json(args):
         emit_json(results)
     else:

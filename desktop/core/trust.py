@@ -27,7 +27,16 @@ from desktop.core.vntext import clean
 
 
 class Refused(UserError):
-    """A package or receipt refused; nothing was written."""
+    """A package or receipt refused; nothing was written. ``needs`` names
+    what the user can do about it, for each front end to say in its own
+    terms: "trust_new" (compare the fingerprint and trust the new office),
+    "fingerprint" (name the key to trust among several), "accept_changed_key",
+    "untrust_old" (withdraw the old receipt key first), "parent" (declare the
+    office above)."""
+
+    def __init__(self, message: str, needs: str | None = None):
+        super().__init__(message)
+        self.needs = needs
 
 
 def grouped(fp: str) -> str:
@@ -216,14 +225,16 @@ def check_sender(session: Session, unit: Organization, *, fingerprint: str, cert
     if pin is not None and not accept_changed_key:
         raise Refused(
             f"khóa ký của “{unit.name}” đã thay đổi (vân tay mới {grouped(fingerprint)}); nếu văn phòng đó "
-            "thật sự đã đổi khóa, hãy gọi điện so vân tay rồi nhập lại với --accept-changed-key"
+            "thật sự đã đổi khóa, hãy gọi điện so vân tay rồi nhận lại và chấp nhận khóa mới",
+            needs="accept_changed_key",
         )
     if pin is None and not trust_new:
         rooted_note = (f" (chứng thư do tổ chức cấp chứng thư đã cài cấp, nhưng ghi tên “{subject}”, không phải "
                        f"“{unit.name}”)" if rooted else "")
         raise Refused(new_key_refusal or (
             f"chưa tin cậy người ký của “{unit.name}”{rooted_note}: đây là lần đầu nhận gói của văn phòng này. Hãy gọi "
-            f"điện cho văn phòng đó, so dấu vân tay {grouped(fingerprint)} rồi nhập lại với --trust-new"))
+            f"điện cho văn phòng đó, so dấu vân tay {grouped(fingerprint)} rồi nhận lại và đồng ý tin cậy khóa này"),
+            needs="fingerprint" if new_key_refusal else "trust_new")
     if pin is not None:
         pin.retired_at = utcnow()
         session.flush()
@@ -255,17 +266,18 @@ def check_receipt_signer(session: Session, *, fingerprint: str, certificate_der:
             return None
         raise Refused(f"biên nhận được ký bằng khóa khác với khóa của văn phòng cấp trên đã tin cậy (vân tay "
                       f"{grouped(fingerprint)[:19]}…, người ký “{subject}”); biên nhận này không được ghi. Nếu cấp "
-                      "trên thật sự đã đổi khóa, hãy thôi tin cậy khóa cũ (theodoi trust remove) rồi nhập lại với "
-                      "--trust-new")
+                      "trên thật sự đã đổi khóa, hãy thôi tin cậy khóa cũ rồi nhận lại và đồng ý tin cậy khóa mới",
+                      needs="untrust_old")
     if rooted and names_office(names, parent_name):
         return None
     if not trust_new:
         raise Refused(new_key_refusal or (
             f"chưa tin cậy người ký biên nhận “{subject}”: hãy gọi điện cho {receiver}, so dấu vân tay "
-            f"{grouped(fingerprint)} rồi nhập lại với --trust-new"))
+            f"{grouped(fingerprint)} rồi nhận lại và đồng ý tin cậy khóa này"),
+            needs="fingerprint" if new_key_refusal else "trust_new")
     if not parent_name:
         raise Refused("văn phòng này chưa ghi tên văn phòng cấp trên, nên không biết ai được ký biên nhận; hãy ghi "
-                      "bằng theodoi init --parent \"Tên văn phòng cấp trên\" rồi nhập lại")
+                      "tên văn phòng cấp trên (thông tin văn phòng) rồi nhận lại", needs="parent")
     if fingerprint in own_fingerprints:
         raise Refused("biên nhận được ký bằng chính khóa của văn phòng này, không phải của văn phòng cấp trên")
     if not names_office(names, parent_name):

@@ -65,6 +65,7 @@ class ImportResult:
     pinned: str | None = None  # the fingerprint of the key this import pinned
     report_date: date | None = None  # the date the sender wrote on its report
     received_on: date | None = None  # the date this office received it: what "on time" is judged by
+    needs: str | None = None  # what the user can do about a refusal (see desktop.core.trust.Refused)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -223,16 +224,15 @@ def _pin_policy(items: list[_Item], trust_new: bool, fingerprints: list[str]) ->
     named = {normal_fingerprint(f) for f in fingerprints}
     if named:
         allowed = {fp for fps in new.values() for fp in fps if any(fp.startswith(n) for n in named if len(n) >= 16)}
-        return allowed, ("khóa này không nằm trong các vân tay đã chỉ ra bằng --fingerprint; hãy so vân tay với văn "
-                         "phòng gửi rồi ghi thêm --fingerprint cho khóa này")
+        return allowed, ("khóa này không nằm trong các vân tay đã chỉ ra; hãy so vân tay với văn phòng gửi rồi chỉ "
+                         "thêm vân tay của khóa này")
     if not trust_new:
         return set(), None
     if len(new) == 1:
         return next(iter(new.values())), None
     offices = ", ".join(f"“{name}”" for name in sorted(new))
-    return set(), (f"lô này có {len(new)} văn phòng gửi lần đầu ({offices}); --trust-new chỉ tin cậy khóa khi lô có "
-                   "một văn phòng mới. Hãy so vân tay từng văn phòng rồi nhập lại với --fingerprint VÂN_TAY cho từng "
-                   "khóa (ghi nhiều lần)")
+    return set(), (f"lô này có {len(new)} văn phòng gửi lần đầu ({offices}); chỉ tin cậy chung được khi lô có một "
+                   "văn phòng mới. Hãy so vân tay từng văn phòng rồi nhận lại, chỉ rõ vân tay của từng khóa")
 
 
 def _import_receipt(engine: Engine, item: _Item, allowed: set[str], refusal: str | None) -> ImportResult:
@@ -317,7 +317,8 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
                                                   allowed=allowed, refusal=refusal,
                                                   accept_changed_key=accept_changed_key, today=today)
         except UserError as exc:  # Refused, or a requirement that does not exist
-            result = ImportResult(item.path.name, "rejected", exc.message, **_base(item))
+            result = ImportResult(item.path.name, "rejected", exc.message, needs=getattr(exc, "needs", None),
+                                  **_base(item))
         except Exception as exc:  # noqa: BLE001 - see UNEXPECTED; the file's transaction was rolled back
             log.warning("importing %s failed", item.path.name, exc_info=True)
             result = ImportResult(item.path.name, "rejected", UNEXPECTED.format(type(exc).__name__), **_base(item))

@@ -320,7 +320,7 @@ class ExchangeScreen(Screen):
         self.last_results = results
         self._show_results(results)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
-        new = [r for r in results if r.status == "rejected" and r.reason and "--trust-new" in r.reason]
+        new = [r for r in results if r.status == "rejected" and r.needs == "trust_new"]
         if not new or trust_new:
             return
         offices = "\n".join(f"• {r.sender}: {grouped(r.fingerprint)}" for r in new)
