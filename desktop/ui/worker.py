@@ -129,7 +129,9 @@ class DatabaseWorker:
         raise its exception) on the UI thread, which keeps painting while
         it waits."""
         job = Job(fn)
-        self._enqueue(job)
+        # A job that itself asks for database work runs it at once: waiting
+        # for its own thread would wait forever.
+        self._enqueue(job, True if threading.current_thread() is self._thread else None)
         if job.done.is_set():
             return job.outcome()
         loop = QEventLoop()

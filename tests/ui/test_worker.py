@@ -85,3 +85,10 @@ def test_a_long_job_shows_progress_and_hủy_stops_it(threaded, ctx, qtbot, monk
     with pytest.raises(Cancelled):
         ctx.run(long_job, title="Đang nhập danh sách đơn vị…", cancellable=True)
     assert shown and shown[0] in ("Đang nhập danh sách đơn vị…", "Đang nhập dòng…")
+
+
+def test_database_work_asked_from_inside_a_job_runs_at_once_instead_of_waiting_for_itself(threaded, ctx):
+    def outer(store):
+        return ctx.run(units.listing)  # from the worker thread itself
+
+    assert ctx.run(outer) == []
