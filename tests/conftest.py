@@ -206,6 +206,21 @@ def query(db: Path | str, sql: str, **params) -> list[tuple]:
         engine.dispose()
 
 
+def upgrade_to(url: str, revision: str) -> None:
+    """The database at ``url`` migrated to ``revision`` only (an office
+    still on an older Theo dõi)."""
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        cfg = alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    engine.dispose()
+
+
 def write_xlsx(path: Path, rows: list[list]) -> Path:
     import openpyxl
 

@@ -12,7 +12,7 @@ import os
 import sys
 
 from db.errors import StoreError
-from db.session import retrying, saved_mark, saved_since
+from db.session import saved_mark, saved_since
 from desktop import __version__
 from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
 from desktop.cli.common import close_store, db_parent, emit_json, say, store_for, wants_json
@@ -149,8 +149,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not getattr(args, "func", None):
             return start(args)
-        if getattr(args.func, "retried", False):
-            return retrying(lambda: args.func(args), on_retry=lambda n: log.info("conflict, attempt %d again", n + 1))
         return args.func(args)
     except (UserError, StoreError) as exc:
         _report_failure(args, exc.message, 2, mark)

@@ -7,7 +7,6 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -15,20 +14,9 @@ from sqlalchemy.engine import Engine
 from db.engine import resolve_url, sqlite_path
 from desktop.core.dates import parse_date, parse_optional_date
 from desktop.core.errors import UserError
-from desktop.io.attachments import store_dir_for
 from desktop.operations import Store
 from desktop.operations.opening import open_office
 from desktop.core import clock
-
-
-def retried(command):
-    """Marks a command whose whole work is one unit of work (nothing
-    written outside the database, nothing asked of the user): one that lost
-    a race with another PC on a shared database wrote nothing and is simply
-    run again (``desktop.cli.main``). Commands that also write files, sign
-    or send mail retry only their own database steps."""
-    command.retried = True
-    return command
 
 
 def db_parent() -> argparse.ArgumentParser:
@@ -101,10 +89,6 @@ def close_store(args: argparse.Namespace) -> None:
     if store is not None:
         store.dispose()
         args._store = None
-
-
-def attachment_store(args: argparse.Namespace) -> Path:
-    return store_dir_for(resolve_url(getattr(args, "db", None)))
 
 
 def date_arg(value: str | None) -> date | None:

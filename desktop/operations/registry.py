@@ -23,17 +23,11 @@ from typing import Any, Callable, TypeVar
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from db.session import retrying, run_transaction, unit_of_work
+from db.session import run_transaction, unit_of_work
 
 T = TypeVar("T")
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
-
-
-def rerun_on_conflict(work: Callable[[], T]) -> T:
-    """``work()`` run again when it lost a race with another PC (it must be
-    one unit of work and nothing else)."""
-    return retrying(work)
 
 
 def no_progress(fraction: float, message: str = "") -> None:

@@ -80,14 +80,6 @@ class AppContext(QObject):
         """``fn(session)`` on the database worker, writing nothing."""
         return self.worker.call(lambda _p, _c: self.store.read(fn))
 
-    def write(self, fn: Callable[[Any], T], what: str) -> T:
-        """``fn(session)`` as one unit of work on the database worker (run
-        again if another PC changed the same rows at the same moment);
-        announces ``what`` changed after it commits."""
-        result = self.worker.call(lambda _p, _c: self.store.change(fn))
-        self.changed.emit(what)
-        return result
-
     def replace_file(self, fn: Callable[[], T]) -> T:
         """Close every connection, run ``fn`` (which replaces the database
         file, e.g. a restore), then open the database again."""

@@ -12,7 +12,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.operations.registry import rerun_on_conflict
 from desktop.ui.worker import DatabaseWorker, Job
 
 
@@ -45,12 +44,10 @@ class TaskRunner(QObject):
         fn: Callable[[Callable, Callable[[], bool]], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException, str], None],
-        *,
-        retry: bool = False,
     ) -> Task:
-        """``retry``: ``fn`` is one unit of work and nothing else (no files
-        written, nothing signed or sent), so when it loses a race with
-        another PC on a shared database it is simply run again."""
+        """Run ``fn(progress, cancelled)`` in turn on the database worker
+        (the operations it calls own their units of work and run them again
+        when another PC won a race)."""
         task = Task(self)
         task.done.connect(on_done)
         task.failed.connect(on_error)
@@ -58,10 +55,7 @@ class TaskRunner(QObject):
         task.failed.connect(lambda _e, _d, t=task: self._running.discard(t))
         self._running.add(task)
 
-        def work(progress, cancelled):
-            return rerun_on_conflict(lambda: fn(progress, cancelled)) if retry else fn(progress, cancelled)
-
-        task.job = DatabaseWorker.shared().submit(work, task.done.emit, task.failed.emit, inline=self.inline)
+        task.job = DatabaseWorker.shared().submit(fn, task.done.emit, task.failed.emit, inline=self.inline)
         task.job.relay.progress.connect(task.progress)
         return task
 

@@ -3,28 +3,20 @@ keys; afterwards the same number may come back in another year."""
 
 from __future__ import annotations
 
-from alembic import command
+from datetime import date
+
 from sqlalchemy import text
 
 from db.engine import make_engine
-from db.migrate import alembic_config, open_database
+from db.migrate import open_database
 from db.session import unit_of_work
 from desktop.core.directives import add_directive
-from datetime import date
-
-
-def _upgrade_to(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        cfg = alembic_config(engine)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
+from tests.conftest import upgrade_to
 
 
 def test_directives_of_an_older_database_get_their_identity_and_numbers_may_repeat_by_year(new_db):
     url = new_db("old", empty=True)
-    _upgrade_to(url, "0004")
+    upgrade_to(url, "0004")
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text(

@@ -8,15 +8,15 @@ from __future__ import annotations
 import threading
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from db.backup import backups_dir_for, list_backups
 from db.engine import make_engine
-from db.migrate import alembic_config, current_revision, head_revision, open_database
+from db.migrate import current_revision, head_revision, open_database
 from db.session import unit_of_work
 from desktop.core.units import UnitRow, import_units, list_units
+from tests.conftest import upgrade_to
 
 
 @pytest.fixture
@@ -24,17 +24,8 @@ def empty_db(pg_server):
     return pg_server.fresh(empty=True)
 
 
-def _upgrade_to(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        cfg = alembic_config(engine)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    engine.dispose()
-
-
 def test_an_older_schema_is_upgraded_after_a_pg_dump(empty_db):
-    _upgrade_to(empty_db, "0003")
+    upgrade_to(empty_db, "0003")
     engine = open_database(empty_db)
     assert current_revision(engine) == head_revision()
     (made,) = list_backups(backups_dir_for(empty_db), kind=".dump")
@@ -67,7 +58,7 @@ def test_units_sort_in_vietnamese_order_whatever_the_server_collation(empty_db):
 
 
 def test_two_pcs_opening_an_old_database_at_once_upgrade_it_once(empty_db):
-    _upgrade_to(empty_db, "0001")
+    upgrade_to(empty_db, "0001")
     errors, start = [], threading.Barrier(2)
 
     def open_it():

@@ -147,7 +147,7 @@ class ImportUnitsDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setText(self.tr("Hủy"))
-        self.task = self.runner.start(fn, lambda result: self._finish(on_done, result), self._failed, retry=True)
+        self.task = self.runner.start(fn, lambda result: self._finish(on_done, result), self._failed)
         if self.task is not None:
             self.task.progress.connect(lambda f, _m: (self.progress.setRange(0, 100), self.progress.setValue(int(f * 100))))
 
