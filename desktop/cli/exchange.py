@@ -40,9 +40,16 @@ def register(sub, parent) -> None:
     p.add_argument("--out", required=True, metavar="THƯ_MỤC")
     p.add_argument("--email", action="append", default=[], metavar="ĐỊA_CHỈ",
                    help="đưa gói vào hộp thư đi, gửi tới địa chỉ này (gửi bằng: theodoi mail send)")
+    p.add_argument("--seal-for", metavar="CHỨNG_THƯ",
+                   help="niêm phong (mã hóa) gói cho nơi nhận có chứng thư số này (tệp PEM hoặc DER): chỉ nơi đó "
+                        "mở được; ghi tệp .p7m thay cho tệp .zip")
+    p.add_argument("--seal-for-upper", action="store_true",
+                   help="niêm phong gói cho văn phòng cấp trên, bằng khóa đã tin cậy khi nhận biên nhận của họ")
     p.set_defaults(func=cmd_package_export, operation="package.export")
     p = cmds.add_parser("verify", help="kiểm tra một gói báo cáo (không ghi gì)", parents=[parent])
     p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("--key", metavar="TỆP.p12", help="khóa của văn phòng, để mở gói niêm phong")
+    p.add_argument("--passphrase-file", metavar="TỆP")
     p.set_defaults(func=cmd_package_verify, operation="package.verify")
     p = cmds.add_parser("import", help="nhận các gói báo cáo của đơn vị trực thuộc", parents=[parent])
     p.add_argument("files", nargs="+", metavar="TỆP")
@@ -56,7 +63,7 @@ def register(sub, parent) -> None:
                         "hoặc ngày của thư với tệp .eml")
     p.add_argument("--accept-changed-key", action="store_true", help="chấp nhận khóa mới của văn phòng đã đổi khóa")
     p.add_argument("--receipts", metavar="THƯ_MỤC", help="ghi biên nhận có ký số cho mỗi gói nhận được vào thư mục này")
-    p.add_argument("--key", metavar="TỆP.p12", help="khóa ký biên nhận")
+    p.add_argument("--key", metavar="TỆP.p12", help="khóa của văn phòng: ký biên nhận, mở gói niêm phong")
     p.add_argument("--passphrase-file", metavar="TỆP")
     p.add_argument("--pkcs11-lib", metavar="TỆP")
     p.add_argument("--token-label")
@@ -119,14 +126,29 @@ def _key(args) -> Pkcs12Key | TokenKey:
     return TokenKey(Path(args.pkcs11_lib), args.token_label, args.cert_label, pin)
 
 
+def _unseal_key(args) -> Pkcs12Key | TokenKey | None:
+    """The office's key to open sealed packages, when one was named."""
+    if not (args.key or getattr(args, "pkcs11_lib", None)):
+        return None
+    if not hasattr(args, "pkcs11_lib"):
+        return Pkcs12Key(Path(args.key), _secret(args.passphrase_file, "Mật khẩu của tệp khóa: ").encode("utf-8"))
+    return _key(args)
+
+
 def cmd_package_export(args) -> int:
     done = ops.export(store_for(args, must_exist=True), args.report, _key(args), Path(args.out),
                       signature_image=Path(args.signature_image) if args.signature_image else None,
-                      seal_image=Path(args.seal_image) if args.seal_image else None, email=args.email or None)
+                      seal_image=Path(args.seal_image) if args.seal_image else None, email=args.email or None,
+                      seal_for=args.seal_for, seal_for_upper=args.seal_for_upper)
     if wants_json(args):
-        emit_json({"package": str(done.package), "fingerprint": done.fingerprint, "outbox_id": done.outbox_id})
+        emit_json({"package": str(done.package), "fingerprint": done.fingerprint, "outbox_id": done.outbox_id,
+                   "sealed": done.sealed, "sealed_for": done.sealed_for,
+                   "sealed_for_fingerprint": done.sealed_for_fingerprint})
         return 0
     say(f"Đã ký và đóng gói: {done.package}")
+    if done.sealed:
+        say(f"Gói đã được niêm phong cho “{done.sealed_for}” (vân tay {grouped(done.sealed_for_fingerprint)}): "
+            "chỉ nơi đó mở được.")
     if done.outbox_id:
         say(f"Đã đưa vào hộp thư đi (thư số {done.outbox_id}); gửi bằng: theodoi mail send")
     say("Đã đọc lại và kiểm tra gói: an toàn để rút USB.")
@@ -142,6 +164,7 @@ HINTS = {
     "accept_changed_key": "Trên dòng lệnh: nhập lại với --accept-changed-key.",
     "untrust_old": "Trên dòng lệnh: theodoi trust remove VÂN_TAY_CŨ, rồi nhập lại với --trust-new.",
     "parent": "Trên dòng lệnh: theodoi init --office … --parent \"Tên văn phòng cấp trên\".",
+    "key": "Trên dòng lệnh: nhập lại với --key TỆP.p12 --passphrase-file TỆP.",
 }
 
 
@@ -157,12 +180,15 @@ def _print_results(results: list[dict]) -> None:
     for r in results:
         who = f" — {r['sender']}, báo cáo số {r['report_number']}" if r.get("sender") else ""
         say(f"{words.get(r['status'], r['status'])}: {r['file']}{who}")
+        if r.get("sealed"):
+            say(f"  Gói niêm phong{' cho ' + r['sealed_for'] if r.get('sealed_for') else ''}.")
         if r.get("reason"):
             say(f"  {r['reason']}")
 
 
 def cmd_package_verify(args) -> int:
-    results = ops.verify(store_for(args), args.files)
+    key = _unseal_key(args)
+    results = [_with_hint(r) for r in ops.verify(store_for(args), args.files, key=key)]
     if wants_json(args):
         emit_json(results)
     else:
@@ -171,11 +197,13 @@ def cmd_package_verify(args) -> int:
 
 
 def cmd_package_import(args) -> int:
+    # One key, asked once: it signs the receipts and opens sealed packages.
+    key = _key(args) if args.receipts else _unseal_key(args)
     found = ops.import_packages(
         store_for(args, must_exist=True), args.files, requirement=args.requirement, trust_new=args.trust_new,
         fingerprints=args.fingerprint, accept_changed_key=args.accept_changed_key,
         received=parse_date(args.received) if args.received else None,
-        receipt_key=_key(args) if args.receipts else None, receipt_dir=args.receipts)
+        receipt_key=key if args.receipts else None, receipt_dir=args.receipts, unseal_key=key)
     results = [_with_hint(r.as_json()) for r in found]
     if wants_json(args):
         emit_json(results)

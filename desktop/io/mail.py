@@ -183,7 +183,7 @@ def _email_packages(path: Path, folder: Path) -> tuple[list[Path], date | None]:
     found = []
     for n, part in enumerate(email.iter_attachments()):
         name = _safe_attachment_name(part.get_filename())
-        if not name.lower().endswith(".zip"):
+        if not name.lower().endswith((".zip", ".p7m")):  # packages, and packages sealed for this office
             continue
         data = part.get_payload(decode=True) or b""
         if len(data) > MAX_PACKAGE_BYTES:
@@ -219,7 +219,7 @@ def collect_incoming_dated(paths: list[Path], folder: Path) -> tuple[list[Path],
     problems: list[tuple[str, str]] = []
     for path in map(Path, paths):
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".zip", ".eml") and p.is_file())
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in (".zip", ".p7m", ".eml") and p.is_file())
             if not inside:
                 problems.append((path.name, "thư mục không có gói báo cáo (.zip) hay thư (.eml) nào"))
             out += inside

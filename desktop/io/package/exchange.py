@@ -4,10 +4,12 @@ at the office above, one result per file."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Mapping
 from sqlalchemy.engine import Engine
 
 from db.engine import data_dir, sqlite_path
-from db.files import atomic_path
+from db.files import atomic_path, free_path
 from db.models import Directive, OutgoingDocument, Requirement
 from db.session import run_transaction, unit_of_work
 from desktop.core import clock
@@ -38,6 +40,15 @@ from desktop.core.reports import report_facts
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import PackageCheck, verify_package
+from desktop.io.package.seal import (
+    MAX_SEALED_BYTES,
+    SUFFIX as SEALED_SUFFIX,
+    SealedInfo,
+    SealProblem,
+    is_sealed_file,
+    open_sealed_if_needed,
+    seal,
+)
 from desktop.io.package.receipt import ReceiptCheck, is_receipt, read_receipt, write_receipt
 from desktop.io.signing import OfficeSigner, Pkcs12Key, SignatureAppearance, TokenKey, chains_to, open_signer
 
@@ -66,15 +77,21 @@ class ImportResult:
     report_date: date | None = None  # the date the sender wrote on its report
     received_on: date | None = None  # the date this office received it: what "on time" is judged by
     needs: str | None = None  # what the user can do about a refusal (see desktop.core.trust.Refused)
+    sealed: bool = False  # the file was a sealed package (encrypted for its recipient)
+    sealed_for: str | None = None  # whom a sealed file's envelope names, in words
 
     def as_json(self) -> dict:
         return asdict(self)
 
 
 def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, out_dir: Path | str, *,
-                   signature_image: Path | None = None, seal_image: Path | None = None) -> tuple[Path, str]:
+                   signature_image: Path | None = None, seal_image: Path | None = None,
+                   seal_for: bytes | None = None) -> tuple[Path, str]:
     """Sign report ``report_id`` of the register into a package in
-    ``out_dir``; returns (package path, signer fingerprint)."""
+    ``out_dir``; returns (package path, signer fingerprint). With
+    ``seal_for`` (the recipient's DER certificate) the file written is the
+    package sealed for that recipient (``goi-niem-phong-….p7m``), never the
+    plain package."""
     out = Path(out_dir)
     with unit_of_work(engine, commit=False) as session:
         doc = session.get(OutgoingDocument, int(report_id))
@@ -96,24 +113,58 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         requirement_title = requirement.title if requirement else None
         period = doc.period
     out.mkdir(parents=True, exist_ok=True)
-    with open_signer(key) as signer:
-        path = build_package(files[".pdf"], files[".xlsx"], data, signer, out, appearance=look,
-                             requirement=requirement_title, period=period)
-        fingerprint = signer.fingerprint
-    # Read back from the medium before saying it is done: a USB stick that
-    # lied about the write shows up here, not at the office above.
-    _drop_cache(path)
-    try:
-        check = verify_package(path)
-    except PackageProblem as exc:
-        path.unlink(missing_ok=True)
-        raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
-                        "USB khác.") from exc
+    if seal_for is not None:
+        path, fingerprint, check = _export_sealed(files, data, key, out, look, requirement_title, period, seal_for)
+    else:
+        with open_signer(key) as signer:
+            path = build_package(files[".pdf"], files[".xlsx"], data, signer, out, appearance=look,
+                                 requirement=requirement_title, period=period)
+            fingerprint = signer.fingerprint
+        # Read back from the medium before saying it is done: a USB stick that
+        # lied about the write shows up here, not at the office above.
+        _drop_cache(path)
+        try:
+            check = verify_package(path)
+        except PackageProblem as exc:
+            path.unlink(missing_ok=True)
+            raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
+                            "USB khác.") from exc
     # The package is signed and on the stick: only its record is left, retried
     # on its own, never by signing again.
     run_transaction(engine, lambda session: record_sent(session, int(report_id), sha256=check.sha256,
                                                          file_name=path.name, fingerprint=fingerprint))
     return path, fingerprint
+
+
+def _export_sealed(files: dict, data: dict, key, out: Path, look, requirement_title, period,
+                   recipient: bytes) -> tuple[Path, str, PackageCheck]:
+    """Sign the package in a private folder, check it, seal it for
+    ``recipient`` and write only the sealed file to ``out``; the receipt
+    will name the inner package's SHA-256."""
+    with tempfile.TemporaryDirectory() as work:
+        with open_signer(key) as signer:
+            inner = build_package(files[".pdf"], files[".xlsx"], data, signer, Path(work), appearance=look,
+                                  requirement=requirement_title, period=period)
+            fingerprint = signer.fingerprint
+        check = verify_package(inner)
+        check.members = {}
+        try:
+            sealed = seal(inner.read_bytes(), recipient)
+        except UserError as exc:
+            raise UserError(f"Không niêm phong được gói: {exc.message}. Hãy chọn đúng chứng thư số của nơi nhận "
+                            "(tệp .cer, .crt, .pem).") from exc
+    # The name says nothing of the report: only the envelope's recipient shows.
+    path = free_path(out, f"goi-niem-phong-{hashlib.sha256(sealed).hexdigest()[:12]}", SEALED_SUFFIX)
+    with atomic_path(path, overwrite=False) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(sealed)
+            fh.flush()
+            os.fsync(fh.fileno())
+    _drop_cache(path)
+    if path.read_bytes() != sealed:
+        path.unlink(missing_ok=True)
+        raise UserError(f"Gói niêm phong ghi ra “{path}” đọc lại không đúng; đã xóa. Hãy thử lại hoặc dùng USB khác.")
+    return path, fingerprint, check
 
 
 def _drop_cache(path: Path) -> None:
@@ -168,32 +219,63 @@ class _Item:
     receipt: ReceiptCheck | None = None
     received_on: date | None = None
     new_office: str | None = None  # the office whose first key this file would pin
+    sealed: SealedInfo | None = None  # the file was sealed; ``check``/``receipt`` read what was inside
 
 
-def _verified(path: Path, received_on: date | None) -> _Item:
+def open_incoming(path: Path, key, work_dir: Path) -> tuple[Path, SealedInfo | None]:
+    """The file to read for ``path``: itself, or for a sealed file what it
+    holds, opened with ``key`` (the office's ``Pkcs12Key``, or None) and
+    written into ``work_dir``. ``SealProblem`` when it cannot be opened."""
+    if not is_sealed_file(path):
+        return path, None
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SealProblem("không đọc được tệp") from exc
+    if size > MAX_SEALED_BYTES:
+        raise SealProblem(f"tệp niêm phong lớn quá {MAX_SEALED_BYTES // 2**20} MB")
+    inner, info = open_sealed_if_needed(path.read_bytes(), key)
+    opened = free_path(Path(work_dir), f"mo-niem-phong-{hashlib.sha256(inner).hexdigest()[:12]}", ".zip")
+    opened.write_bytes(inner)
+    return opened, info
+
+
+def _verified(path: Path, received_on: date | None, key=None, work_dir: Path | None = None) -> _Item:
     item = _Item(path, received_on=received_on)
     try:
-        if is_receipt(path):
-            item.receipt = read_receipt(path)
+        inner, item.sealed = open_incoming(path, key, work_dir or path.parent)
+        if is_receipt(inner):
+            item.receipt = read_receipt(inner)
         else:
-            item.check = verify_package(path)
+            item.check = verify_package(inner)
             item.check.members = {}  # verified; a batch need not hold every file's bytes
     except UserError as exc:
-        item.result = ImportResult(path.name, "rejected", exc.message)
+        item.result = ImportResult(path.name, "rejected", exc.message, needs=getattr(exc, "needs", None),
+                                   **_sealed_fields(item.sealed or getattr(exc, "info", None), path))
     except Exception as exc:  # noqa: BLE001 - see UNEXPECTED
         log.warning("checking %s failed", path.name, exc_info=True)
-        item.result = ImportResult(path.name, "rejected", UNEXPECTED.format(type(exc).__name__))
+        item.result = ImportResult(path.name, "rejected", UNEXPECTED.format(type(exc).__name__),
+                                   **_sealed_fields(item.sealed, path))
     return item
 
 
+def _sealed_fields(info: SealedInfo | None, path: Path | None = None) -> dict:
+    """``sealed`` and ``sealed_for`` of a result: a file that looks sealed
+    but whose envelope cannot be read is still said to be sealed."""
+    if info is not None:
+        return {"sealed": True, "sealed_for": info.describe()}
+    return {"sealed": bool(path is not None and is_sealed_file(path)), "sealed_for": None}
+
+
 def _base(item: _Item) -> dict:
+    sealed = _sealed_fields(item.sealed)
     if item.check is not None:
         m = item.check.manifest
         return dict(sender=m["sender"]["name"], report_number=m["report"]["number"], signer=item.check.signer_subject,
-                    fingerprint=item.check.fingerprint, report_date=item.check.report_date)
+                    fingerprint=item.check.fingerprint, report_date=item.check.report_date, **sealed)
     doc = item.receipt.receipt
     return dict(sender=doc["receiver"]["name"], report_number=doc["package"]["report_number"],
-                signer=item.receipt.subject, fingerprint=item.receipt.fingerprint)
+                signer=item.receipt.subject, fingerprint=item.receipt.fingerprint, **sealed)
 
 
 def _new_offices(engine: Engine, items: list[_Item]) -> None:
@@ -264,7 +346,7 @@ def _import_package(engine: Engine, item: _Item, *, store_dir: Path, requirement
         if accepted is not None and not stored.exists():
             stored.parent.mkdir(parents=True, exist_ok=True)
             with atomic_path(stored) as tmp:
-                shutil.copyfile(path, tmp)
+                shutil.copyfile(check.path, tmp)  # for a sealed file, the package it held
     if accepted is None:
         return ImportResult(path.name, "duplicate", "gói này đã được nhận trước đây; không có gì thay đổi", **base), False
     reason = "thay cho gói nhận trước (gói cũ vẫn được giữ)" if accepted.status == "superseded" else None
@@ -277,7 +359,7 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
                     trust_new: bool = False, fingerprints: list[str] = (), accept_changed_key: bool = False,
                     today: date | None = None, received_on: date | None = None,
                     mail_dates: Mapping[Path, date] | None = None, receipt_signer: OfficeSigner | None = None,
-                    receipt_dir: Path | None = None) -> list[ImportResult]:
+                    receipt_dir: Path | None = None, unseal_key=None) -> list[ImportResult]:
     """One result per file, in order (a package from a member office, or a
     receipt for a package this office sent); each file is one transaction,
     with a copy of an accepted package kept in ``store_dir`` and, given a
@@ -290,7 +372,19 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
     16 hex digits) name the keys to pin otherwise. A package counts as
     received on ``received_on`` (the clerk's date), else on the date its
     e-mail was received (``mail_dates``, by the file taken out of the
-    e-mail), else ``today``."""
+    e-mail), else ``today``. A sealed file is opened with ``unseal_key``
+    (the office's ``Pkcs12Key``) and what it holds is taken in as above;
+    without the key, or sealed for another office, it is refused."""
+    with tempfile.TemporaryDirectory() as opened:
+        return _import_all(engine, paths, store_dir=store_dir, requirement_id=requirement_id, trust_new=trust_new,
+                           fingerprints=fingerprints, accept_changed_key=accept_changed_key, today=today,
+                           received_on=received_on, mail_dates=mail_dates, receipt_signer=receipt_signer,
+                           receipt_dir=receipt_dir, unseal_key=unseal_key, work_dir=Path(opened))
+
+
+def _import_all(engine: Engine, paths: list[Path], *, store_dir: Path, requirement_id, trust_new: bool,
+                fingerprints, accept_changed_key: bool, today: date | None, received_on: date | None,
+                mail_dates, receipt_signer, receipt_dir, unseal_key, work_dir: Path) -> list[ImportResult]:
     today = today or clock.today()
     for fp in fingerprints:
         if not re.fullmatch(r"[0-9a-f]{16,64}", normal_fingerprint(fp)):
@@ -300,7 +394,8 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
         raise UserError(f"Ngày nhận {received_on:%d/%m/%Y} ở sau hôm nay ({today:%d/%m/%Y}); hãy ghi ngày văn phòng "
                         "thật sự nhận được gói.")
     mail_dates = mail_dates or {}
-    items = [_verified(Path(p), received_on or _mail_date(mail_dates.get(Path(p)), today)) for p in paths]
+    items = [_verified(Path(p), received_on or _mail_date(mail_dates.get(Path(p)), today), unseal_key, work_dir)
+             for p in paths]
     _new_offices(engine, items)
     allowed, refusal = _pin_policy(items, trust_new, list(fingerprints))
     results = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from asn1crypto import algos, cms, core, x509 as asn1_x509
@@ -50,9 +51,10 @@ class SealProblem(UserError):
     """Why a sealed file cannot be opened, as a Vietnamese clause. ``needs``
     is "key" when this office's key would open it and was not given."""
 
-    def __init__(self, message: str, needs: str | None = None):
+    def __init__(self, message: str, needs: str | None = None, info: "SealedInfo | None" = None):
         super().__init__(message)
         self.needs = needs
+        self.info = info  # what the envelope says, when it could be read
 
 
 class GCMParameters(core.Sequence):
@@ -107,11 +109,12 @@ def _name(name: asn1_x509.Name) -> str:
 
 
 # --- making one ---------------------------------------------------------------------------
-def seal(inner: bytes, recipient_cert: bytes) -> bytes:
-    """``inner`` encrypted for the holder of ``recipient_cert`` (DER): a DER
-    ContentInfo of AuthEnvelopedData, AES-256-GCM (random 12-byte nonce,
-    16-byte tag), the content key wrapped by RSAES-OAEP SHA-256/MGF1-SHA-256.
-    ``UserError`` for a certificate that cannot receive it."""
+def check_recipient(recipient_cert: bytes):
+    """(RSA public key, issuer, serial) of a certificate a package can be
+    sealed for; ``UserError`` (a clause) for one that cannot: unreadable,
+    expired or not yet valid, not RSA, shorter than 2048 bits. Its
+    keyUsage is not required to list keyEncipherment: the keys offices made
+    with Theo dõi before sealed packages did not."""
     from cryptography import x509
 
     try:
@@ -121,10 +124,24 @@ def seal(inner: bytes, recipient_cert: bytes) -> bytes:
         issuer, serial = parsed.issuer, parsed.serial_number
     except Exception as exc:  # noqa: BLE001
         raise UserError("chứng thư số của nơi nhận bị hỏng (không đọc được)") from exc
+    now = datetime.now(timezone.utc)
+    if now > cert.not_valid_after_utc:
+        raise UserError(f"chứng thư số của nơi nhận đã hết hạn ngày {cert.not_valid_after_utc:%d/%m/%Y}")
+    if now < cert.not_valid_before_utc:
+        raise UserError(f"chứng thư số của nơi nhận chưa đến ngày hiệu lực ({cert.not_valid_before_utc:%d/%m/%Y})")
     if not isinstance(public, rsa.RSAPublicKey):
         raise UserError("chứng thư số của nơi nhận không dùng khóa RSA; Theo dõi chỉ niêm phong được cho khóa RSA")
     if public.key_size < 2048:
         raise UserError(f"khóa RSA của nơi nhận quá ngắn ({public.key_size} bit, cần ít nhất 2048)")
+    return public, issuer, serial
+
+
+def seal(inner: bytes, recipient_cert: bytes) -> bytes:
+    """``inner`` encrypted for the holder of ``recipient_cert`` (DER): a DER
+    ContentInfo of AuthEnvelopedData, AES-256-GCM (random 12-byte nonce,
+    16-byte tag), the content key wrapped by RSAES-OAEP SHA-256/MGF1-SHA-256.
+    ``UserError`` for a certificate that cannot receive it."""
+    public, issuer, serial = check_recipient(recipient_cert)
     content_key = AESGCM.generate_key(bit_length=256)
     nonce = os.urandom(NONCE_BYTES)
     sealed = AESGCM(content_key).encrypt(nonce, inner, None)
@@ -374,6 +391,10 @@ def open_sealed_if_needed(data: bytes, key_source) -> tuple[bytes, SealedInfo | 
     info = sealed_for(data)
     if key_source is None:
         raise SealProblem(f"gói này được niêm phong cho {info.describe()}; cần khóa của văn phòng này (tệp .p12 và "
-                          "mật khẩu) để mở", needs="key")
-    private_key, cert = _office_key(key_source)
-    return unseal(data, private_key, cert), info
+                          "mật khẩu) để mở", needs="key", info=info)
+    try:
+        private_key, cert = _office_key(key_source)
+        return unseal(data, private_key, cert), info
+    except SealProblem as exc:
+        exc.info = info
+        raise
