@@ -179,3 +179,58 @@ def test_the_office_above_checks_a_package_then_takes_it_in_and_sends_the_signed
     assert back.status == "accepted", back.reason
     (doc,) = cli("register", "list", "--json", db=lower.db).json
     assert doc["received_by"] == UPPER and doc["received_on"] is not None
+
+
+def test_a_report_sealed_for_the_office_above_is_opened_there_with_the_passphrase_asked(
+        qtbot, cli, tmp_path, monkeypatch, messages):
+    """Once the office above's key is known from its receipt, the window
+    offers to seal for it; the office above is asked for its key's
+    passphrase and the table marks the package sealed."""
+    from PySide6.QtWidgets import QInputDialog
+
+    def run(db, *args):
+        result = cli(*args, db=db)
+        assert result.code == 0, result.err
+        return result
+
+    lower = _lower(run, tmp_path, LOWER[0], [2, 3])
+    upper_db = _province(run, tmp_path)
+    upper_key = tmp_path / "tinh.p12"
+    run(upper_db, "keys", "create", "--org", UPPER, "--out", upper_key, "--passphrase-file", lower.passfile)
+    plain = run(lower.db, "package", "export", "--report", "1", "--key", lower.key, "--passphrase-file",
+                lower.passfile, "--out", tmp_path / "lan-1", "--json").json["package"]
+    taken = run(upper_db, "package", "import", plain, "--trust-new", "--receipts", tmp_path / "bien-nhan", "--key",
+                upper_key, "--passphrase-file", lower.passfile, "--json").json[0]
+    run(lower.db, "package", "import", taken["receipt"], "--trust-new")
+
+    screen = ExchangeScreen(_ctx(lower.db))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    upper_item = screen.seal_for.findData("upper")
+    assert upper_item > 0 and UPPER in screen.seal_for.itemText(upper_item)
+    assert screen.seal_for.currentData() is None  # not sealed unless asked
+    screen.seal_for.setCurrentIndex(upper_item)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    screen.drive.addItem(str(usb), str(usb))
+    screen.drive.setCurrentIndex(screen.drive.count() - 1)
+    screen.key_file.setText(str(lower.key))
+    screen.passphrase.setText(PASS)
+    screen.export()
+    assert "niêm phong" in screen.export_state.text() and UPPER in screen.export_state.text(), messages
+    (sealed,) = usb.iterdir()
+    assert sealed.suffix == ".p7m"
+
+    above = ExchangeScreen(_ctx(upper_db))
+    qtbot.addWidget(above)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or (PASS, True)))
+    above.key_file.setText(str(upper_key))
+    above.verify([sealed])
+    (checked,) = above.last_results
+    assert checked["status"] == "valid" and checked["sealed"] and sealed.name in asked[0]
+    above.take_in([usb])
+    (result,) = above.last_results
+    assert len(asked) == 2 and result.sealed and result.status == "superseded", result
+    assert above.results.item(0, 0).text() == f"{sealed.name} (niêm phong)"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -85,6 +86,14 @@ class ExchangeScreen(Screen):
         other.clicked.connect(self._pick_folder)
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("địa chỉ thư của cấp trên (không bắt buộc)"))
+        # Sealed (encrypted) for one recipient: a certificate file, or the
+        # office above's key pinned from its receipts.
+        self.seal_for = QComboBox()
+        pick_seal = QPushButton(self.tr("Niêm phong cho…"))
+        pick_seal.clicked.connect(self._pick_seal_certificate)
+        seal_row = QHBoxLayout()
+        seal_row.addWidget(self.seal_for, 1)
+        seal_row.addWidget(pick_seal)
         self.export_button = QPushButton(self.tr("&Ký và ghi gói báo cáo"))
         self.export_button.clicked.connect(self.export)
         self.export_state = QLabel()
@@ -112,6 +121,7 @@ class ExchangeScreen(Screen):
         form.addRow(self.tr("Mật khẩu khóa / PIN:"), self.passphrase)
         form.addRow(self.tr("Ghi ra:"), drive_row)
         form.addRow(self.tr("Gửi thư tới:"), self.email)
+        form.addRow(self.tr("Niêm phong:"), seal_row)
         form.addRow(self.export_button)
         form.addRow(self.export_state)
 
@@ -180,6 +190,7 @@ class ExchangeScreen(Screen):
         if picked and self.drive.findData(picked) < 0:
             self.drive.addItem(picked, picked)
         self.drive.setCurrentIndex(max(self.drive.findData(picked), 0))
+        self._list_seal_recipients()
         self._show_outbox()
 
     # -- sending up ---------------------------------------------------------
@@ -224,6 +235,45 @@ class ExchangeScreen(Screen):
             return TokenKey(Path(self.module.currentText()), token_label, cert_label, secret)
         return Pkcs12Key(Path(self.key_file.text()), secret.encode("utf-8"))
 
+    # -- sealing ------------------------------------------------------------------
+    def _list_seal_recipients(self) -> None:
+        chosen = self.seal_for.currentData()
+        self.seal_for.clear()
+        self.seal_for.addItem(self.tr("Không niêm phong"), None)
+        above = [r for r in self.ctx.run(exchange.trusted) if r.kind == "pin" and r.office is None]
+        if above:
+            self.seal_for.addItem(self.tr("Văn phòng cấp trên — {subject}").format(subject=above[0].subject), "upper")
+        if chosen and chosen != "upper":
+            self.seal_for.addItem(Path(chosen).name, chosen)
+        self.seal_for.setCurrentIndex(max(self.seal_for.findData(chosen), 0))
+
+    def _pick_seal_certificate(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng thư số của nơi nhận"), "",
+                                              self.tr("Chứng thư số (*.cer *.crt *.pem *.der);;Tất cả các tệp (*)"))
+        if name:
+            self.seal_for.addItem(Path(name).name, name)
+            self.seal_for.setCurrentIndex(self.seal_for.count() - 1)
+
+    def _ask_unseal_key(self, files: list[str]):
+        """The office's key file and its passphrase, asked when sealed
+        packages came in; None when the clerk cancels."""
+        from desktop.io.signing import Pkcs12Key
+
+        key_file = self.key_file.text()
+        if not key_file:
+            key_file, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của văn phòng để mở gói niêm phong"),
+                                                      "", self.tr("Khóa ký (*.p12 *.pfx)"))
+            if not key_file:
+                return None
+        secret, ok = QInputDialog.getText(
+            self, self.tr("Gói niêm phong"),
+            self.tr("Các gói sau được niêm phong cho văn phòng này:\n{files}\n\nNhập mật khẩu của tệp khóa {key} để "
+                    "mở:").format(files="\n".join(f"• {f}" for f in files), key=Path(key_file).name),
+            QLineEdit.Password)
+        if not ok:
+            return None
+        return Pkcs12Key(Path(key_file), secret.encode("utf-8"))
+
     def _pick_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói báo cáo"))
         if folder:
@@ -241,21 +291,25 @@ class ExchangeScreen(Screen):
             return
         key = self._key()
         email = self.email.text().strip()
+        sealing = self.seal_for.currentData()
         self.export_button.setEnabled(False)
         self.export_state.setText(self.tr("Đang ký, ghi và đọc lại để kiểm tra…"))
         store = self.ctx.store
 
         def work(_progress, _cancelled):
-            done = exchange.export(store, report_id, key, Path(folder))
-            return done.package, done.fingerprint
+            done = exchange.export(store, report_id, key, Path(folder), seal_for_upper=sealing == "upper",
+                                   seal_for=sealing if sealing not in (None, "upper") else None)
+            return done.package, done.fingerprint, done.sealed_for
 
         self.runner.start(work, lambda result: self._exported(result, report_id, email), self._export_failed)
 
     def _exported(self, result, report_id: int, email: str) -> None:
-        path, fingerprint = result
+        path, fingerprint, sealed_for = result
         self.export_button.setEnabled(True)
         text = self.tr("Đã ghi và kiểm tra gói {name} — an toàn để rút USB.\nVân tay người ký: {fp}").format(
             name=path.name, fp=grouped(fingerprint))
+        if sealed_for:
+            text += "\n" + self.tr("Gói đã được niêm phong: chỉ “{who}” mở được.").format(who=sealed_for)
         if email:
             try:
                 self.queue_mail(path, email, report_id)
@@ -267,7 +321,10 @@ class ExchangeScreen(Screen):
 
     @window_action("mail.queue")
     def queue_mail(self, package: Path, email: str, report_id: int) -> None:
-        self.ctx.run(mail.queue, package, to=[email], report=report_id, subject=self.report.currentText(), parent=self)
+        # A sealed package's e-mail says nothing of the report.
+        subject = (self.tr("Gói niêm phong {name}").format(name=package.name) if package.suffix == ".p7m"
+                   else self.report.currentText())
+        self.ctx.run(mail.queue, package, to=[email], report=report_id, subject=subject, parent=self)
 
     def _export_failed(self, exc, details) -> None:
         self.export_button.setEnabled(True)
@@ -277,7 +334,7 @@ class ExchangeScreen(Screen):
     # -- taking in --------------------------------------------------------------
     def _pick_packages(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói báo cáo, biên nhận hoặc thư"), "",
-                                                self.tr("Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)"))
+                                                self.tr("Gói báo cáo, thư (*.zip *.p7m *.eml);;Tất cả các tệp (*)"))
         if names:
             self.take_in([Path(n) for n in names])
 
@@ -292,10 +349,12 @@ class ExchangeScreen(Screen):
 
     @window_action("package.import")
     def take_in(self, paths: list[Path], *, trust_new: bool = False, only: set[str] | None = None,
-                earlier: list | None = None, fingerprints: list[str] | None = None, receipt_key=None) -> None:
+                earlier: list | None = None, fingerprints: list[str] | None = None, receipt_key=None,
+                unseal_key=None) -> None:
         """Import ``paths`` in the background (``only``: just the files of
         these names); a first package from an office asks whether to trust
-        its key, showing the fingerprint to compare. Results land in
+        its key, showing the fingerprint to compare; sealed packages ask
+        for the passphrase of the office's key. Results land in
         ``last_results`` and the table."""
         store = self.ctx.store
         receipts = self.receipts_dir.text().strip() if self.send_receipts.isChecked() else ""
@@ -303,11 +362,14 @@ class ExchangeScreen(Screen):
         # fingerprint check) signs its receipts with the same key.
         key = (receipt_key or self._key()) if receipts else None
         self._receipt_key = key
+        unseal = unseal_key or (key if key is not None and not hasattr(key, "lib_path") else None)
+        self._unseal_key = unseal
 
         def work(_progress, _cancelled):
             # A package from a saved e-mail counts as received on the e-mail's day.
             return exchange.import_packages(store, paths, trust_new=trust_new, fingerprints=fingerprints or (),
-                                            only=only, receipt_key=key, receipt_dir=receipts or None)
+                                            only=only, receipt_key=key, receipt_dir=receipts or None,
+                                            unseal_key=unseal)
 
         self.runner.start(work, lambda results: self._taken_in(paths, results, trust_new or bool(fingerprints),
                                                                earlier),
@@ -320,6 +382,13 @@ class ExchangeScreen(Screen):
         self.last_results = results
         self._show_results(results)
         self.ctx.changed.emit(Changed.SUBMISSIONS)
+        locked = [r for r in results if r.status == "rejected" and r.needs == "key"]
+        if locked and self._unseal_key is None:
+            key = self._ask_unseal_key([r.file for r in locked])
+            if key is not None:
+                self.take_in(paths, only={r.file for r in locked}, earlier=results, receipt_key=self._receipt_key,
+                             unseal_key=key, trust_new=trust_new)
+            return
         new = [r for r in results if r.status == "rejected" and r.needs == "trust_new"]
         if not new or trust_new:
             return
@@ -333,7 +402,7 @@ class ExchangeScreen(Screen):
             # The keys the user compared, each by its fingerprint: bare
             # trust-new pins nothing when several offices are new.
             self.take_in(paths, fingerprints=[r.fingerprint for r in new], only={r.file for r in new},
-                         earlier=results, receipt_key=self._receipt_key)
+                         earlier=results, receipt_key=self._receipt_key, unseal_key=self._unseal_key)
 
     def _show_results(self, results) -> None:
         words = {"accepted": self.tr("Đã nhận"), "superseded": self.tr("Đã nhận, thay gói cũ"),
@@ -347,21 +416,30 @@ class ExchangeScreen(Screen):
             if r["status"] == "valid":
                 reason = self.tr("Người ký: {signer}; vân tay {fp}").format(signer=r.get("signer") or "",
                                                                           fp=grouped(r.get("fingerprint") or ""))
-            for j, text in enumerate([r["file"], words.get(r["status"], r["status"]), r.get("sender") or "", reason]):
+            name = self.tr("{file} (niêm phong)").format(file=r["file"]) if r.get("sealed") else r["file"]
+            for j, text in enumerate([name, words.get(r["status"], r["status"]), r.get("sender") or "", reason]):
                 self.results.setItem(i, j, QTableWidgetItem(text))
         self.results.resizeColumnsToContents()
 
     def _pick_to_verify(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói cần kiểm tra"), "",
-                                                self.tr("Gói báo cáo (*.zip);;Tất cả các tệp (*)"))
+                                                self.tr("Gói báo cáo (*.zip *.p7m);;Tất cả các tệp (*)"))
         if names:
             self.verify([Path(n) for n in names])
 
     @window_action("package.verify")
-    def verify(self, paths: list[Path]) -> None:
-        """Check packages as an import would, writing nothing."""
+    def verify(self, paths: list[Path], *, unseal_key=None) -> None:
+        """Check packages as an import would, writing nothing; sealed
+        packages ask for the passphrase of the office's key."""
         try:
-            self.last_results = self.ctx.run(exchange.verify, paths, parent=self)
+            self.last_results = self.ctx.run(exchange.verify, paths, key=unseal_key, parent=self)
+            locked = [r["file"] for r in self.last_results if r["status"] == "rejected" and r.get("needs") == "key"]
+            if locked and unseal_key is None:
+                key = self._ask_unseal_key(locked)
+                if key is not None:
+                    again = {r["file"]: r for r in self.ctx.run(
+                        exchange.verify, [p for p in paths if Path(p).name in locked], key=key, parent=self)}
+                    self.last_results = [again.get(r["file"], r) for r in self.last_results]
         except Exception as exc:
             show_error(self, exc)
             return
