@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -320,3 +322,40 @@ def test_open_sealed_if_needed_passes_other_files_through_and_opens_sealed_ones(
     with pytest.raises(SealProblem) as refused:
         open_sealed_if_needed(seal(b"PK inner", der), None)
     assert refused.value.needs == "key" and refused.value.info is not None
+
+
+_PLAIN = b"PK\x03\x04" + bytes(range(256)) * 8
+
+
+@pytest.fixture(scope="module")
+def sealed_sample(recipient):
+    return seal(_PLAIN, recipient[1])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_changed_or_cut_sealed_file_opens_to_the_original_or_is_refused_in_words(recipient, sealed_sample, data):
+    """Bytes flipped, cut or added anywhere: the content that comes out is
+    the original (a change to a field nothing depends on) or nothing, and
+    the refusal is a SealProblem, never another exception."""
+    key, der = recipient
+    blob = bytearray(sealed_sample)
+    for _ in range(data.draw(st.integers(1, 4))):
+        kind = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        at = data.draw(st.integers(0, len(blob) - 1))
+        if kind == "flip":
+            blob[at] ^= data.draw(st.integers(1, 255))
+        elif kind == "cut":
+            del blob[at:at + data.draw(st.integers(1, 64))]
+        else:
+            blob[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+        if not blob:
+            return
+    try:
+        assert sealed_for(bytes(blob)).recipients
+    except SealProblem as exc:
+        assert exc.message
+    try:
+        assert unseal(bytes(blob), key, der) == _PLAIN
+    except SealProblem as exc:
+        assert exc.message

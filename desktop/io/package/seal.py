@@ -262,7 +262,12 @@ def sealed_for(data: bytes) -> SealedInfo:
 def _matches(who: Recipient, ktri: cms.KeyTransRecipientInfo, cert: asn1_x509.Certificate) -> bool:
     rid = ktri["rid"]
     if rid.name == "issuer_and_serial_number":
-        return rid.chosen["issuer"] == cert.issuer and who.serial == cert.serial_number
+        # The issuer as the certificate encodes it, byte for byte (the sender
+        # copied it from the certificate), else as equal names.
+        if who.serial != cert.serial_number:
+            return False
+        issuer = rid.chosen["issuer"]
+        return issuer.dump() == cert.issuer.dump() or issuer == cert.issuer
     return cert.key_identifier is not None and rid.chosen.native == cert.key_identifier
 
 
@@ -300,12 +305,12 @@ def unseal(data: bytes, private_key, cert: bytes) -> bytes:
     except Exception as exc:  # noqa: BLE001
         raise SealProblem("chứng thư số của văn phòng này không đọc được") from exc
     recipients = _recipients(envelope)
-    mine = [ktri for who, ktri in recipients if _matches(who, ktri, own)]
-    if not mine:
-        raise SealProblem(f"gói này được niêm phong cho {', '.join(w.describe() for w, _ in recipients)}, không phải "
-                          f"đơn vị này (khóa của văn phòng này là chứng thư số “{_name(own.subject)}”, số sê-ri "
-                          f"{_hex(own.serial_number)}); không có gì được ghi", needs="other")
     try:
+        mine = [ktri for who, ktri in recipients if _matches(who, ktri, own)]
+        if not mine:
+            raise SealProblem(f"gói này được niêm phong cho {', '.join(w.describe() for w, _ in recipients)}, không "
+                              f"phải đơn vị này (khóa của văn phòng này là chứng thư số “{_name(own.subject)}”, số "
+                              f"sê-ri {_hex(own.serial_number)}); không có gì được ghi", needs="other")
         content_key = _content_key(mine[0], private_key)
         return _decrypt(envelope, content_key)
     except SealProblem:
