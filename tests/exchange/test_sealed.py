@@ -167,7 +167,8 @@ def test_openssl_opens_a_sealed_package_with_the_recipients_key(lower_office, up
     ["-keyopt", "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256"],
     [],  # OAEP with its SHA-1 defaults
     ["-keyopt", "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256", "-stream"],  # BER, indefinite lengths
-], ids=["sha256", "sha1-defaults", "streamed"])
+    ["-keyopt", "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256", "-keyid"],  # named by subjectKeyIdentifier
+], ids=["sha256", "sha1-defaults", "streamed", "key-id"])
 def test_a_package_openssl_sealed_is_taken_in(lower_office, upper, upper_key, export, cli, tmp_path, options):
     office = lower_office()
     p12, pem, _der, _ = upper_key
