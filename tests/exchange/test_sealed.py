@@ -262,6 +262,20 @@ def test_a_changed_byte_anywhere_in_the_envelope_is_refused(recipient, where):
     assert "bị thay đổi" in refused.value.message or "bị sửa" in refused.value.message
 
 
+def _tlv(tag: bytes, body: bytes) -> bytes:
+    return tag + b"\x84" + len(body).to_bytes(4, "big") + body
+
+
+def _many_recipients(sealed: bytes) -> bytes:
+    """``sealed`` with its recipient set replaced by a million empty members."""
+    from asn1crypto import cms
+
+    env = cms.ContentInfo.load(sealed)["content"]
+    rest = env["auth_encrypted_content_info"].dump() + env["mac"].dump()
+    envelope = _tlv(b"\x30", b"\x02\x01\x00" + _tlv(b"\x31", b"\x30\x00" * 1_000_000) + rest)
+    return _tlv(b"\x30", bytes.fromhex("060b2a864886f70d0109100117") + _tlv(b"\xa0", envelope))
+
+
 def test_truncated_garbage_and_huge_lengths_are_refused_in_words(recipient):
     key, der = recipient
     data = seal(b"PK\x03\x04" + bytes(4000), der)
@@ -273,6 +287,7 @@ def test_truncated_garbage_and_huge_lengths_are_refused_in_words(recipient):
         "header then garbage": b"\x30\x82\x01\x00" + oid + bytes(range(256))[:243],
         "trailing bytes": data + b"\x00\x00",
         "deep nesting": b"\x30\x80" + oid + b"\xa0\x80" + b"\x30\x80" * 5000,
+        "a million empty recipients": _many_recipients(data),
     }
     for name, blob in hostile.items():
         assert is_sealed(blob), name

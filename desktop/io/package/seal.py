@@ -35,6 +35,7 @@ from desktop.io.limits import MAX_PACKAGE_BYTES
 # envelope (a few recipients' wrapped keys, the tag).
 MAX_SEALED_BYTES = MAX_PACKAGE_BYTES + 64 * 1024
 MAX_RECIPIENTS = 16
+MAX_RECIPIENT_BYTES = 64 * 1024  # 16 recipients with 8192-bit keys
 SUFFIX = ".p7m"
 
 AUTH_ENVELOPED_DATA = "1.2.840.113549.1.9.16.1.23"
@@ -189,7 +190,7 @@ _OID_DER = bytes.fromhex("060b2a864886f70d0109100117")
 def is_sealed(data: bytes) -> bool:
     """Whether ``data`` (the file, or at least its first 32 bytes) looks
     like a sealed file: a DER/BER SEQUENCE whose first element is the
-    AuthEnvelopedData content type. Cheap; ``open_sealed`` checks the rest."""
+    AuthEnvelopedData content type. Cheap; ``unseal`` checks the rest."""
     if len(data) < 2 or data[0] != 0x30:
         return False
     i = 2 if data[1] < 0x80 else 2 + (data[1] & 0x7F) if data[1] != 0x80 else 2
@@ -224,6 +225,10 @@ def _envelope(data: bytes) -> cms.AuthEnvelopedData:
 
 def _recipients(envelope: cms.AuthEnvelopedData) -> list[tuple[Recipient, cms.KeyTransRecipientInfo]]:
     try:
+        # Bounded before the set is split into its members: a file of
+        # millions of tiny "recipients" is refused, not parsed.
+        if len(envelope["recipient_infos"].contents or b"") > MAX_RECIPIENT_BYTES:
+            raise SealProblem("gói niêm phong có phần ghi nơi nhận lớn bất thường")
         infos = list(envelope["recipient_infos"])
         if not infos or len(infos) > MAX_RECIPIENTS:
             raise SealProblem(f"gói niêm phong có {len(infos)} nơi nhận (cần từ 1 đến {MAX_RECIPIENTS})")
@@ -254,7 +259,7 @@ def sealed_for(data: bytes) -> SealedInfo:
     recipients = tuple(r for r, _ in _recipients(envelope))
     try:
         algorithm = envelope["auth_encrypted_content_info"]["content_encryption_algorithm"]["algorithm"].native
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
         raise SealProblem("gói niêm phong bị hỏng (không đọc được thuật toán mã hóa)") from exc
     return SealedInfo(recipients, str(algorithm))
 
