@@ -88,7 +88,7 @@ def verify(store: Store, files: list[str | Path], *, key=None) -> list[dict]:
     """Check each package file as the import would, writing nothing: one
     result per file (``status`` "valid" or "rejected" with its reason,
     ``sealed`` and whom a sealed file is for). A sealed file is opened
-    with ``key`` (the office's ``Pkcs12Key``)."""
+    with ``key`` (the office's ``Pkcs12Key`` or ``TokenKey``)."""
     from desktop.io.package.exchange import UNEXPECTED, open_incoming
     from desktop.io.package.read import verify_package
     from desktop.io.package.seal import is_sealed_file
@@ -130,7 +130,7 @@ def import_packages(store: Store, files: list[str | Path], *, requirement: int |
     folder for each report accepted. ``only`` limits the run to the files
     of those names (a second round after the clerk trusted new offices, or
     gave the key that opens sealed packages). Sealed packages are opened
-    with ``unseal_key`` (the office's ``Pkcs12Key``); without it each is
+    with ``unseal_key`` (the office's ``Pkcs12Key`` or ``TokenKey``); without it each is
     refused with ``needs`` "key"."""
     from desktop.io.mail import collect_incoming_dated
     from desktop.io.package.exchange import ImportResult, import_packages as take_in, package_store_for

@@ -375,3 +375,40 @@ def test_any_changed_or_cut_sealed_file_opens_to_the_original_or_is_refused_in_w
         assert unseal(bytes(blob), key, der) == _PLAIN
     except SealProblem as exc:
         assert exc.message
+
+
+# --- the office's key on a USB token (SoftHSM2) ------------------------------------------------------
+def _token_ready() -> bool:
+    from tests.conftest import LIB
+
+    return LIB is not None and shutil.which("softhsm2-util") is not None and shutil.which("openssl") is not None
+
+
+@pytest.mark.skipif(not _token_ready(), reason="softhsm2 and openssl")
+def test_a_sealed_package_opens_on_the_usb_token_where_the_token_can(token, tmp_path):
+    """The key never leaves the token: it opens what its mechanism allows
+    (SoftHSM 2.6 does RSA-OAEP with SHA-1 only) and says so in words for
+    the rest; a wrong PIN is a refusal, not a traceback."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from desktop.io.signing import TokenKey
+    from tests.conftest import LIB, PIN
+
+    inner = b"PK\x03\x04 a package on its way" * 100
+    (tmp_path / "goi.zip").write_bytes(inner)
+    pem = tmp_path / "token.pem"
+    pem.write_bytes(token.public_bytes(Encoding.PEM))
+    subprocess.run(["openssl", "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", tmp_path / "goi.zip", "-recip", pem,
+                    "-keyopt", "rsa_padding_mode:oaep", "-outform", "DER", "-out", tmp_path / "sha1.p7m"],
+                   check=True, capture_output=True)
+    key = TokenKey(LIB, "theodoi", "van-phong", PIN)
+    opened, info = open_sealed_if_needed((tmp_path / "sha1.p7m").read_bytes(), key)
+    assert opened == inner and "Công đoàn xã Bình Lư" in info.describe()
+
+    ours = seal(inner, token.public_bytes(Encoding.DER))
+    try:
+        assert open_sealed_if_needed(ours, key)[0] == inner  # a token that does OAEP with SHA-256
+    except SealProblem as refused:
+        assert "không hỗ trợ" in refused.message and ".p12" in refused.message
+    with pytest.raises(SealProblem, match="PIN"):
+        open_sealed_if_needed(ours, TokenKey(LIB, "theodoi", "van-phong", "0000"))

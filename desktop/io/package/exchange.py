@@ -224,7 +224,7 @@ class _Item:
 
 def open_incoming(path: Path, key, work_dir: Path) -> tuple[Path, SealedInfo | None]:
     """The file to read for ``path``: itself, or for a sealed file what it
-    holds, opened with ``key`` (the office's ``Pkcs12Key``, or None) and
+    holds, opened with ``key`` (a ``Pkcs12Key`` or ``TokenKey``, or None) and
     written into ``work_dir``. ``SealProblem`` when it cannot be opened."""
     if not is_sealed_file(path):
         return path, None
@@ -373,7 +373,7 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
     received on ``received_on`` (the clerk's date), else on the date its
     e-mail was received (``mail_dates``, by the file taken out of the
     e-mail), else ``today``. A sealed file is opened with ``unseal_key``
-    (the office's ``Pkcs12Key``) and what it holds is taken in as above;
+    (the office's ``Pkcs12Key`` or ``TokenKey``) and what it holds is taken in as above;
     without the key, or sealed for another office, it is refused."""
     with tempfile.TemporaryDirectory() as opened:
         return _import_all(engine, paths, store_dir=store_dir, requirement_id=requirement_id, trust_new=trust_new,

@@ -290,9 +290,12 @@ def _content_key(ktri: cms.KeyTransRecipientInfo, private_key) -> bytes:
     label = params["p_source_algorithm"]["parameters"].native
     if digest_name not in _HASHES or mgf_name not in _HASHES:
         raise SealProblem(f"gói niêm phong dùng hàm băm không hỗ trợ ({digest_name}/{mgf_name})")
-    pad = padding.OAEP(mgf=padding.MGF1(_HASHES[mgf_name]()), algorithm=_HASHES[digest_name](), label=label or None)
+    if not hasattr(private_key, "unwrap_oaep"):  # a cryptography RSA key
+        from desktop.io.signing.unwrap import _SoftwareKey
+
+        private_key = _SoftwareKey(private_key, b"")
     try:
-        return private_key.decrypt(ktri["encrypted_key"].native, pad)
+        return private_key.unwrap_oaep(ktri["encrypted_key"].native, digest_name, mgf_name, label or None)
     except ValueError as exc:
         raise SealProblem("không mở được khóa mã của gói niêm phong bằng khóa của văn phòng này "
                           "(gói bị sửa, hoặc không phải niêm phong cho khóa này)") from exc
@@ -300,7 +303,9 @@ def _content_key(ktri: cms.KeyTransRecipientInfo, private_key) -> bytes:
 
 def unseal(data: bytes, private_key, cert: bytes) -> bytes:
     """The inner file of a sealed file, opened with the office's RSA
-    ``private_key`` (a cryptography key) and its certificate ``cert`` (DER).
+    ``private_key`` (a cryptography key, or a ``KeyUnwrapper`` of
+    desktop.io.signing.unwrap: a key on a token) and its certificate
+    ``cert`` (DER).
     ``SealProblem`` when it is for another certificate, damaged, truncated
     or changed (the GCM tag fails): nothing of the content is returned then."""
     envelope = _envelope(data)
@@ -361,37 +366,10 @@ def _decrypt(envelope: cms.AuthEnvelopedData, content_key: bytes) -> bytes:
     return bytes(out)
 
 
-# --- with the office's key ------------------------------------------------------------------
-def _office_key(key_source) -> tuple[object, bytes]:
-    """(private key, certificate DER) of the office's key: a ``Pkcs12Key``.
-    A key on a USB token cannot open a sealed package yet."""
-    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
-
-    from desktop.io.signing import Pkcs12Key
-
-    if not isinstance(key_source, Pkcs12Key):
-        raise SealProblem("gói niêm phong chỉ mở được bằng tệp khóa .p12 của văn phòng; khóa trên USB token chưa "
-                          "dùng được để mở gói niêm phong")
-    path = Path(key_source.path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SealProblem(f"không đọc được tệp khóa “{path.name}”") from exc
-    try:
-        private_key, cert, _chain = pkcs12.load_key_and_certificates(data, key_source.passphrase)
-    except ValueError as exc:
-        raise SealProblem(f"không mở được tệp khóa “{path.name}”: sai mật khẩu, hoặc tệp không phải khóa PKCS#12 "
-                          "(.p12, .pfx)") from exc
-    if private_key is None or cert is None:
-        raise SealProblem(f"tệp khóa “{path.name}” không có khóa và chứng thư số")
-    if not isinstance(private_key, rsa.RSAPrivateKey):
-        raise SealProblem(f"khóa trong “{path.name}” không phải khóa RSA; không mở được gói niêm phong")
-    return private_key, cert.public_bytes(Encoding.DER)
-
-
+# --- with the office's key ---------------------------------------------------------------
 def open_sealed_if_needed(data: bytes, key_source) -> tuple[bytes, SealedInfo | None]:
     """``(inner bytes, SealedInfo)`` for a sealed file, opened with
-    ``key_source`` (the office's ``Pkcs12Key``); ``(data, None)`` for any
+    ``key_source`` (the office's ``Pkcs12Key`` or ``TokenKey``); ``(data, None)`` for any
     other file, untouched. ``SealProblem`` when it is sealed and cannot be
     opened: no key given (``needs == "key"``), sealed for another office
     (``needs == "other"``), damaged, truncated or changed. Call it in front
@@ -401,10 +379,14 @@ def open_sealed_if_needed(data: bytes, key_source) -> tuple[bytes, SealedInfo | 
     info = sealed_for(data)
     if key_source is None:
         raise SealProblem(f"gói này được niêm phong cho {info.describe()}; cần khóa của văn phòng này (tệp .p12 và "
-                          "mật khẩu) để mở", needs="key", info=info)
+                          "mật khẩu, hoặc USB token) để mở", needs="key", info=info)
+    from desktop.io.signing.unwrap import office_unwrapper
+
     try:
-        private_key, cert = _office_key(key_source)
-        return unseal(data, private_key, cert), info
+        with office_unwrapper(key_source) as key:
+            return unseal(data, key, key.certificate_der), info
     except SealProblem as exc:
         exc.info = info
         raise
+    except UserError as exc:  # the key itself: a wrong passphrase, a missing token
+        raise SealProblem(exc.message, info=info) from exc

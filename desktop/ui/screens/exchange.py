@@ -257,8 +257,15 @@ class ExchangeScreen(Screen):
     def _ask_unseal_key(self, files: list[str]):
         """The office's key file and its passphrase, asked when sealed
         packages came in; None when the clerk cancels."""
-        from desktop.io.signing import Pkcs12Key
+        from desktop.io.signing import Pkcs12Key, TokenKey
 
+        if self.key_kind.currentData() == "token" and self.token_cert.currentData():
+            pin, ok = QInputDialog.getText(
+                self, self.tr("Gói niêm phong"),
+                self.tr("Các gói sau được niêm phong cho văn phòng này:\n{files}\n\nNhập mã PIN của USB token để "
+                        "mở:").format(files="\n".join(f"• {f}" for f in files)), QLineEdit.Password)
+            token_label, cert_label = self.token_cert.currentData()
+            return TokenKey(Path(self.module.currentText()), token_label, cert_label, pin) if ok else None
         key_file = self.key_file.text()
         if not key_file:
             key_file, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của văn phòng để mở gói niêm phong"),
@@ -362,7 +369,7 @@ class ExchangeScreen(Screen):
         # fingerprint check) signs its receipts with the same key.
         key = (receipt_key or self._key()) if receipts else None
         self._receipt_key = key
-        unseal = unseal_key or (key if key is not None and not hasattr(key, "lib_path") else None)
+        unseal = unseal_key or key
         self._unseal_key = unseal
 
         def work(_progress, _cancelled):
