@@ -412,3 +412,24 @@ def test_a_sealed_package_opens_on_the_usb_token_where_the_token_can(token, tmp_
         assert "không hỗ trợ" in refused.message and ".p12" in refused.message
     with pytest.raises(SealProblem, match="PIN"):
         open_sealed_if_needed(ours, TokenKey(LIB, "theodoi", "van-phong", "0000"))
+
+
+def test_a_sealed_package_attached_to_a_saved_email_is_found_with_the_emails_day(recipient, tmp_path):
+    import datetime as dt
+    from email.message import EmailMessage
+
+    from desktop.io.mail import collect_incoming_dated
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "huyen@example.vn", "tinh@example.vn", "Gói niêm phong"
+    msg["Date"] = "Fri, 29 Apr 2022 10:00:00 +0700"
+    msg.set_content("Gửi gói niêm phong.")
+    msg.add_attachment(seal(b"PK inner", recipient[1]), maintype="application", subtype="pkcs7-mime",
+                       filename="goi-niem-phong-abc.p7m")
+    eml = tmp_path / "thu.eml"
+    eml.write_bytes(msg.as_bytes())
+    (tmp_path / "ra").mkdir()
+    files, problems, days = collect_incoming_dated([eml], tmp_path / "ra")
+    (found,) = files
+    assert problems == [] and found.name.endswith(".p7m") and is_sealed(found.read_bytes())
+    assert days[found] == dt.date(2022, 4, 29)
