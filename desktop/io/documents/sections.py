@@ -16,7 +16,7 @@ from desktop.core.dates import format_date
 from desktop.core.errors import UserError
 from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
 from desktop.core.status import Counts, Status
-from desktop.core.vntext import clean
+from desktop.core.vntext import clean, sort_key
 from desktop.io.documents.wording import _templates, number, percent, say
 
 SECTION_KEYS = ("results", "shortcomings", "proposals", "closing")
@@ -73,7 +73,24 @@ def _sectors(sections: list[RequirementFacts]) -> list[tuple[str, Counts]]:
             for field in ("applicable", "on_time", "late", "missing", "exempt"):
                 setattr(t, field, getattr(t, field) + getattr(c, field))
     ranked = [(n, c) for n, c in by.items() if c.expected]
-    return sorted(ranked, key=lambda nc: (-nc[1].submitted / nc[1].expected, nc[0]))
+    return sorted(ranked, key=lambda nc: (-nc[1].submitted / nc[1].expected, sort_key(nc[0])))
+
+
+def _rate(c: Counts) -> float:
+    return c.submitted / c.expected
+
+
+def _tied(sectors: list[tuple[str, Counts]], *, first: bool) -> list[tuple[str, Counts]]:
+    """The sectors sharing the best (``first``) or the worst rate."""
+    if not sectors:
+        return []
+    edge = _rate(sectors[0][1] if first else sectors[-1][1])
+    return [(n, c) for n, c in sectors if _rate(c) == edge]
+
+
+def _sector_list(sectors: list[tuple[str, Counts]]) -> str:
+    return "; ".join(phrase("ket_qua", "khoi", ten=n, da_nop=number(c.submitted), can_nop=number(c.expected))
+                     for n, c in sectors)
 
 
 def default_sections(facts: ReportFacts) -> dict[str, str]:
@@ -94,19 +111,17 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
                               da_nop=number(total.submitted), can_nop=number(total.expected),
                               ty_le=percent(total.submitted, total.expected), dung_han=number(total.on_time)))
     sectors = _sectors(due)
-    if len(sectors) > 1 and sectors[0][1].submitted:
-        name, c = sectors[0]
-        results.append(phrase("ket_qua", "khoi_tot", ten=name, da_nop=number(c.submitted), can_nop=number(c.expected)))
+    best = _tied(sectors, first=True)
+    worst = _tied(sectors, first=False)
+    if len(sectors) > 1 and sectors[0][1].submitted and len(best) < len(sectors):
+        results.append(phrase("ket_qua", "khoi_tot", danh_sach=_sector_list(best)))
 
     if total.late + total.missing == 0:
         shortcomings = [phrase("ton_tai", "khong_co")]
     else:
-        shortcomings = [phrase("ton_tai", "cham_thieu", chua_nop=number(total.missing), cham_han=number(total.late))]
-        if len(sectors) > 1:
-            name, c = sectors[-1]
-            if c.submitted / c.expected < sectors[0][1].submitted / sectors[0][1].expected:
-                shortcomings.append(phrase("ton_tai", "khoi_cham", ten=name, da_nop=number(c.submitted),
-                                           can_nop=number(c.expected)))
+        shortcomings = [phrase("ton_tai", "cham_thieu_mot" if one else "cham_thieu", chua_nop=number(total.missing), cham_han=number(total.late))]
+        if len(sectors) > 1 and len(worst) < len(sectors):
+            shortcomings.append(phrase("ton_tai", "khoi_cham", danh_sach=_sector_list(worst)))
         shortcomings.append(phrase("ton_tai", "nguyen_nhan"))
 
     proposals = []
