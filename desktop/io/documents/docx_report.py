@@ -185,6 +185,14 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
         total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
     table = doc.add_table(rows=1, cols=len(header))
     _grid(table)
+    # Narrow cell margins (1 mm), as the PDF's: a date fits its column.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), "57")
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    table._tbl.tblPr.append(margins)
     centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
     head = table.rows[0]
     # The header row repeats on every page of a long annex.
@@ -195,7 +203,9 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
     for cell, text in zip(head.cells, header):
         _cell(cell, text, bold=True, center=True)
     for values in rows + ([total] if total else []):
-        cells = table.add_row().cells
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a unit's row stays on one page
+        cells = row.cells
         for i, (cell, text) in enumerate(zip(cells, values)):
             _cell(cell, text, bold=values is total, center=i in centered)
     _widths(table, mm_widths)

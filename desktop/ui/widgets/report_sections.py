@@ -19,22 +19,29 @@ def _same(a: str, b: str) -> bool:
 class SectionsEditor(QTabWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
+        # Short tab titles; the headings the report prints are in the tooltips.
         self.titles = {
-            "results": self.tr("Kết quả đạt được"),
-            "shortcomings": self.tr("Tồn tại, hạn chế và nguyên nhân"),
+            "results": self.tr("Kết quả"),
+            "shortcomings": self.tr("Tồn tại, nguyên nhân"),
             "proposals": self.tr("Đề xuất, kiến nghị"),
             "closing": self.tr("Kết thúc"),
+        }
+        self.headings = {
+            "results": self.tr("I. Kết quả đạt được"),
+            "shortcomings": self.tr("II. Tồn tại, hạn chế và nguyên nhân"),
+            "proposals": self.tr("III. Đề xuất, kiến nghị"),
+            "closing": self.tr("Câu kết thúc, trước chữ ký"),
         }
         self.edits: dict[str, QPlainTextEdit] = {}
         self.defaults: dict[str, str] = {k: "" for k in KEYS}
         for key in KEYS:
             edit = QPlainTextEdit()
             edit.setObjectName(f"section_{key}")
-            edit.setAccessibleName(self.titles[key])
+            edit.setAccessibleName(self.headings[key])
             edit.setPlaceholderText(self.tr("Mỗi dòng một đoạn; để trống sẽ dùng lời văn tạo từ số liệu."))
             edit.textChanged.connect(self._mark)
             self.edits[key] = edit
-            self.addTab(edit, self.titles[key])
+            self.setTabToolTip(self.addTab(edit, self.titles[key]), self.headings[key])
         self.setMinimumHeight(150)
 
     def set_texts(self, texts: dict[str, str], defaults: dict[str, str]) -> None:
