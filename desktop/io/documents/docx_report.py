@@ -10,6 +10,7 @@ header row repeated on every page."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -21,6 +22,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.run import Run
 from reportlab.lib.units import mm as RL_MM
 
 from desktop.core.dates import format_date
@@ -122,10 +125,16 @@ def _grid(table) -> None:
     props.append(borders)
 
 
+def _cells(table, row) -> list[_Cell]:
+    # Not ``row.cells``: python-docx lays out the whole table for it, which
+    # makes a long annex quadratic.
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
 def _widths(table, widths_mm: Sequence[float]) -> None:
     table.autofit = False
     for row in table.rows:
-        for cell, w in zip(row.cells, widths_mm):
+        for cell, w in zip(_cells(table, row), widths_mm):
             cell.width = Mm(w)
     for col, w in zip(table.columns, widths_mm):
         col.width = Mm(w)
@@ -200,15 +209,25 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
-    for cell, text in zip(head.cells, header):
+    for cell, text in zip(_cells(table, head), header):
         _cell(cell, text, bold=True, center=True)
-    for values in rows + ([total] if total else []):
-        row = table.add_row()
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a unit's row stays on one page
-        cells = row.cells
-        for i, (cell, text) in enumerate(zip(cells, values)):
-            _cell(cell, text, bold=values is total, center=i in centered)
+    # One row formatted through python-docx, then copied for every unit:
+    # python-docx's own calls cost milliseconds a cell, seconds an annex.
+    model = table.add_row()
+    model._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a unit's row stays on one page
+    for i, cell in enumerate(_cells(table, model)):
+        _cell(cell, "\u200b", center=i in centered)
     _widths(table, mm_widths)
+    model_tr = model._tr
+    model_tr.getparent().remove(model_tr)
+    for values in rows + ([total] if total else []):
+        tr = deepcopy(model_tr)
+        for tc, value in zip(tr.tc_lst, values):
+            run = tc.xpath("./w:p/w:r")[0]
+            run.xpath("./w:t")[0].text = "" if value is None else str(value)
+            if values is total:
+                Run(run, None).bold = True  # in its place among the run's properties
+        table._tbl.append(tr)
 
 
 def _cell(cell, text: str, *, bold: bool = False, center: bool = False) -> None:
