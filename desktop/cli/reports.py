@@ -90,10 +90,6 @@ def _draft_args(p) -> None:
     p.add_argument("--period", type=int, metavar="KỲ")
 
 
-def _draft_json(d) -> dict:
-    return d.as_json()
-
-
 def _show_draft(d) -> None:
     from desktop.io.documents.sections import SECTION_KEYS, SECTION_NAMES
 
@@ -115,7 +111,7 @@ def _sections(path: str | None) -> dict | None:
 def cmd_draft_show(args) -> int:
     d = ops.draft(store_for(args, must_exist=True), **directive_choice(args), requirement=args.requirement,
                   period=args.period, as_of=date_arg(args.as_of))
-    emit_json(_draft_json(d)) if wants_json(args) else _show_draft(d)
+    emit_json(d.as_json()) if wants_json(args) else _show_draft(d)
     return 0
 
 
@@ -124,7 +120,7 @@ def cmd_draft_save(args) -> int:
                        sections=_sections(args.sections), period=args.period, as_of=date_arg(args.as_of),
                        issued_on=date_arg(args.date), recipients=args.recipient or None)
     if wants_json(args):
-        emit_json(_draft_json(d))
+        emit_json(d.as_json())
     else:
         edited = [k for k in d.sections if d.sections[k] != d.defaults[k]]
         say("Đã lưu bản thảo" + (f" (các mục đã sửa: {', '.join(edited)})." if edited else " (chưa mục nào khác lời văn tạo từ số liệu)."))

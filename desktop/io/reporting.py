@@ -26,7 +26,7 @@ from desktop.core.drafts import file_draft
 from desktop.core.register import take_number
 from desktop.core.reports import check_dates, report_facts, urge_facts
 from desktop.core.vntext import fold
-from desktop.io.documents.report import default_assessment, recipients_for, render_report_pdf, report_subject
+from desktop.io.documents.report import recipients_for, render_report_pdf, report_subject
 from desktop.io.documents.docx_report import write_report_docx
 from desktop.io.documents.sections import default_sections, report_text
 from desktop.io.documents.urge import render_call_list_pdf, render_urge_pdf, urge_subject
@@ -234,13 +234,6 @@ def default_sections_text(engine: Engine, *, directive_id: int, requirement_id: 
     """The four texts a new draft starts with, from the figures."""
     with unit_of_work(engine, commit=False) as session:
         return default_sections(_report_facts(session, directive_id, requirement_id, period, as_of))
-
-
-def default_assessment_text(engine: Engine, *, directive_id: int, requirement_id: int | None, period: int | None,
-                            as_of: date) -> str:
-    """The assessment a report would carry unless the user writes another."""
-    with unit_of_work(engine, commit=False) as session:
-        return default_assessment(_report_facts(session, directive_id, requirement_id, period, as_of))
 
 
 def make_urge(

@@ -207,15 +207,6 @@ def preview(store: Store, *, directive: int | str, requirement: int | str | None
                           recipients=d.recipients or None, annex=annex)
 
 
-def default_assessment(store: Store, *, directive: int | str, requirement: int | str | None = None,
-                       period: int | None = None, as_of: date) -> str:
-    from desktop.io.reporting import default_assessment_text
-
-    directive_id, requirement_id = _ids(store, directive, requirement)
-    return default_assessment_text(store.engine, directive_id=directive_id, requirement_id=requirement_id,
-                                   period=period, as_of=as_of)
-
-
 @operation("urge", "Công văn đôn đốc", changes=Changes.ALL)
 def urge(store: Store, *, requirement: int | str, period: int | None = None, as_of: date, issued_on: date,
          out_dir: str | Path, new_due: date | None = None, number: str | None = None,

@@ -7,9 +7,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pytest
 from docx import Document
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from desktop.io.reporting import make_report
 from tests.documents.conftest import need, pdf_fonts, pdf_pages, pdf_text
