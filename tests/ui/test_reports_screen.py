@@ -50,6 +50,7 @@ def test_issuing_takes_the_next_number_and_keeps_the_clerks_sections(screen, ctx
     assert screen.print_button.isEnabled()
     text = " ".join(pdf_text(screen.issued["pdf"]).split())
     assert "Các đơn vị khối doanh nghiệp thực hiện tốt." in text
+    assert screen.sections.edits["results"].toPlainText() != "Các đơn vị khối doanh nghiệp thực hiện tốt."  # next draft
 
 
 def test_the_issued_report_prints(screen, tmp_path):
@@ -179,3 +180,15 @@ def test_writing_again_from_the_figures_drops_the_draft_when_confirmed(screen, c
     screen.discard_draft()
     assert "Tính đến ngày" in screen.sections.edits["results"].toPlainText()
     assert "Bản thảo mới" in screen.draft_state.text()
+
+
+def test_words_not_yet_saved_survive_a_refresh_and_a_change_of_requirement(screen, ctx):
+    from desktop.ui.context import Changed
+
+    screen.sections.edits["proposals"].setPlainText("Đề nghị chưa lưu.")
+    ctx.changed.emit(Changed.SUBMISSIONS)  # another screen recorded a submission: this one refreshes
+    assert screen.sections.edits["proposals"].toPlainText() == "Đề nghị chưa lưu."
+    screen.requirement.setCurrentIndex(1)  # another requirement: its own draft
+    assert screen.sections.edits["proposals"].toPlainText() != "Đề nghị chưa lưu."
+    screen.requirement.setCurrentIndex(0)  # back: the words were kept in their draft
+    assert screen.sections.edits["proposals"].toPlainText() == "Đề nghị chưa lưu."

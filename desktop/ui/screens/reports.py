@@ -261,6 +261,11 @@ class ReportsScreen(Screen):
         dates, recipients and texts), or a new one prefilled from the
         figures."""
         key = self._draft_key()
+        if self.sections.dirty and self._loaded_key is not None:
+            if key == self._loaded_key:
+                self._figures_changed()  # a refresh while the clerk writes: the words stay
+                return
+            self._keep_unsaved()
         if key["directive"] is None:
             self.sections.set_texts({}, {})
             self.draft_state.clear()
@@ -286,6 +291,16 @@ class ReportsScreen(Screen):
         self._loaded_key = key
         self.sections.set_texts(d.sections, d.defaults)
         self._show_draft_state(d)
+
+    def _keep_unsaved(self) -> None:
+        """Another directive or requirement was chosen with words not yet
+        saved: they go into the draft they were written for."""
+        try:
+            self.ctx.run(reports.save_draft, parent=self, **{**self._draft_args(), **self._loaded_key},
+                         issued_on=date_value(self.issued_on) or clock.today())
+        except Exception as exc:
+            show_error(self, exc)
+        self.sections.dirty = False
 
     def _show_draft_state(self, d) -> None:
         if d.saved:
@@ -322,6 +337,7 @@ class ReportsScreen(Screen):
         except Exception as exc:
             show_error(self, exc)
             return False
+        self.sections.dirty = False
         self._show_draft_state(d)
         return True
 
@@ -406,6 +422,7 @@ class ReportsScreen(Screen):
         self._run(lambda p, c: reports.make(self.ctx.store, progress=p, cancelled=c, **args), self._issued)
 
     def _issued(self, made) -> None:
+        self.sections.dirty = False  # the words went with the report; the screen opens the next draft
         files = "\n".join(str(made.files[k]) for k in ("pdf", "xlsx", "docx") if k in made.files)
         self._show_made(made, self.tr("Đã ban hành báo cáo số {number}:\n{files}").format(number=made.number,
                                                                                           files=files))

@@ -34,12 +34,14 @@ class SectionsEditor(QTabWidget):
         }
         self.edits: dict[str, QPlainTextEdit] = {}
         self.defaults: dict[str, str] = {k: "" for k in KEYS}
+        self.dirty = False  # typed into since shown or saved
+        self._loading = False
         for key in KEYS:
             edit = QPlainTextEdit()
             edit.setObjectName(f"section_{key}")
             edit.setAccessibleName(self.headings[key])
             edit.setPlaceholderText(self.tr("Mỗi dòng một đoạn; để trống sẽ dùng lời văn tạo từ số liệu."))
-            edit.textChanged.connect(self._mark)
+            edit.textChanged.connect(self._typed)
             self.edits[key] = edit
             self.setTabToolTip(self.addTab(edit, self.titles[key]), self.headings[key])
         self.setMinimumHeight(150)
@@ -48,16 +50,21 @@ class SectionsEditor(QTabWidget):
         """Show ``texts``; ``defaults`` are the prefilled ones they are
         compared with."""
         self.defaults = {k: defaults.get(k, "") for k in KEYS}
+        self._loading = True
         for key in KEYS:
             self.edits[key].setPlainText(texts.get(key, ""))
+        self._loading = False
+        self.dirty = False
         self._mark()
 
     def follow(self, defaults: dict[str, str]) -> None:
         """New prefilled texts (the figures changed): untouched parts take
         them, the clerk's own stay."""
+        self._loading = True
         for key in KEYS:
             if not self.edited(key):
                 self.edits[key].setPlainText(defaults.get(key, ""))
+        self._loading = False
         self.defaults = {k: defaults.get(k, "") for k in KEYS}
         self._mark()
 
@@ -68,6 +75,11 @@ class SectionsEditor(QTabWidget):
     def texts(self) -> dict[str, str]:
         """The clerk's texts, "" for a part left as prefilled (or emptied)."""
         return {k: self.edits[k].toPlainText() if self.edited(k) else "" for k in KEYS}
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self.dirty = True
+        self._mark()
 
     def _mark(self) -> None:
         for i, key in enumerate(KEYS):
