@@ -192,3 +192,22 @@ def test_words_not_yet_saved_survive_a_refresh_and_a_change_of_requirement(scree
     assert screen.sections.edits["proposals"].toPlainText() != "Đề nghị chưa lưu."
     screen.requirement.setCurrentIndex(0)  # back: the words were kept in their draft
     assert screen.sections.edits["proposals"].toPlainText() == "Đề nghị chưa lưu."
+
+
+def test_closing_the_window_keeps_the_words_typed_in_the_draft(ctx, qtbot):
+    from desktop.ui.mainwindow import MainWindow
+
+    with unit_of_work(ctx.engine, actor="demo") as s:
+        build_demo(s, today=date(2026, 11, 24))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(window.stack.indexOf(window.reports))
+    screen = window.reports
+    screen.directive.setCurrentIndex(screen.directive.findText("314/KH-LĐLĐ", flags=Qt.MatchStartsWith))
+    screen.sections.edits["closing"].setPlainText("Câu kết do văn phòng viết./.")
+    window.close()
+    from desktop.operations.reports import draft
+
+    saved = ctx.run(draft, directive=screen.directive.currentData())
+    assert saved.saved and saved.sections["closing"] == "Câu kết do văn phòng viết./."

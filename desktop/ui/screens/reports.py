@@ -292,6 +292,12 @@ class ReportsScreen(Screen):
         self.sections.set_texts(d.sections, d.defaults)
         self._show_draft_state(d)
 
+    def keep_unsaved_draft(self) -> None:
+        """Save the draft if words were typed since it was shown or saved
+        (the window is closing)."""
+        if self.sections.dirty and self._loaded_key is not None:
+            self._keep_unsaved()
+
     def _keep_unsaved(self) -> None:
         """Another directive or requirement was chosen with words not yet
         saved: they go into the draft they were written for."""
