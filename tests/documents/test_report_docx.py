@@ -115,3 +115,19 @@ def test_libreoffice_opens_the_docx_and_prints_it_in_the_shipped_serif(engine, o
     assert sizes[-1][0] > sizes[-1][1]  # the annex in landscape
     second = pdf_text(pdf, 2, 2).strip().splitlines()
     assert second[0].strip() == "2"
+
+
+def test_properties_written_by_hand_stand_in_the_order_word_requires(engine, office_db, tmp_path):
+    import re
+    import zipfile
+
+    made = _docx(engine, office_db, tmp_path, units=3)
+    xml = zipfile.ZipFile(made.files["docx"]).read("word/document.xml").decode()
+    tables = re.findall(r"<w:tblPr>.*?</w:tblPr>", xml, re.S)
+    rules = [m for m in re.findall(r"<w:pPr>.*?</w:pPr>", xml, re.S) if "w:pBdr" in m]
+    assert tables and rules
+    for props, order in [(t, ["w:tblW", "w:jc", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook"])
+                         for t in tables] + [(r, ["w:pBdr", "w:spacing", "w:ind", "w:jc"]) for r in rules]:
+        top = re.findall(r"<(w:\w+)", props)
+        seen = [tag for tag in order if tag in top]
+        assert sorted(seen, key=top.index) == seen, top

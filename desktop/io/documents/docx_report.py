@@ -47,6 +47,16 @@ BODY_SIZE = Pt(14)
 ANNEX_UNITS = 300
 
 
+# What follows w:pBdr in a paragraph's properties, and w:tblBorders in a
+# table's (ECMA-376 order).
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
 def annex_wanted(facts: ReportFacts, annex: bool | None) -> bool:
     if annex is not None:
         return annex
@@ -100,7 +110,8 @@ def _rule(container, width_mm: float, cell_mm: float) -> None:
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
     borders.append(bottom)
-    p._p.get_or_add_pPr().append(borders)
+    # Word reads properties in the schema's order only: the border goes before the spacing, indent and alignment.
+    p._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
     _centred(container, "", Pt(4))
 
 
@@ -111,7 +122,7 @@ def _no_borders(table) -> None:
         e = OxmlElement(f"w:{edge}")
         e.set(qn("w:val"), "nil")
         borders.append(e)
-    props.append(borders)
+    props.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _grid(table) -> None:
@@ -122,7 +133,7 @@ def _grid(table) -> None:
         for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
             e.set(qn(k), v)
         borders.append(e)
-    props.append(borders)
+    props.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _cells(table, row) -> list[_Cell]:
@@ -201,7 +212,7 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
         m.set(qn("w:w"), "57")
         m.set(qn("w:type"), "dxa")
         margins.append(m)
-    table._tbl.tblPr.append(margins)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
     centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
     head = table.rows[0]
     # The header row repeats on every page of a long annex.
