@@ -66,6 +66,15 @@ def test_when_every_unit_reported_on_time_the_draft_says_so(engine, office_db):
     assert "duy trì chế độ thông tin, báo cáo" in text["proposals"] and "đôn đốc" not in text["proposals"]
 
 
+def test_before_the_deadline_the_draft_judges_nothing_yet(engine, office_db):
+    directive_id, requirement_id = office_db(units=10)
+    text = default_sections_text(engine, directive_id=directive_id, requirement_id=requirement_id, period=None,
+                                 as_of=date(2022, 3, 25))  # the deadline is 31/03/2022
+    assert "còn trong thời hạn thực hiện" in text["results"]
+    assert "Chưa đến thời hạn báo cáo" in text["shortcomings"] and "đầy đủ, đúng thời hạn" not in text["shortcomings"]
+    assert "thực hiện và báo cáo đúng thời hạn" in text["proposals"]
+
+
 def test_the_clerks_sections_print_under_their_headings_around_the_locked_figures(engine, office_db, tmp_path):
     directive_id, requirement_id = office_db(units=10)
     made = make_report(engine, directive_id=directive_id, requirement_id=requirement_id, as_of=AS_OF,

@@ -116,7 +116,9 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
     if len(sectors) > 1 and sectors[0][1].submitted and len(best) < len(sectors):
         results.append(phrase("ket_qua", "khoi_tot", danh_sach=_sector_list(best)))
 
-    if total.late + total.missing == 0:
+    if not due or not total.expected:
+        shortcomings = [phrase("ton_tai", "chua_den_han")]
+    elif total.late + total.missing == 0:
         shortcomings = [phrase("ton_tai", "khong_co")]
     else:
         shortcomings = [phrase("ton_tai", "cham_thieu_mot" if one else "cham_thieu", chua_nop=number(total.missing), cham_han=number(total.late))]
@@ -130,6 +132,8 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
     owing = {r.unit.id for s in due for r in s.rows if r.status is Status.MISSING}
     if owing:
         proposals.append(phrase("de_xuat", "don_doc", co_quan=office.name, so=number(len(owing))))
+    elif not due or not total.expected:
+        proposals.append(phrase("de_xuat", "chua_den_han", co_quan=office.name))
     else:
         proposals.append(phrase("de_xuat", "duy_tri", co_quan=office.name))
 
