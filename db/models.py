@@ -316,3 +316,27 @@ class OutboxMessage(SQLModel, table=True):
     last_error: Optional[str] = Field(default=None, max_length=2000)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)
+
+
+class ReportDraft(SQLModel, table=True):
+    """A report being written: what it is about (directive, requirement,
+    period, dates, recipients) and the texts the clerk writes (``sections``:
+    results, shortcomings, proposals, closing; desktop.io.documents.sections).
+    One open draft per directive and requirement; issuing the report ties
+    the draft to its row of the register (``document_id``) and freezes it,
+    so the text a report was issued with is kept with it."""
+
+    __tablename__ = "report_draft"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    directive_id: int = Field(foreign_key="directive.id", index=True)
+    requirement_id: Optional[int] = Field(default=None, foreign_key="requirement.id")
+    period: Optional[int] = None
+    as_of: Optional[date] = None
+    issued_on: Optional[date] = None
+    recipients: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
+    sections: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    document_id: Optional[int] = Field(default=None, foreign_key="outgoing_document.id", unique=True)
+    updated_by: Optional[str] = Field(default=None, max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from sqlalchemy.engine import Engine
 
@@ -22,10 +22,13 @@ from db.files import StagedFile, atomic_path, free_path
 from db.models import Directive, OutgoingDocument, Requirement
 from db.session import run_transaction, unit_of_work
 from desktop.core.errors import Cancelled, UserError
+from desktop.core.drafts import file_draft
 from desktop.core.register import take_number
 from desktop.core.reports import check_dates, report_facts, urge_facts
 from desktop.core.vntext import fold
-from desktop.io.documents.report import default_assessment, recipients_for, render_report_pdf, report_subject
+from desktop.io.documents.report import recipients_for, render_report_pdf, report_subject
+from desktop.io.documents.docx_report import write_report_docx
+from desktop.io.documents.sections import default_sections, report_text
 from desktop.io.documents.urge import render_call_list_pdf, render_urge_pdf, urge_subject
 from desktop.io.documents.workbook import register_table, report_tables, write_workbook
 
@@ -51,6 +54,8 @@ class Plan:
     targets: dict[str, Path]
     renderers: dict[str, Callable[[Path], int | None]]
     units: list[str]
+    # Written with the "issued" flag, once the files are in place.
+    on_issued: Callable[[object, OutgoingDocument], None] | None = None
 
 
 def _slug(number: str, issued_on: date) -> str:
@@ -99,8 +104,13 @@ def _produce(engine: Engine, actor: str | None, plan_fn, progress: Progress | No
         raise
     # The files are in place: only this flag is left, retried on its own
     # if another PC holds the row, never by making the document again.
-    run_transaction(engine, lambda session: setattr(session.get(OutgoingDocument, plan.doc_id), "state", "issued"),
-                    actor=actor)
+    def issued(session) -> None:
+        row = session.get(OutgoingDocument, plan.doc_id)
+        row.state = "issued"
+        if plan.on_issued is not None:
+            plan.on_issued(session, row)
+
+    run_transaction(engine, issued, actor=actor)
     if progress:
         progress(1.0, plan.number)
     return MadeDocument(plan.doc_id, plan.number, dict(plan.targets), pages, plan.units)
@@ -124,12 +134,19 @@ def make_report(
     number: str | None = None,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    sections: Mapping[str, str | None] | None = None,
+    annex: bool | None = None,
+    docx: bool = False,
     actor: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> MadeDocument:
-    """The report as PDF and workbook in ``out_dir``, registered under the
-    next number of ``issued_on``'s year (or ``number``)."""
+    """The report as PDF and workbook (and .docx with ``docx``) in
+    ``out_dir``, registered under the next number of ``issued_on``'s year
+    (or ``number``). ``sections`` are the clerk's texts (the prefilled ones
+    where missing); the texts the report is issued with are kept with it
+    (desktop.core.drafts). ``annex``: the unit-by-unit annex in the PDF
+    (None: the automatic rule)."""
     folder = _out_dir(out_dir)
 
     check_dates(as_of, issued_on)
@@ -145,14 +162,21 @@ def make_report(
         )
         stem = "bao-cao-" + _slug(doc.number, issued_on)
         targets = {"pdf": free_path(folder, stem, ".pdf"), "xlsx": free_path(folder, stem, ".xlsx")}
+        if docx:
+            targets["docx"] = free_path(folder, stem, ".docx")
         doc.files = [p.name for p in targets.values()]
         n = doc.number
-        return Plan(doc.id, n, targets, {
+        text = report_text(facts, sections, assessment)
+        renderers = {
             "pdf": lambda path: render_report_pdf(facts, number_text=n, issued_on=issued_on, path=path,
-                                                  assessment=assessment, recipients=recipients),
+                                                  recipients=recipients, sections=text, annex=annex),
             "xlsx": lambda path: write_workbook(report_tables(facts, n, issued_on), path, title=report_subject(facts),
                                                author=facts.office.name),
-        }, [])
+            "docx": lambda path: write_report_docx(facts, number_text=n, issued_on=issued_on, path=path,
+                                                   sections=text, recipients=recipients, annex=annex),
+        }
+        return Plan(doc.id, n, targets, renderers, [],
+                    on_issued=lambda session, row: file_draft(session, row, text, recipients=recipients))
 
     return _produce(engine, actor, plan, progress, cancelled)
 
@@ -168,23 +192,48 @@ def preview_report(
     path: Path,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    sections: Mapping[str, str | None] | None = None,
+    annex: bool | None = None,
 ) -> int:
     """The report as it will be, with the number left blank as on a paper
     draft; nothing is registered. Returns the page count."""
     with unit_of_work(engine, commit=False) as session:
         facts = _report_facts(session, directive_id, requirement_id, period, as_of)
-    draft_number = f"{chr(0xA0) * 8}/BC-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
     with atomic_path(path) as tmp:
-        pages = render_report_pdf(facts, number_text=draft_number, issued_on=issued_on, path=tmp,
-                                  assessment=assessment, recipients=recipients)
+        pages = render_report_pdf(facts, number_text=_blank_number(facts), issued_on=issued_on, path=tmp,
+                                  recipients=recipients, sections=report_text(facts, sections, assessment),
+                                  annex=annex)
     return pages
 
 
-def default_assessment_text(engine: Engine, *, directive_id: int, requirement_id: int | None, period: int | None,
-                            as_of: date) -> str:
-    """The assessment a report would carry unless the user writes another."""
+def _blank_number(facts) -> str:
+    return f"{chr(0xA0) * 8}/BC-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
+
+
+def draft_docx(engine: Engine, *, directive_id: int, requirement_id: int | None = None, period: int | None = None,
+               as_of: date, issued_on: date, out_dir: Path | str, sections: Mapping[str, str | None] | None = None,
+               recipients: list[str] | None = None, annex: bool | None = None) -> Path:
+    """The draft as .docx in ``out_dir``, its number left blank to write in
+    Word; nothing is registered. Returns the file's path."""
+    folder = _out_dir(out_dir)
+    check_dates(as_of, issued_on)
     with unit_of_work(engine, commit=False) as session:
-        return default_assessment(_report_facts(session, directive_id, requirement_id, period, as_of))
+        facts = _report_facts(session, directive_id, requirement_id, period, as_of)
+    target = free_path(folder, f"ban-thao-bao-cao-{issued_on:%Y-%m-%d}", ".docx")
+    try:
+        with atomic_path(target, overwrite=False) as tmp:
+            write_report_docx(facts, number_text=_blank_number(facts), issued_on=issued_on, path=tmp,
+                              sections=sections, recipients=recipients, annex=annex)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp vào “{folder}” ({exc.strerror}). Hãy chọn thư mục khác.") from exc
+    return target
+
+
+def default_sections_text(engine: Engine, *, directive_id: int, requirement_id: int | None, period: int | None,
+                          as_of: date) -> dict[str, str]:
+    """The four texts a new draft starts with, from the figures."""
+    with unit_of_work(engine, commit=False) as session:
+        return default_sections(_report_facts(session, directive_id, requirement_id, period, as_of))
 
 
 def make_urge(

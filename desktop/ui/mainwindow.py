@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(int(s.value("window/screen", 0)) % len(self.screens))
 
     def closeEvent(self, event) -> None:
+        self.reports.keep_unsaved_draft()  # words typed in a report draft outlive the window
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/screen", self.nav.currentRow())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Mapping
 
 from reportlab.lib.units import mm
 
@@ -13,6 +14,7 @@ from desktop.core.dates import format_date, official_date, place_date_line
 from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
 from desktop.core.status import Status
 from desktop.core.vntext import clean
+from desktop.io.documents.sections import phrase, report_text, section_paragraphs
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
 from desktop.io.documents.wording import lower_first, number, percent, say
 
@@ -80,6 +82,20 @@ def default_assessment(facts: ReportFacts) -> str:
     return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
 
 
+def report_body(facts: ReportFacts, text: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The body between the opening and the closing, as (style, text): the
+    clerk's results, then the figures of each requirement (locked), the
+    shortcomings and the proposals, under the headings I, II, III."""
+    out = [("heading", phrase("muc", "ket_qua"))]
+    out += [("body", p) for p in section_paragraphs(text["results"])]
+    for i, sec in enumerate(facts.sections, 1):
+        out += _section_paragraphs(i, sec, facts.as_of)
+    for key, heading in (("shortcomings", "ton_tai"), ("proposals", "de_xuat")):
+        out.append(("heading", phrase("muc", heading)))
+        out += [("body", p) for p in section_paragraphs(text[key])]
+    return out
+
+
 def recipients_for(facts_office, extra: list[str] | None) -> list[str]:
     out = list(extra or [])
     if not out and facts_office.parent_name:
@@ -121,9 +137,13 @@ def render_report_pdf(
     path: Path,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    sections: Mapping[str, str | None] | None = None,
+    annex: bool | None = None,
 ) -> int:
     """Write the report to ``path`` (the caller makes it atomic); returns the
-    page count."""
+    page count. ``sections`` are the clerk's texts (desktop.io.documents.sections),
+    the prefilled ones where missing; ``annex`` asks for the unit-by-unit
+    annex (None: the automatic rule)."""
     office = facts.office
     subject = report_subject(facts)
     doc = OfficialDocument(title=f"Báo cáo số {number_text}: {subject}", author=office.name, subject=subject)
@@ -132,16 +152,12 @@ def render_report_pdf(
     ref = directive_reference(facts.directive)
     doc.paragraph(say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                       co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
-    doc.paragraph(say("bao_cao", "muc_ket_qua"), style="heading")
-    for i, sec in enumerate(facts.sections, 1):
-        for style, content in _section_paragraphs(i, sec, facts.as_of):
-            doc.paragraph(content, style=style)
-    doc.paragraph(say("bao_cao", "muc_danh_gia"), style="heading")
-    for para in paragraphs(assessment) or [default_assessment(facts)]:
-        doc.paragraph(para)
+    text = report_text(facts, sections, assessment)
+    for style, content in report_body(facts, text):
+        doc.paragraph(content, style=style)
     doc.signature(
         Signature(office.signing_authority, office.signer_title, office.signer_name, recipients_for(office, recipients)),
-        closing=say("bao_cao", "ket_thuc", can_cu=ref, co_quan=office.name),
+        closing=" ".join(section_paragraphs(text["closing"])),
     )
 
     for sec in facts.sections:

@@ -35,6 +35,7 @@ from desktop.core.exchange import (
     trusted_roots,
 )
 from desktop.core.trust import normal_fingerprint
+from desktop.core.drafts import issued_sections
 from desktop.core.office import get_office
 from desktop.core.reports import report_facts
 from desktop.io.package.build import build_package, report_data
@@ -107,6 +108,9 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         requirement = session.get(Requirement, doc.requirement_id) if doc.requirement_id else None
         facts = report_facts(session, directive, doc.as_of or doc.issued_on, requirement=requirement, period=doc.period)
         data = report_data(facts, doc.number, doc.issued_on, doc.title)
+        text = issued_sections(session, doc.id)
+        if text:
+            data["text"] = text  # the words it was issued with; optional, 1.0 readers pass it by
         office = get_office(session)
         look = SignatureAppearance(office.signer_name, office.signer_title, office.signing_authority,
                                    signature_image, seal_image)

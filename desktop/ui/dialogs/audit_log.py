@@ -34,7 +34,8 @@ class AuditLogDialog(QDialog):
         for label, value in ((self.tr("Tất cả"), None), (self.tr("Đơn vị"), "organization"),
                              (self.tr("Văn bản chỉ đạo"), "directive"), (self.tr("Yêu cầu"), "requirement"),
                              (self.tr("Văn bản đơn vị gửi về"), "submission"), (self.tr("Miễn"), "exemption"),
-                             (self.tr("Sổ văn bản đi"), "outgoing_document"), (self.tr("Cài đặt"), "setting")):
+                             (self.tr("Sổ văn bản đi"), "outgoing_document"),
+                             (self.tr("Bản thảo báo cáo"), "report_draft"), (self.tr("Cài đặt"), "setting")):
             self.entity.addItem(label, value)
         self.last = QSpinBox()
         self.last.setRange(10, 100_000)

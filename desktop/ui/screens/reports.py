@@ -1,7 +1,9 @@
-"""Báo cáo: choose the directive, requirement, period and dates, edit the
-assessment, preview the pages before any number is taken, then issue (the
-number comes from the register), print, and open the folder. Also the urging
-letter, and the register of outgoing documents."""
+"""Báo cáo: choose the directive, requirement, period and dates; write the
+draft (results, shortcomings and causes, proposals, closing: prefilled from
+the figures, saved in the database, the figures themselves locked); preview
+the pages before any number is taken, export the draft to Word, then issue
+(the number comes from the register), print, and open the folder. Also the
+urging letter, and the register of outgoing documents."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -45,6 +48,7 @@ from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.columns import fit_columns
 from desktop.ui.widgets.pdf_preview import PdfPreview
+from desktop.ui.widgets.report_sections import SectionsEditor
 from desktop.ui.widgets.table_models import Column, RowTableModel
 from desktop.core import clock
 
@@ -88,11 +92,12 @@ class ReportsScreen(Screen):
         self.directive = QComboBox()
         self.directive.currentIndexChanged.connect(self._directive_changed)
         self.requirement = QComboBox()
-        self.requirement.currentIndexChanged.connect(lambda _i: self._reset_assessment())
+        self.requirement.currentIndexChanged.connect(lambda _i: self.load_draft())
         self.period = QSpinBox()
         self.period.setRange(0, 500)
         self.period.setSpecialValueText(self.tr("kỳ gần nhất"))
         self.as_of = date_edit(name=self.tr("Số liệu tính đến ngày"))
+        self.as_of.dateChanged.connect(lambda _d: self._figures_changed())
         self.issued_on = date_edit(name=self.tr("Ngày ban hành"))
         self.out_dir = QLineEdit(str(default_out_dir()))
         choose = QPushButton(self.tr("Chọn…"))
@@ -100,8 +105,23 @@ class ReportsScreen(Screen):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_dir, 1)
         out_row.addWidget(choose)
-        self.assessment = QPlainTextEdit()
-        self.assessment.setPlaceholderText(self.tr("Phần đánh giá chung; để trống sẽ dùng câu mặc định."))
+        self.sections = SectionsEditor()
+        self.draft_state = QLabel()
+        self.draft_state.setWordWrap(True)
+        self.draft_state.setObjectName("draft_state")
+        self.save_draft_button = QPushButton(self.tr("&Lưu bản thảo"))
+        self.reset_draft_button = QPushButton(self.tr("Viết lại từ số liệu"))
+        self.docx_button = QPushButton(self.tr("Xuất &Word…"))
+        self.save_draft_button.clicked.connect(self.save_draft)
+        self.reset_draft_button.clicked.connect(self.discard_draft)
+        self.docx_button.clicked.connect(self.export_docx)
+        draft_buttons = QHBoxLayout()
+        for b in (self.save_draft_button, self.reset_draft_button, self.docx_button):
+            draft_buttons.addWidget(b)
+        draft_buttons.addStretch()
+        self.with_docx = QCheckBox(self.tr("Kèm bản Word (.docx) khi ban hành"))
+        self.with_annex = QCheckBox(self.tr("Phụ lục từng đơn vị trong PDF cả khi quá 300 đơn vị"))
+        self._loaded_key = None
         self.recipients = QPlainTextEdit()
         self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận; để trống: cơ quan cấp trên (để b/c)."))
         self.recipients.setMaximumHeight(60)
@@ -113,11 +133,18 @@ class ReportsScreen(Screen):
         form.addRow(self.tr("Số liệu tính đến ngày"), self.as_of)
         form.addRow(self.tr("Ngày ban hành"), self.issued_on)
         form.addRow(self.tr("Lưu vào thư mục"), out_row)
-        form.addRow(self.tr("Đánh giá chung"), self.assessment)
         form.addRow(self.tr("Nơi nhận"), self.recipients)
+        draft_box = QGroupBox(self.tr("Bản thảo (số liệu và phụ lục lấy từ dữ liệu, không sửa ở đây)"))
+        draft_layout = QVBoxLayout(draft_box)
+        draft_layout.addWidget(self.sections, 1)
+        draft_layout.addWidget(self.draft_state)
+        draft_layout.addLayout(draft_buttons)
+        draft_layout.addWidget(self.with_docx)
+        draft_layout.addWidget(self.with_annex)
 
         self.preview_button = QPushButton(self.tr("&Xem trước"))
         self.issue_button = QPushButton(self.tr("&Ban hành (lấy số)"))
+        self.issue_button.setToolTip(self.tr("Đánh số trong sổ văn bản đi, làm PDF và Excel từ bản thảo"))
         self.print_button = QPushButton(self.tr("&In…"))
         self.folder_button = QPushButton(self.tr("Mở &thư mục"))
         self.urge_button = QPushButton(self.tr("Công văn đôn đốc…"))
@@ -165,6 +192,7 @@ class ReportsScreen(Screen):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(form)
+        lv.addWidget(draft_box, 2)
         lv.addLayout(buttons)
         lv.addWidget(self.progress)
         lv.addWidget(self.status)
@@ -217,13 +245,139 @@ class ReportsScreen(Screen):
                 self.requirement.addItem(f"[{r.id}] {r.title}", r.id)
         self.requirement.blockSignals(False)
         has = did is not None
-        for b in (self.preview_button, self.issue_button):
+        for b in (self.preview_button, self.issue_button, self.save_draft_button, self.reset_draft_button,
+                  self.docx_button):
             b.setEnabled(has)
         self.urge_button.setEnabled(has)
-        self._reset_assessment()
+        self.load_draft()
 
-    def _reset_assessment(self) -> None:
-        self.assessment.clear()
+    # -- the draft ---------------------------------------------------------
+    def _draft_key(self) -> dict:
+        return dict(directive=self.directive.currentData(), requirement=self.requirement.currentData())
+
+    @window_action("report.draft.show")
+    def load_draft(self) -> None:
+        """Show the saved draft of the chosen directive and requirement (its
+        dates, recipients and texts), or a new one prefilled from the
+        figures."""
+        key = self._draft_key()
+        if self.sections.dirty and self._loaded_key is not None:
+            if key == self._loaded_key:
+                self._figures_changed()  # a refresh while the clerk writes: the words stay
+                return
+            self._keep_unsaved()
+        if key["directive"] is None:
+            self.sections.set_texts({}, {})
+            self.draft_state.clear()
+            return
+        try:
+            d = self.ctx.run(reports.draft, **key)
+            if d.saved:
+                if d.period:
+                    self.period.setValue(d.period)
+                self.as_of.setDate(d.as_of)
+                if d.issued_on:
+                    self.issued_on.setDate(d.issued_on)
+                self.recipients.setPlainText("\n".join(d.recipients))
+            else:
+                as_of = date_value(self.as_of) or clock.today()
+                if as_of != d.as_of:
+                    d = self.ctx.run(reports.draft, **key, period=self.period.value() or None, as_of=as_of)
+        except Exception as exc:  # nothing due yet, say: said here, not in a dialog on every choice
+            self.sections.set_texts({}, {})
+            self.draft_state.setText(str(getattr(exc, "message", exc)))
+            self._loaded_key = None
+            return
+        self._loaded_key = key
+        self.sections.set_texts(d.sections, d.defaults)
+        self._show_draft_state(d)
+
+    def keep_unsaved_draft(self) -> None:
+        """Save the draft if words were typed since it was shown or saved
+        (the window is closing)."""
+        if self.sections.dirty and self._loaded_key is not None:
+            self._keep_unsaved()
+
+    def _keep_unsaved(self) -> None:
+        """Another directive or requirement was chosen with words not yet
+        saved: they go into the draft they were written for."""
+        try:
+            self.ctx.run(reports.save_draft, parent=self, **{**self._draft_args(), **self._loaded_key},
+                         issued_on=date_value(self.issued_on) or clock.today())
+        except Exception as exc:
+            show_error(self, exc)
+        self.sections.dirty = False
+
+    def _show_draft_state(self, d) -> None:
+        if d.saved:
+            when = d.updated_at.astimezone().strftime("%H:%M %d/%m/%Y") if d.updated_at else ""
+            self.draft_state.setText(self.tr("Bản thảo đã lưu {when}; chưa ban hành.").format(when=when))
+        else:
+            self.draft_state.setText(self.tr("Bản thảo mới: lời văn tạo từ số liệu, hãy sửa cho đúng thực tế."))
+
+    def _figures_changed(self) -> None:
+        """The date of the figures changed: the parts left as prefilled
+        follow the new figures."""
+        if self._loaded_key is None or self._loaded_key != self._draft_key():
+            return
+        try:
+            d = self.ctx.run(reports.draft, **self._loaded_key, period=self.period.value() or None,
+                             as_of=date_value(self.as_of) or clock.today())
+        except Exception:
+            return
+        self.sections.follow(d.defaults)
+
+    def _draft_args(self) -> dict:
+        recipients = [line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip()]
+        return dict(**self._draft_key(), period=self.period.value() or None,
+                    as_of=date_value(self.as_of) or clock.today(), sections=self.sections.texts(),
+                    recipients=recipients or None)
+
+    @window_action("report.draft.save")
+    @shows_refusals
+    def save_draft(self) -> bool:
+        """Keep the draft in the database; True when saved."""
+        try:
+            d = self.ctx.run(reports.save_draft, parent=self, **self._draft_args(),
+                             issued_on=date_value(self.issued_on) or clock.today())
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.sections.dirty = False
+        self._show_draft_state(d)
+        return True
+
+    @window_action("report.draft.discard")
+    @shows_refusals
+    def discard_draft(self) -> None:
+        if any(self.sections.edited(k) for k in self.sections.edits):
+            answer = QMessageBox.question(self, self.tr("Viết lại từ số liệu"), self.tr(
+                "Bỏ lời văn đã viết trong bản thảo và dùng lại lời văn tạo từ số liệu?"))
+            if answer != QMessageBox.Yes:
+                return
+        try:
+            self.ctx.run(reports.discard_draft, parent=self, **self._draft_key())
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.load_draft()
+
+    @window_action("report.draft.docx")
+    @shows_refusals
+    def export_docx(self) -> None:
+        """The draft as .docx in the chosen folder, its number left blank."""
+        args = self._draft_args()
+        args.pop("as_of")
+        try:
+            path = self.ctx.run(reports.draft_docx, parent=self, **args, as_of=date_value(self.as_of) or clock.today(),
+                                issued_on=date_value(self.issued_on) or clock.today(),
+                                out_dir=Path(self.out_dir.text()), annex=True if self.with_annex.isChecked() else None)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.issued = {"docx": path, "pdf": None}
+        self.folder_button.setEnabled(True)
+        self.status.setText(self.tr("Đã xuất bản thảo ra Word (số để trống): {path}").format(path=path))
 
     def _choose_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu văn bản"), self.out_dir.text())
@@ -239,19 +393,17 @@ class ReportsScreen(Screen):
         )
 
     def _extras(self) -> dict:
-        recipients = [line.strip() for line in self.recipients.toPlainText().splitlines() if line.strip()]
-        return dict(assessment=self.assessment.toPlainText().strip() or None, recipients=recipients or None)
+        args = self._draft_args()
+        return dict(sections=args["sections"], recipients=args["recipients"],
+                    annex=True if self.with_annex.isChecked() else None)
 
     # -- actions ---------------------------------------------------------
-    def fill_default_assessment(self) -> None:
-        """Put the assessment the figures suggest into the editor, to edit."""
-        try:
-            self.assessment.setPlainText(self.ctx.run(reports.default_assessment, parent=self, **self.choices()))
-        except Exception as exc:
-            show_error(self, exc)
-
     @shows_refusals
     def preview(self) -> None:
+        """The draft as it will print (saved first, so nothing written is
+        lost), its number blank."""
+        if not self.save_draft():
+            return
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today()}
         path = self.preview_path
         self.pdf.close()
@@ -260,19 +412,26 @@ class ReportsScreen(Screen):
     def _previewed(self, pages: int) -> None:
         self.pdf.load(str(self.preview_path))
         self.status.setText(self.tr("Bản xem trước: {n} trang; chưa lấy số.").format(n=pages))
-        if not self.assessment.toPlainText().strip():
-            self.fill_default_assessment()
 
     @window_action("report.make")
     @shows_refusals
     def issue(self) -> None:
+        """Number the draft in the register and make its files, once the
+        clerk confirms."""
+        answer = QMessageBox.question(self, self.tr("Ban hành báo cáo"), self.tr(
+            "Ban hành báo cáo: lấy số tiếp theo trong sổ văn bản đi và làm PDF, Excel{docx} từ bản thảo này? "
+            "Số đã lấy không dùng lại được.").format(docx=self.tr(", Word") if self.with_docx.isChecked() else ""))
+        if answer not in (QMessageBox.Yes, QMessageBox.Ok):
+            return
         args = {**self.choices(), **self._extras(), "issued_on": date_value(self.issued_on) or clock.today(),
-                "out_dir": Path(self.out_dir.text())}
+                "out_dir": Path(self.out_dir.text()), "docx": self.with_docx.isChecked()}
         self._run(lambda p, c: reports.make(self.ctx.store, progress=p, cancelled=c, **args), self._issued)
 
     def _issued(self, made) -> None:
-        self._show_made(made, self.tr("Đã ban hành báo cáo số {number}:\n{pdf}\n{xlsx}").format(
-            number=made.number, pdf=made.files["pdf"], xlsx=made.files["xlsx"]))
+        self.sections.dirty = False  # the words went with the report; the screen opens the next draft
+        files = "\n".join(str(made.files[k]) for k in ("pdf", "xlsx", "docx") if k in made.files)
+        self._show_made(made, self.tr("Đã ban hành báo cáo số {number}:\n{files}").format(number=made.number,
+                                                                                          files=files))
 
     def _show_made(self, made, message: str) -> None:
         self.issued = made.files
@@ -304,7 +463,7 @@ class ReportsScreen(Screen):
             number=made.number, n=len(made.units), calls=made.files["call_list"]))
 
     def print_issued(self) -> None:
-        if not self.issued:
+        if not self.issued or not self.issued.get("pdf"):
             return
         printer = QPrinter(QPrinter.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -313,12 +472,14 @@ class ReportsScreen(Screen):
 
     def open_folder(self) -> None:
         if self.issued:
-            open_with_system(self, self.issued["pdf"].parent, self.tr("Mở thư mục"))
+            shown = self.issued.get("pdf") or self.issued.get("docx")
+            open_with_system(self, shown.parent, self.tr("Mở thư mục"))
 
     def _run(self, fn, on_done) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
-        for b in (self.preview_button, self.issue_button, self.urge_button):
+        for b in (self.preview_button, self.issue_button, self.urge_button, self.save_draft_button,
+                  self.reset_draft_button, self.docx_button):
             b.setEnabled(False)
 
         def finish(result):
@@ -334,5 +495,6 @@ class ReportsScreen(Screen):
 
     def _idle(self) -> None:
         self.progress.hide()
-        for b in (self.preview_button, self.issue_button, self.urge_button):
+        for b in (self.preview_button, self.issue_button, self.urge_button, self.save_draft_button,
+                  self.reset_draft_button, self.docx_button):
             b.setEnabled(self.directive.currentData() is not None)
