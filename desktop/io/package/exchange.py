@@ -27,6 +27,7 @@ from desktop.core.exchange import (
     accept_receipt,
     accept_report,
     indicator_totals,
+    report_section,
     receipt_signer_unknown,
     record_sent,
     sender_needs_pin,
@@ -34,7 +35,9 @@ from desktop.core.exchange import (
 )
 from desktop.core.trust import normal_fingerprint
 from desktop.core.office import get_office
+from desktop.core.directives import requirements_of
 from desktop.core.reports import report_facts
+from desktop.core.rollup import section_rollup
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import PackageCheck, verify_package
@@ -89,7 +92,16 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         directive = session.get(Directive, doc.directive_id)
         requirement = session.get(Requirement, doc.requirement_id) if doc.requirement_id else None
         facts = report_facts(session, directive, doc.as_of or doc.issued_on, requirement=requirement, period=doc.period)
-        data = report_data(facts, doc.number, doc.issued_on, doc.title)
+        # A directive that came in an assignment is answered by identity;
+        # the office above adds the figures up by key and by sector.
+        answering = bool(directive.assigned_by and directive.uid)
+        data = report_data(facts, doc.number, doc.issued_on, doc.title, answers=answering,
+                           rollups=[section_rollup(session, s) for s in facts.sections])
+        answers = None
+        if answering:
+            only = requirement or (facts.sections[0].requirement if len(requirements_of(session, directive)) == 1
+                                   else None)
+            answers = {"directive_uid": directive.uid, "requirement_uid": only.uid if only else None}
         office = get_office(session)
         look = SignatureAppearance(office.signer_name, office.signer_title, office.signing_authority,
                                    signature_image, seal_image)
@@ -98,7 +110,7 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
     out.mkdir(parents=True, exist_ok=True)
     with open_signer(key) as signer:
         path = build_package(files[".pdf"], files[".xlsx"], data, signer, out, appearance=look,
-                             requirement=requirement_title, period=period)
+                             requirement=requirement_title, period=period, answers=answers)
         fingerprint = signer.fingerprint
     # Read back from the medium before saying it is done: a USB stick that
     # lied about the write shows up here, not at the office above.
@@ -136,10 +148,16 @@ def _incoming(check: PackageCheck, file_name: str, roots: list[bytes], received_
         as_of=check.as_of,
         fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.signer_subject,
         not_after=None, rooted=chains_to(check.certificate_der, roots),
-        indicator_totals=indicator_totals(check.data, m.get("requirement")),
+        indicator_totals=indicator_totals(check.data, m.get("requirement"), _answers(m).get("requirement_uid")),
         manifest_sha256=check.manifest_sha256, created_at=check.created_at, signer_names=check.signer_names,
-        received_on=received_on,
+        received_on=received_on, directive_uid=_answers(m).get("directive_uid"),
+        requirement_uid=_answers(m).get("requirement_uid"),
+        units=(report_section(check.data, m.get("requirement"), _answers(m).get("requirement_uid")) or {}).get("units"),
     )
+
+
+def _answers(manifest: dict) -> dict:
+    return manifest.get("answers") or {}
 
 
 def _receipt_incoming(check: ReceiptCheck, roots: list[bytes]) -> IncomingReceipt:
