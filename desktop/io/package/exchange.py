@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Mapping
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from db.engine import data_dir, sqlite_path
 from db.files import atomic_path
-from db.models import Directive, OutgoingDocument, Requirement
+from db.models import Directive, OutgoingDocument, Requirement, SentPackage
 from db.session import run_transaction, unit_of_work
 from desktop.core import clock
 from desktop.core.errors import UserError
@@ -33,7 +34,8 @@ from desktop.core.exchange import (
     sender_needs_pin,
     trusted_roots,
 )
-from desktop.core.trust import normal_fingerprint
+from desktop.core.review import IncomingNotice, take_notice
+from desktop.core.trust import normal_fingerprint, receipt_needs_pin
 from desktop.core.office import get_office
 from desktop.core.directives import requirements_of
 from desktop.core.reports import report_facts
@@ -41,6 +43,10 @@ from desktop.core.rollup import section_rollup
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import PackageCheck, verify_package
+from desktop.io.package.assignment import is_assignment
+from desktop.io.package.incoming import opened
+from desktop.io.package.notice import is_notice, read_notice
+from desktop.io.package.signed_doc import SignedDoc
 from desktop.io.package.receipt import ReceiptCheck, is_receipt, read_receipt, write_receipt
 from desktop.io.signing import OfficeSigner, Pkcs12Key, SignatureAppearance, TokenKey, chains_to, open_signer
 
@@ -184,6 +190,7 @@ class _Item:
     result: ImportResult | None = None  # decided already (refused, or a verdict)
     check: PackageCheck | None = None
     receipt: ReceiptCheck | None = None
+    notice: SignedDoc | None = None  # a review notice from the office above
     received_on: date | None = None
     new_office: str | None = None  # the office whose first key this file would pin
 
@@ -191,8 +198,14 @@ class _Item:
 def _verified(path: Path, received_on: date | None) -> _Item:
     item = _Item(path, received_on=received_on)
     try:
+        path = opened(path)
         if is_receipt(path):
             item.receipt = read_receipt(path)
+        elif is_notice(path):
+            item.notice = read_notice(path)
+        elif is_assignment(path):
+            item.result = ImportResult(item.path.name, "rejected", "đây là gói giao nhiệm vụ của văn phòng cấp trên, "
+                                       "không phải báo cáo; hãy nhận nó ở mục nhận giao nhiệm vụ")
         else:
             item.check = verify_package(path)
             item.check.members = {}  # verified; a batch need not hold every file's bytes
@@ -205,6 +218,10 @@ def _verified(path: Path, received_on: date | None) -> _Item:
 
 
 def _base(item: _Item) -> dict:
+    if item.notice is not None:
+        doc = item.notice.doc
+        return dict(sender=doc["reviewer"]["name"], report_number=doc["package"]["report_number"],
+                    signer=item.notice.subject, fingerprint=item.notice.fingerprint)
     if item.check is not None:
         m = item.check.manifest
         return dict(sender=m["sender"]["name"], report_number=m["report"]["number"], signer=item.check.signer_subject,
@@ -225,6 +242,12 @@ def _new_offices(engine: Engine, items: list[_Item]) -> None:
                 if item.check is not None:
                     unit = sender_needs_pin(session, _incoming(item.check, item.path.name, roots, None))
                     item.new_office = unit.name if unit is not None else None
+                elif item.notice is not None:
+                    office = get_office(session)
+                    if receipt_needs_pin(session, item.notice.fingerprint, rooted=chains_to(
+                            item.notice.certificate_der, roots), certificate_names=item.notice.signer_names,
+                            parent_name=office.parent_name if office else None):
+                        item.new_office = "văn phòng cấp trên"
                 elif receipt_signer_unknown(session, _receipt_incoming(item.receipt, roots)):
                     item.new_office = "văn phòng cấp trên"
             except Exception:  # noqa: BLE001 - the import proper reports it
@@ -265,6 +288,29 @@ def _import_receipt(engine: Engine, item: _Item, allowed: set[str], refusal: str
     return ImportResult(path.name, "accepted", f"biên nhận: {incoming.receiver} đã nhận báo cáo số "
                         f"{incoming.report_number} ngày {incoming.received_on:%d/%m/%Y}", **base,
                         received_on=incoming.received_on, trusted_now=pinned is not None, pinned=pinned)
+
+
+def _import_notice(engine: Engine, item: _Item, allowed: set[str], refusal: str | None) -> ImportResult:
+    notice, base = item.notice, _base(item)
+    with unit_of_work(engine) as session:
+        incoming = IncomingNotice(notice.sha256, notice.doc, notice.fingerprint, notice.certificate_der,
+                                  notice.subject, notice.not_after, chains_to(notice.certificate_der,
+                                                                              trusted_roots(session)),
+                                  notice.signer_names)
+        own = set(session.exec(select(SentPackage.fingerprint)))
+        taken = take_notice(session, incoming, own_fingerprints=own, trust_new=notice.fingerprint in allowed,
+                            new_key_refusal=refusal if item.new_office else None)
+    if taken is None:
+        return ImportResult(item.path.name, "duplicate", "thông báo này đã được ghi trước đây", **base)
+    doc = notice.doc
+    if doc["decision"] == "returned":
+        by = f"; gửi lại trước ngày {date.fromisoformat(doc['correct_by']):%d/%m/%Y}" if doc.get("correct_by") else ""
+        reason = (f"cấp trên trả lại báo cáo số {doc['package']['report_number']} ngày "
+                  f"{date.fromisoformat(doc['reviewed_on']):%d/%m/%Y} để bổ sung: {doc['reason']}{by}")
+    else:
+        reason = (f"cấp trên chấp nhận báo cáo số {doc['package']['report_number']} ngày "
+                  f"{date.fromisoformat(doc['reviewed_on']):%d/%m/%Y}")
+    return ImportResult(item.path.name, "accepted", reason, **base, trusted_now=taken[1] is not None, pinned=taken[1])
 
 
 def _import_package(engine: Engine, item: _Item, *, store_dir: Path, requirement_id, allowed: set[str],
@@ -330,6 +376,8 @@ def import_packages(engine: Engine, paths: list[Path], *, store_dir: Path, requi
         try:
             if item.receipt is not None:
                 result = _import_receipt(engine, item, allowed, refusal)
+            elif item.notice is not None:
+                result = _import_notice(engine, item, allowed, refusal)
             else:
                 result, written = _import_package(engine, item, store_dir=store_dir, requirement_id=requirement_id,
                                                   allowed=allowed, refusal=refusal,
