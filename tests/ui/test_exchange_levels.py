@@ -134,3 +134,26 @@ def test_the_three_level_chain_runs_from_the_window(qtbot, cli, tmp_path, monkey
         section = json.loads(zf.read("data.json"))["sections"][0]
     assert {i["key"]: i["total"] for i in section["indicators"]} == {"so_buoi": 11, "so_nguoi_tham_du": 200}
     assert query(province.db, "SELECT count(*) FROM received_package WHERE review = 'accepted'")[0][0] == 2
+
+    # The province's dashboard: each member office's state per requirement it assigned.
+    from desktop.ui.screens.dashboard import DashboardScreen
+    from desktop.ui.screens.tracking import TrackingScreen
+
+    ctx = above.ctx
+    board = DashboardScreen(ctx)
+    qtbot.addWidget(board)
+    board.refresh()
+    table = board.members.table
+    assert not board.members.isHidden() and table.rowCount() == 2
+    assert {(table.item(i, 0).text(), table.item(i, 3).text()) for i in range(2)} == {
+        (DISTRICTS[0], "đã chấp nhận"), (DISTRICTS[1], "đã chấp nhận")}
+    # The tracking grid: a member office's own units, from its package.
+    grid = TrackingScreen(ctx)
+    qtbot.addWidget(grid)
+    grid.refresh()
+    names = [grid.proxy.index(i, 0).data() for i in range(grid.proxy.rowCount())]
+    grid.table.setCurrentIndex(grid.proxy.index(names.index(DISTRICTS[1]), 1))
+    panel = grid.member_units
+    assert not panel.isHidden() and panel.table.rowCount() == 2
+    assert {panel.table.item(i, 0).text() for i in range(2)} == {u[0] for u in UNITS[DISTRICTS[1]]}
+    assert "so_buoi = 6" in panel.note.text()
