@@ -50,6 +50,7 @@ fuzz: $(VENV)/.installed-test
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_dialogs.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_exchange.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -86,3 +86,12 @@ def units_from_package(session: Session, unit: Organization, requirement_id: int
         return []
     return [MemberUnitRow(r.get("name", ""), r.get("code"), r.get("sector"), r.get("status", ""), r.get("received_on"),
                           r.get("values") or {}) for r in p.units or []]
+
+
+def indicator_labels(session: Session, requirement_id: int) -> dict[str, str]:
+    """Indicator key -> its label (with its unit of measure), as the office names them."""
+    from db.models import Requirement
+
+    r = session.get(Requirement, requirement_id)
+    return {i["key"]: (f"{i['label']} ({i['unit']})" if i.get("unit") else i["label"]) for i in (r.indicators or [])} \
+        if r is not None else {}

@@ -156,4 +156,4 @@ def test_the_three_level_chain_runs_from_the_window(qtbot, cli, tmp_path, monkey
     panel = grid.member_units
     assert not panel.isHidden() and panel.table.rowCount() == 2
     assert {panel.table.item(i, 0).text() for i in range(2)} == {u[0] for u in UNITS[DISTRICTS[1]]}
-    assert "so_buoi = 6" in panel.note.text()
+    assert "Số buổi (buổi): 6" in panel.note.text()

@@ -35,9 +35,11 @@ class ReturnDialog(QDialog):
         self.by.setDate(QDate(soon.year, soon.month, soon.day))
         self.with_date.toggled.connect(self.by.setEnabled)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Báo cáo số {number} của “{office}”. Báo cáo bị trả lại không được tính cho đến "
-                                   "khi nhận bản sửa; thông báo trả lại có ký số được ghi ra để gửi cho đơn vị.")
-                           .format(number=report_number, office=office)))
+        note = QLabel(self.tr("Báo cáo số {number} của “{office}”. Báo cáo bị trả lại không được tính cho đến khi "
+                              "nhận bản sửa; thông báo trả lại có ký số được ghi ra để gửi cho đơn vị.")
+                      .format(number=report_number, office=office))
+        note.setWordWrap(True)
+        form.addRow(note)
         form.addRow(self.tr("Lý do:"), self.reason)
         form.addRow(self.with_date, self.by)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -122,10 +122,6 @@ class DashboardScreen(Screen):
         bottom.addWidget(upcoming_box)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
-        # An upper office: each member office's state per requirement it assigned down.
-        self.members = MemberOfficesBox(ctx)
-        bottom.addWidget(self.members)
-        bottom.setStretchFactor(2, 4)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -141,6 +137,10 @@ class DashboardScreen(Screen):
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # An upper office: each member office's state per requirement it assigned down.
+        self.members = MemberOfficesBox(ctx)
+        split.addWidget(self.members)
+        split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -44,6 +44,7 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     table.setEditTriggers(QTableWidget.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectRows)
     table.setSelectionMode(QTableWidget.SingleSelection)
+    table.verticalHeader().hide()
     fit_columns(table, stretch)
     return table
 

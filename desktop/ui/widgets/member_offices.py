@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from desktop.core.rollup import units_from_package
+from desktop.core.rollup import indicator_labels, units_from_package
 from desktop.ui.widgets.columns import fit_columns
 
 STATE_COLOURS = {"not_sent": "#f8d7da", "waiting": "#fff3cd", "accepted": "#d4edda", "returned": "#fde2c8"}
@@ -71,17 +71,18 @@ class MemberUnitsPanel(QGroupBox):
         if unit is None or requirement_id is None or period is None:
             self.hide()
             return
-        rows = self.ctx.read(lambda session: units_from_package(session, unit, requirement_id, period))
+        rows, labels = self.ctx.read(lambda session: (units_from_package(session, unit, requirement_id, period),
+                                                      indicator_labels(session, requirement_id)))
         if not rows:
             self.hide()
             return
         keys = sorted({k for r in rows for k in r.values})
         self.setTitle(self.tr("Đơn vị của “{office}” theo gói báo cáo").format(office=unit.name))
         self.note.setText(self.tr("{n} đơn vị; tổng: {totals}").format(
-            n=len(rows), totals=", ".join(f"{k} = {sum(r.values.get(k, 0) for r in rows):g}" for k in keys)))
+            n=len(rows), totals=", ".join(f"{labels.get(k, k)}: {sum(r.values.get(k, 0) for r in rows):g}" for k in keys)))
         self.table.setColumnCount(4 + len(keys))
         self.table.setHorizontalHeaderLabels([self.tr("Đơn vị"), self.tr("Khối"), self.tr("Tình trạng"),
-                                              self.tr("Ngày nhận"), *keys])
+                                              self.tr("Ngày nhận"), *(labels.get(k, k) for k in keys)])
         words = {"on_time": self.tr("đúng hạn"), "late": self.tr("chậm"), "missing": self.tr("chưa nộp"),
                  "exempt": self.tr("miễn"), "pending": self.tr("chưa đến hạn")}
         self.table.setRowCount(len(rows))
