@@ -48,13 +48,14 @@ def verify(store: Store, files: list[str | Path]) -> list[dict]:
     """Check each package file as the import would, writing nothing: one
     result per file (``status`` "valid" or "rejected" with its reason)."""
     from desktop.io.package.exchange import UNEXPECTED
+    from desktop.io.package.incoming import opened
     from desktop.io.package.read import verify_package
 
     results = []
     for name in files:
         path = Path(name)
         try:
-            check = verify_package(path)
+            check = verify_package(opened(path))
         except UserError as exc:
             results.append(_refused(path.name, exc.message))
             continue

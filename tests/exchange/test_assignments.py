@@ -286,3 +286,30 @@ def test_which_received_date_a_correction_counts_by_is_the_requirements_rule():
     assert counted_on(Rows(), returned, rule("correction"), date(2026, 11, 27)) == date(2026, 11, 27)
     no_date = SimpleNamespace(**{**vars(returned), "correct_by": None})
     assert counted_on(Rows(), no_date, rule(None), date(2026, 12, 3)) == date(2026, 11, 20)
+
+
+def test_a_package_of_format_1_0_still_imports_by_the_directives_number(lower_office, export, upper, cli, tmp_path,
+                                                                         monkeypatch):
+    from desktop.io.package import build
+    from tests.exchange.conftest import package_signed_by
+
+    office = lower_office()
+    export(office)
+
+    def old(data):
+        data["format_version"] = "1.0"
+        for section in data["sections"]:
+            section.pop("by_sector", None)
+            for i in section["indicators"]:
+                i.pop("unit", None)
+            for u in section["units"]:
+                u.pop("sector", None)
+
+    monkeypatch.setattr(build, "VERSION", "1.0")
+    with open_signer(Pkcs12Key(office.key, PASS.encode())) as signer:
+        package = package_signed_by(office, signer, tmp_path / "cu", change=old)
+    assert _doc(package, "manifest.json")["format_version"] == "1.0"
+    assert "answers" not in _doc(package, "manifest.json")
+    result = cli("package", "import", package, "--trust-new", "--json", db=upper)
+    assert result.code == 0 and result.json[0]["status"] == "accepted", result.json
+    assert query(upper, "SELECT indicator_values FROM submission")[0][0] in ('{"sessions": 5}', {"sessions": 5})
