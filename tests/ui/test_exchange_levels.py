@@ -157,3 +157,18 @@ def test_the_three_level_chain_runs_from_the_window(qtbot, cli, tmp_path, monkey
     assert not panel.isHidden() and panel.table.rowCount() == 2
     assert {panel.table.item(i, 0).text() for i in range(2)} == {u[0] for u in UNITS[DISTRICTS[1]]}
     assert "Số buổi (buổi): 6" in panel.note.text()
+
+
+def test_an_indicators_unit_of_measure_is_typed_beside_its_name(qtbot):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from desktop.core.directives import Indicator, parse_indicators
+    from desktop.ui.widgets.indicator_table import IndicatorTable
+
+    table = IndicatorTable()
+    qtbot.addWidget(table)
+    table.table.setItem(0, 0, QTableWidgetItem("Số buổi"))
+    table.table.setItem(0, 2, QTableWidgetItem("buổi"))
+    table.table.setItem(1, 0, QTableWidgetItem("Số người tham dự"))
+    assert parse_indicators(table.names()) == [Indicator("so_buoi", "Số buổi", "buổi"),
+                                               Indicator("so_nguoi_tham_du", "Số người tham dự")]
