@@ -193,7 +193,13 @@ def test_three_levels_assign_down_report_up_return_and_roll_up(run, cli, tmp_pat
     sin_ho_trail = [(t["state"], t["reason"], t["superseded"]) for t in trail if t["office"] == DISTRICTS[1]]
     assert sin_ho_trail == [("returned", "Thiếu số liệu của Công đoàn Công ty TNHH Chè Sìn Hồ", True),
                             ("waiting", None, False)]
-    run(province.db, "review", "accept", [t for t in trail if t["office"] == DISTRICTS[1]][-1]["id"])
+    # Accepted, with a signed notice of acceptance going down: the trail is on both sides.
+    accepted = run(province.db, *_sign(province, "review", "accept", [t for t in trail if t["office"] == DISTRICTS[1]]
+                                       [-1]["id"], "--out", province.folder / "chap-nhan", "--json")).json
+    assert accepted["state"] == "accepted"
+    assert run(sin_ho.db, "package", "import", accepted["package"], "--json").json[0]["status"] == "accepted"
+    sent = run(sin_ho.db, "package", "sent", "--json").json
+    assert [(s["report_number"], s["review"]) for s in sent] == [("02/BC-LĐLĐ", "accepted"), ("01/BC-LĐLĐ", "returned")]
     received = query(province.db, "SELECT o.name, s.received_on, s.indicator_values FROM submission s JOIN organization"
                      " o ON o.id = s.organization_id ORDER BY o.name")
     assert [(n, str(r)) for n, r, _v in received] == [(DISTRICTS[1], "2026-11-24"), (DISTRICTS[0], "2026-11-24")]
