@@ -319,3 +319,38 @@ def test_a_package_of_format_1_0_still_imports_by_the_directives_number(lower_of
     result = cli("package", "import", package, "--trust-new", "--json", db=upper)
     assert result.code == 0 and result.json[0]["status"] == "accepted", result.json
     assert query(upper, "SELECT indicator_values FROM submission")[0][0] in ('{"sessions": 5}', {"sessions": 5})
+
+
+def test_an_altered_or_unknown_assignment_is_refused_with_its_reason(run, cli, tmp_path, new_db):
+    from desktop.io.package.signed_doc import write_signed
+    from tests.exchange.conftest import members, write_members
+
+    province = _office(run, tmp_path, new_db, PROVINCE, TLD, "tinh", [["Tên đơn vị"], [DISTRICTS[0]]])
+    district = _office(run, tmp_path, new_db, DISTRICTS[0], PROVINCE, "duong", [["Tên đơn vị"], ["Công đoàn A"]])
+    run(province.db, "directives", "add", "--number", DIRECTIVE, "--issuer", PROVINCE, "--date", "01/11/2026",
+        "--subject", "Tuyên truyền")
+    run(province.db, "requirements", "add", "--directive", DIRECTIVE, "--title", "Báo cáo", "--due", "30/11/2026")
+    good = Path(run(province.db, *_sign(province, "assign", "export", "--directive", DIRECTIVE, "--out",
+                                        province.folder / "giao", "--json")).json["package"])
+    files = members(good)
+    doc = json.loads(files[ASSIGNMENT])
+    altered = write_members(tmp_path / "sua.zip", {**files, ASSIGNMENT: files[ASSIGNMENT].replace(b"30", b"31", 1)})
+    extra = write_members(tmp_path / "them.zip", {**files, "khac.txt": b"x"})
+    with open_signer(Pkcs12Key(province.key, PASS.encode())) as signer:
+        newer = write_signed(tmp_path / "moi", "moi", ASSIGNMENT, {**doc, "format_version": "2.0"}, signer)
+        bad_date = write_signed(tmp_path / "ngay", "ngay", ASSIGNMENT,
+                                {**doc, "requirements": [{**doc["requirements"][0], "first_due": "2026-02-30"}]}, signer)
+    before = db_snapshot(district.db)
+    reasons = {}
+    for path in (altered, extra, newer, bad_date):
+        result = cli("assign", "import", path, "--trust-new", "--json", db=district.db)
+        assert result.code == 2 and result.json[0]["status"] == "rejected", result.json
+        reasons[path.name] = result.json[0]["reason"]
+    assert "chữ ký của gói giao nhiệm vụ không hợp lệ" in reasons["sua.zip"]
+    assert "phải có đúng hai tệp" in reasons["them.zip"]
+    assert "phiên bản Theo dõi mới hơn" in reasons["moi.zip"]
+    assert "first_due" in reasons["ngay.zip"]
+    assert db_snapshot(district.db) == before
+    # A report package handed to assign import, or an assignment to package import, says where it goes.
+    wrong = cli("package", "import", good, "--json", db=district.db)
+    assert wrong.code == 2 and "gói giao nhiệm vụ" in wrong.json[0]["reason"]
