@@ -69,12 +69,12 @@ class LevelsPanel(QTabWidget):
     ``key()`` gives the signing key the screen's controls name; ``folder()``
     the USB stick or folder chosen there (None: ask)."""
 
-    STATES = {"waiting": "chờ duyệt", "accepted": "đã chấp nhận", "returned": "trả lại để bổ sung"}
-
     def __init__(self, ctx, key: Callable, folder: Callable[[], str | None], parent=None):
         super().__init__(parent)
         self.ctx, self._key, self._folder = ctx, key, folder
         self.last_results: list = []
+        self.states = {"waiting": self.tr("chờ duyệt"), "accepted": self.tr("đã chấp nhận"),
+                       "returned": self.tr("trả lại để bổ sung")}
 
         # -- what came down
         down = QWidget()
@@ -168,7 +168,7 @@ class LevelsPanel(QTabWidget):
         every = self.ctx.run(ops.waiting, every=True)
         waiting = [r for r in every if r.state == "waiting" and not r.superseded]
         _fill(self.waiting, [[str(r.id), r.office, r.requirement, str(r.period or ""), r.report_number,
-                              _date(r.received_on), self.tr(self.STATES[r.state])] for r in waiting], waiting)
+                              _date(r.received_on), self.states[r.state]] for r in waiting], waiting)
         back = [r for r in every if r.state == "returned"]
         _fill(self.returned, [[r.office, r.report_number, _date(r.reviewed_on), r.reason or "", _date(r.correct_by),
                                self.tr("đã nhận bản sửa") if r.superseded else self.tr("chưa có")] for r in back], back)
