@@ -204,7 +204,10 @@ def _take_requirement(session: Session, directive: Directive, item: dict) -> Req
     r.title = clean(item["title"]) or r.title
     r.every_months = item.get("every_months")
     r.until = date.fromisoformat(item["until"]) if item.get("until") else None
-    r.applies_kinds = item.get("applies_kinds") or None
+    # Kinds name levels (member office, grassroots union) as the issuer
+    # sees them; below, the units that answer are this office's own, so
+    # only the sectors filter carries down.
+    r.applies_kinds = None
     r.applies_sectors = item.get("applies_sectors") or None
     r.correction_rule = item.get("correction_rule")
     r.indicators = [{"key": i["key"], "label": clean(i["label"]), **({"unit": i["unit"]} if i.get("unit") else {})}
