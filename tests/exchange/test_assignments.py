@@ -45,12 +45,12 @@ class Office:
     folder: Path
 
 
-def _office(run, tmp: Path, new_db, name: str, parent: str, slug: str, units: list[list]) -> Office:
+def _office(run, tmp: Path, new_db, name: str, parent: str | None, slug: str, units: list[list]) -> Office:
     folder = tmp / slug
     folder.mkdir()
     db = new_db(slug)
-    run(db, "init", "--office", name, "--parent", parent, "--symbol", "LĐLĐ", "--signer-name", "Lò Văn Minh",
-        "--signer-title", "CHỦ TỊCH")
+    run(db, "init", "--office", name, *(["--parent", parent] if parent else []), "--symbol", "LĐLĐ", "--signer-name",
+        "Lò Văn Minh", "--signer-title", "CHỦ TỊCH")
     run(db, "units", "import", write_xlsx(folder / "dv.xlsx", units))
     passfile = folder / "pass.txt"
     passfile.write_text(PASS + "\n", encoding="utf-8")
@@ -229,6 +229,22 @@ def test_three_levels_assign_down_report_up_return_and_roll_up(run, cli, tmp_pat
         bucket["so_nguoi_tham_du"] += p
     assert section["by_sector"] == expected_sectors
     assert section["by_sector"]["Hành chính sự nghiệp"] == {"so_buoi": 3, "so_nguoi_tham_du": 60}
+
+    # One level more: the Tổng LĐLĐ takes the province's report in (a directive the province registered
+    # itself: matched by number) and its own report keeps the grassroots units' sectors.
+    tld = _office(run, tmp_path, new_db, TLD, None, "tld", [["Tên đơn vị"], [PROVINCE]])
+    run(tld.db, "directives", "add", "--number", DIRECTIVE, "--issuer", PROVINCE, "--date", "01/11/2026",
+        "--subject", "Tuyên truyền Nghị quyết Đại hội Công đoàn")
+    run(tld.db, "requirements", "add", "--directive", DIRECTIVE, "--title", "Báo cáo của LĐLĐ tỉnh", "--due",
+        "30/11/2026", "--indicator", "so_buoi:Số buổi|buổi", "--indicator", "so_nguoi_tham_du:Số người tham dự|người")
+    assert run(tld.db, "package", "import", up, "--trust-new", "--json").json[0]["status"] == "accepted"
+    run(tld.db, "report", "make", "--directive", DIRECTIVE, "--requirement", 1, "--as-of", "24/11/2026",
+        "--date", "24/11/2026", "--out", tld.folder / "bao-cao")
+    top = Path(run(tld.db, *_sign(tld, "package", "export", "--report", 1, "--out", tld.folder / "goi",
+                                  "--json")).json["package"])
+    national = _doc(top, "data.json")["sections"][0]
+    assert {i["key"]: i["total"] for i in national["indicators"]} == {"so_buoi": 11, "so_nguoi_tham_du": 200}
+    assert national["by_sector"] == expected_sectors
 
 
 def test_stale_and_forged_assignments_are_refused_and_write_nothing(run, cli, tmp_path, new_db):
