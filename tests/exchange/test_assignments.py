@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from desktop.io.package.assignment import ASSIGNMENT, write_assignment
 from desktop.io.package.notice import write_notice
 from desktop.io.signing import Pkcs12Key, open_signer
