@@ -51,6 +51,7 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_dialogs.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_report_draft.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_exchange.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

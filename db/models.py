@@ -102,6 +102,13 @@ class Directive(SQLModel, table=True):
     file_name: Optional[str] = Field(default=None, max_length=500)
     file_sha256: Optional[str] = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The directive's identity across offices: given once by the office
+    # that first issues it as an assignment, kept by every office below
+    # that registers it from the assignment package (docs/package-format.md).
+    uid: Optional[str] = Field(default=None, max_length=36, index=True)
+    # The office above that assigned it (its name), None for a directive
+    # this office registered itself.
+    assigned_by: Optional[str] = Field(default=None, max_length=500)
 
 
 class Requirement(SQLModel, table=True):
@@ -126,6 +133,16 @@ class Requirement(SQLModel, table=True):
     applies_sectors: Optional[list[str]] = Field(default=None, sa_column=Column(JSON))
     indicators: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    uid: Optional[str] = Field(default=None, max_length=36, index=True)  # as Directive.uid
+    # The first period's due date the office above gave, when the
+    # requirement came in an assignment; ``first_due`` is then this
+    # office's own (earlier or equal) deadline for its units.
+    upper_due: Optional[date] = None
+    # Which received date counts for a report corrected after a return:
+    # "by_date" (default: the first version's, if the correction came by
+    # the date the return gave), "first" (always the first version's),
+    # "correction" (always the correction's).
+    correction_rule: Optional[str] = Field(default=None, max_length=16)
 
 
 class Submission(SQLModel, table=True):
@@ -278,6 +295,18 @@ class ReceivedPackage(SQLModel, table=True):
     manifest_sha256: Optional[str] = Field(default=None, max_length=64, index=True)
     created_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)  # as the sender signed it
     received_on: Optional[date] = None  # when this office got it: what "on time" is judged by
+    # The review beside the import status: "waiting" (chờ duyệt) until a
+    # person accepts it ("accepted") or returns it for correction
+    # ("returned", with a reason and the date the correction is due by).
+    review: Optional[str] = Field(default=None, max_length=16)
+    review_reason: Optional[str] = Field(default=None, max_length=2000)
+    correct_by: Optional[date] = None
+    reviewed_on: Optional[date] = None
+    reviewed_by: Optional[str] = Field(default=None, max_length=200)
+    # The member office's own units as its package reported them (name,
+    # code, sector, status, received_on, values): the drill-down and the
+    # totals by sector one level up.
+    units: Optional[list[dict[str, Any]]] = Field(default=None, sa_column=Column(JSON))
 
 
 class SentPackage(SQLModel, table=True):
@@ -295,6 +324,12 @@ class SentPackage(SQLModel, table=True):
     received_on: Optional[date] = None  # from the receipt
     received_by: Optional[str] = Field(default=None, max_length=500)  # the office that signed the receipt
     receipt_fingerprint: Optional[str] = Field(default=None, max_length=64)
+    # The office above's review, from its signed notice: "returned" with
+    # its reason and the date to correct by, or "accepted".
+    review: Optional[str] = Field(default=None, max_length=16)
+    review_reason: Optional[str] = Field(default=None, max_length=2000)
+    correct_by: Optional[date] = None
+    reviewed_on: Optional[date] = None
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -340,3 +375,23 @@ class ReportDraft(SQLModel, table=True):
     updated_by: Optional[str] = Field(default=None, max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AssignmentPackage(SQLModel, table=True):
+    """An assignment package (gói giao nhiệm vụ) this office issued to its
+    member offices ("out") or took in from the office above ("in"): which
+    directive, which version, signed by whom."""
+
+    __tablename__ = "assignment_package"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    direction: str = Field(max_length=8)  # "out" or "in"
+    directive_id: int = Field(foreign_key="directive.id", index=True)
+    version: int
+    sha256: str = Field(max_length=64, unique=True)  # of the signed assignment document
+    issuer: str = Field(max_length=500)
+    fingerprint: str = Field(max_length=64)
+    file_name: str = Field(max_length=500)
+    created_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)  # as the issuer signed it
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_by: Optional[str] = Field(default=None, max_length=200)

@@ -51,7 +51,11 @@ def register(sub, parent) -> None:
     p.add_argument("--key", metavar="TỆP.p12", help="khóa của văn phòng, để mở gói niêm phong")
     p.add_argument("--passphrase-file", metavar="TỆP")
     p.set_defaults(func=cmd_package_verify, operation="package.verify")
-    p = cmds.add_parser("import", help="nhận các gói báo cáo của đơn vị trực thuộc", parents=[parent])
+    p = cmds.add_parser("sent", help="các gói báo cáo đã gửi lên và cấp trên đã nhận, trả lại hay chấp nhận",
+                        parents=[parent])
+    p.set_defaults(func=cmd_package_sent, operation="package.sent")
+    p = cmds.add_parser("import", help="nhận gói báo cáo của đơn vị trực thuộc, biên nhận và thông báo duyệt của cấp trên",
+                        parents=[parent])
     p.add_argument("files", nargs="+", metavar="TỆP")
     p.add_argument("--requirement", metavar="MÃ_YÊU_CẦU")
     p.add_argument("--trust-new", action="store_true",
@@ -268,4 +272,26 @@ def cmd_trust_remove(args) -> int:
         emit_json({"fingerprint": t.fingerprint, "subject": t.subject})
         return 0
     say(f"Đã thôi tin cậy chứng thư “{t.subject}”.")
+    return 0
+
+
+def cmd_package_sent(args) -> int:
+    from dataclasses import asdict
+
+    from desktop.operations import assignments
+
+    rows = [asdict(r) for r in assignments.sent(store_for(args, must_exist=True))]
+    if wants_json(args):
+        emit_json(rows)
+        return 0
+    if not rows:
+        say("Chưa gửi gói báo cáo nào.")
+    for r in rows:
+        state = ("cấp trên trả lại để bổ sung" if r["review"] == "returned" else
+                 "cấp trên đã chấp nhận" if r["review"] == "accepted" else
+                 f"cấp trên đã nhận {r['received_on']:%d/%m/%Y}" if r["received_on"] else "chưa có biên nhận")
+        say(f"{r['created_on']:%d/%m/%Y}  báo cáo số {r['report_number']}: {state}")
+        if r["reason"]:
+            by = f" (gửi lại trước {r['correct_by']:%d/%m/%Y})" if r["correct_by"] else ""
+            say(f"  Lý do: {r['reason']}{by}")
     return 0

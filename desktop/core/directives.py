@@ -115,6 +115,7 @@ def _identity(d: Directive) -> str:
 class Indicator:
     key: str
     label: str
+    unit: str | None = None  # unit of measure ("buổi", "người"), carried to the office above
 
 
 def indicator_key(label: str) -> str:
@@ -130,7 +131,12 @@ def indicator_key(label: str) -> str:
 def parse_indicator(text: str) -> Indicator:
     """An indicator as the user names it: "Số buổi" (its key derived from
     the name), or "sessions:Số buổi" (a key chosen by hand, lower-case
-    ASCII)."""
+    ASCII); either followed by "|buổi", its unit of measure."""
+    text, bar, unit = text.partition("|")
+    if bar:
+        found = parse_indicator(text)
+        found.unit = (clean(unit) or "")[:50] or None
+        return found
     key, sep, label = text.partition(":")
     key = key.strip()
     if sep and _INDICATOR_KEY.match(key) and clean(label):
@@ -150,12 +156,12 @@ def parse_indicators(texts: list[str]) -> list[Indicator]:
         if not (text or "").strip():
             continue
         ind = parse_indicator(text)
-        explicit = ":" in text and ind.key == text.partition(":")[0].strip()
+        explicit = ":" in text and ind.key == text.partition("|")[0].partition(":")[0].strip()
         if ind.key in taken and not explicit:
             n = 2
             while f"{ind.key[:37]}_{n}" in taken:
                 n += 1
-            ind = Indicator(f"{ind.key[:37]}_{n}", ind.label)
+            ind = Indicator(f"{ind.key[:37]}_{n}", ind.label, ind.unit)
         taken.add(ind.key)
         out.append(ind)
     return out
@@ -194,7 +200,8 @@ def add_requirement(
         first_due=due or first_due,
         every_months=every_months,
         until=until if every_months else None,
-        indicators=[{"key": i.key, "label": i.label} for i in indicators] or None,
+        indicators=[{"key": i.key, "label": i.label, **({"unit": i.unit} if i.unit else {})} for i in indicators]
+        or None,
         applies_kinds=applies_kinds or None,
         applies_sectors=[clean(s) for s in applies_sectors] if applies_sectors else None,
     )

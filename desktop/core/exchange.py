@@ -18,6 +18,7 @@ from desktop.core.directives import find_directive, get_requirement, number_key,
 from desktop.core.errors import NotFound, UserError
 from desktop.core.office import get_office
 from desktop.core.periods import get_period
+from desktop.core.review import counted_on
 from desktop.core.submissions import record_submission
 from desktop.core.trust import (  # noqa: F401  (grouped and trusted_roots: re-exported for the front ends)
     Refused,
@@ -59,6 +60,11 @@ class IncomingReport:
     # When this office got the package (the clerk's date, the e-mail's
     # Date header); None: the day of the import.
     received_on: date | None = None
+    # The assignment the report answers (format 1.1): matched by these
+    # identities, never by title. None in a package of format 1.0.
+    directive_uid: str | None = None
+    requirement_uid: str | None = None
+    units: list[dict] | None = None  # the sender's own units, as its report lists them
 
 
 @dataclass
@@ -97,7 +103,33 @@ def sender_unit(session: Session, r: IncomingReport) -> Organization:
     raise Refused(f"“{r.sender_name}” không phải đơn vị trực thuộc văn phòng này{to}; gói này không gửi cho văn phòng này")
 
 
+def _by_identity(session: Session, r: IncomingReport) -> Requirement | None:
+    """The requirement a report of format 1.1 answers, by the identities of
+    the assignment; None for a report that names none."""
+    if r.requirement_uid:
+        requirement = session.exec(select(Requirement).where(Requirement.uid == r.requirement_uid)).first()
+        if requirement is None:
+            raise Refused(f"gói trả lời một yêu cầu (mã định danh {r.requirement_uid[:8]}…) mà văn phòng này không "
+                          f"giao; văn bản số {r.directive_number} của gói không phải do văn phòng này giao nhiệm vụ")
+        return requirement
+    if r.directive_uid:
+        directive = session.exec(select(Directive).where(Directive.uid == r.directive_uid)).first()
+        if directive is None:
+            raise Refused(f"gói trả lời văn bản số {r.directive_number} (mã định danh {r.directive_uid[:8]}…) mà văn "
+                          "phòng này không giao")
+        reqs = requirements_of(session, directive)
+        if len(reqs) != 1:
+            raise Refused(f"văn bản {r.directive_number} có {len(reqs)} yêu cầu mà gói không ghi yêu cầu nào; hãy đề "
+                          "nghị đơn vị làm báo cáo theo từng yêu cầu")
+        return reqs[0]
+    return None
+
+
 def _requirement(session: Session, r: IncomingReport, requirement_id: int | str | None) -> Requirement:
+    if requirement_id is None:
+        by_identity = _by_identity(session, r)
+        if by_identity is not None:
+            return by_identity
     if requirement_id is not None:
         requirement = get_requirement(session, requirement_id)
         directive = session.get(Directive, requirement.directive_id)
@@ -198,7 +230,11 @@ def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | 
         raise Refused(f"gói có chỉ tiêu {', '.join(foreign[:5])} mà yêu cầu số {requirement.id} (“{requirement.title}”) "
                       "không có; hãy kiểm tra gói có đúng yêu cầu này không (--requirement)")
     counted = received
-    if current is not None and current.submission_id is not None:
+    if current is not None and current.review == "returned":
+        # A correction of a returned report: the requirement's rule says
+        # which received date counts (desktop.core.review.counted_on).
+        counted = counted_on(session, current, requirement, received)
+    elif current is not None and current.submission_id is not None:
         # A correction replaces the figures, not the day the office first
         # had this report: an on-time report corrected later stays on time.
         earlier = session.get(Submission, current.submission_id)
@@ -217,7 +253,7 @@ def accept_report(session: Session, r: IncomingReport, *, requirement_id: int | 
         period=period, report_number=r.report_number, report_date=r.report_date, directive_number=r.directive_number,
         as_of=r.as_of, fingerprint=r.fingerprint, file_name=r.file_name[:500], stored_path=stored_path,
         received_by=session.info.get("actor"), manifest_sha256=r.manifest_sha256 or None, created_at=r.created_at,
-        received_on=received,
+        received_on=received, review="waiting", units=r.units,
     )
     session.add(package)
     session.flush()
@@ -241,10 +277,34 @@ def sender_needs_pin(session: Session, r: IncomingReport) -> Organization | None
     return unit if needs_pin(session, unit, r.fingerprint, rooted=r.rooted, certificate_names=r.signer_names) else None
 
 
-def indicator_totals(data: dict[str, Any], requirement_title: str | None) -> dict[str, float]:
-    """The totals a report's data gives per indicator key: of the section
-    for ``requirement_title`` when named, else of every section."""
+def report_section(data: dict[str, Any], requirement_title: str | None,
+                   requirement_uid: str | None = None) -> dict[str, Any] | None:
+    """The section of a report's data about one requirement: by its
+    identity when the package names one, else by its title; None when the
+    report holds several sections and names none."""
     sections = data.get("sections", [])
+    if requirement_uid:
+        found = [s for s in sections if s.get("requirement_uid") == requirement_uid]
+        if found:
+            return found[0]
+    if requirement_title:
+        found = [s for s in sections if s.get("requirement") == requirement_title]
+        if found:
+            return found[0]
+    return sections[0] if len(sections) == 1 else None
+
+
+def indicator_totals(data: dict[str, Any], requirement_title: str | None,
+                     requirement_uid: str | None = None) -> dict[str, float]:
+    """The totals a report's data gives per indicator key: of the section
+    for ``requirement_uid`` or ``requirement_title`` when named, else of
+    every section."""
+    sections = data.get("sections", [])
+    if requirement_uid:
+        named = [s for s in sections if s.get("requirement_uid") == requirement_uid]
+        if named:
+            sections = named
+            requirement_title = None
     if requirement_title:
         named = [s for s in sections if s.get("requirement") == requirement_title]
         sections = named or sections

@@ -254,7 +254,7 @@ def receipt_needs_pin(session: Session, fingerprint: str, *, rooted: bool, certi
 def check_receipt_signer(session: Session, *, fingerprint: str, certificate_der: bytes, subject: str,
                          not_after: datetime | None, rooted: bool, certificate_names: Iterable[str],
                          parent_name: str | None, own_fingerprints: set[str], receiver: str, trust_new: bool,
-                         new_key_refusal: str | None = None) -> str | None:
+                         new_key_refusal: str | None = None, document: str = "biên nhận") -> str | None:
     """Whether this key may sign receipts for the office above; pins it on
     the first receipt when the user said so and the certificate names this
     office's parent and is not this office's own. Returns the fingerprint
@@ -264,27 +264,27 @@ def check_receipt_signer(session: Session, *, fingerprint: str, certificate_der:
     if pinned is not None:
         if pinned.fingerprint == fingerprint:
             return None
-        raise Refused(f"biên nhận được ký bằng khóa khác với khóa của văn phòng cấp trên đã tin cậy (vân tay "
-                      f"{grouped(fingerprint)[:19]}…, người ký “{subject}”); biên nhận này không được ghi. Nếu cấp "
+        raise Refused(f"{document} được ký bằng khóa khác với khóa của văn phòng cấp trên đã tin cậy (vân tay "
+                      f"{grouped(fingerprint)[:19]}…, người ký “{subject}”); {document} này không được ghi. Nếu cấp "
                       "trên thật sự đã đổi khóa, hãy thôi tin cậy khóa cũ rồi nhận lại và đồng ý tin cậy khóa mới",
                       needs="untrust_old")
     if rooted and names_office(names, parent_name):
         return None
     if not trust_new:
         raise Refused(new_key_refusal or (
-            f"chưa tin cậy người ký biên nhận “{subject}”: hãy gọi điện cho {receiver}, so dấu vân tay "
+            f"chưa tin cậy người ký {document} “{subject}”: hãy gọi điện cho {receiver}, so dấu vân tay "
             f"{grouped(fingerprint)} rồi nhận lại và đồng ý tin cậy khóa này"),
             needs="fingerprint" if new_key_refusal else "trust_new")
     if not parent_name:
         raise Refused("văn phòng này chưa ghi tên văn phòng cấp trên, nên không biết ai được ký biên nhận; hãy ghi "
                       "tên văn phòng cấp trên (thông tin văn phòng) rồi nhận lại", needs="parent")
     if fingerprint in own_fingerprints:
-        raise Refused("biên nhận được ký bằng chính khóa của văn phòng này, không phải của văn phòng cấp trên")
+        raise Refused(f"{document} được ký bằng chính khóa của văn phòng này, không phải của văn phòng cấp trên")
     if not names_office(names, parent_name):
-        raise Refused(f"biên nhận được ký bằng chứng thư của “{subject}”, không phải của văn phòng cấp trên "
-                      f"“{parent_name}”; biên nhận này không được ghi")
+        raise Refused(f"{document} được ký bằng chứng thư của “{subject}”, không phải của văn phòng cấp trên "
+                      f"“{parent_name}”; {document} này không được ghi")
     other = _in_use(session, fingerprint)
     if other is not None:
-        raise Refused(f"biên nhận được ký bằng {_holder(session, other)}, không phải khóa của văn phòng cấp trên")
+        raise Refused(f"{document} được ký bằng {_holder(session, other)}, không phải khóa của văn phòng cấp trên")
     add_trusted(session, certificate_der, fingerprint=fingerprint, subject=subject, not_after=not_after, kind="pin")
     return fingerprint

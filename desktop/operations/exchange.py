@@ -30,7 +30,6 @@ def _recipient(store: Store, seal_for: str | Path | None, seal_for_upper: bool) 
     """(DER, subject, fingerprint) of the certificate to seal for: a file,
     or the key pinned for the office above; None for no sealing."""
     from desktop.core.trust import receipt_pin
-    from desktop.io.signing import certificate_info
 
     if seal_for and seal_for_upper:
         raise UserError("Hãy chọn một nơi nhận để niêm phong: một tệp chứng thư số, hoặc văn phòng cấp trên.")
@@ -89,7 +88,8 @@ def verify(store: Store, files: list[str | Path], *, key=None) -> list[dict]:
     result per file (``status`` "valid" or "rejected" with its reason,
     ``sealed`` and whom a sealed file is for). A sealed file is opened
     with ``key`` (the office's ``Pkcs12Key`` or ``TokenKey``)."""
-    from desktop.io.package.exchange import UNEXPECTED, open_incoming
+    from desktop.io.package.exchange import UNEXPECTED
+    from desktop.io.package.incoming import open_incoming
     from desktop.io.package.read import verify_package
     from desktop.io.package.seal import is_sealed_file
 

@@ -20,9 +20,26 @@ from desktop.io.package.format import DATA, FORMAT, MANIFEST, MANIFEST_SIG, PDF,
 from desktop.io.signing import EmbeddedFile, OfficeSigner, SignatureAppearance, sign_detached, sign_pdf
 
 
-def report_data(facts: ReportFacts, number: str, issued_on: date, title: str) -> dict:
-    """The figures of a report, for the office above to add up."""
+def report_data(facts: ReportFacts, number: str, issued_on: date, title: str, *, rollups: list | None = None,
+                answers: bool = False) -> dict:
+    """The figures of a report, for the office above to add up. ``rollups``
+    (one ``desktop.core.rollup.SectionRollup`` per section) adds the totals
+    by sector and each member office's own breakdown; ``answers``: the
+    directive came in an assignment, so each section names the identity
+    of the requirement it answers."""
     office, directive = facts.office, facts.directive
+    rollups = rollups or [None] * len(facts.sections)
+
+    def unit_row(r, rollup) -> dict:
+        row = {"name": r.unit.name, "code": r.unit.code, "status": r.status.value, "sector": r.unit.sector,
+               "received_on": r.received_on.isoformat() if r.received_on else None, "values": r.values}
+        if rollup is not None and r.unit.id in rollup.by_unit:
+            row["sectors"] = rollup.by_unit[r.unit.id]
+        return row
+
+    def units_of(s) -> dict[str, str]:
+        return {i["key"]: i["unit"] for i in s.requirement.indicators or [] if i.get("unit")}
+
     return {
         "format_version": VERSION,
         "sender": {"name": office.name, "code": office.code, "parent_name": office.parent_name},
@@ -33,17 +50,16 @@ def report_data(facts: ReportFacts, number: str, issued_on: date, title: str) ->
         "sections": [
             {
                 "requirement": s.requirement.title,
+                **({"requirement_uid": s.requirement.uid} if answers and s.requirement.uid else {}),
                 "period": s.period.number,
                 "due": s.period.due.isoformat(),
                 "counts": {k: v for k, v in asdict(s.counts).items()},
-                "indicators": [{"key": k, "label": label, "total": total} for k, label, total in s.indicators],
-                "units": [
-                    {"name": r.unit.name, "code": r.unit.code, "status": r.status.value,
-                     "received_on": r.received_on.isoformat() if r.received_on else None, "values": r.values}
-                    for r in s.rows
-                ],
+                "indicators": [{"key": k, "label": label, "total": total, "unit": units_of(s).get(k)}
+                               for k, label, total in s.indicators],
+                "units": [unit_row(r, rollup) for r in s.rows],
+                **({"by_sector": rollup.by_sector} if rollup is not None else {}),
             }
-            for s in facts.sections
+            for s, rollup in zip(facts.sections, rollups)
         ],
     }
 
@@ -54,7 +70,7 @@ def _sha(data: bytes) -> dict:
 
 def build_package(pdf: Path, xlsx: Path, data: dict, signer: OfficeSigner, out_dir: Path, *,
                   appearance: SignatureAppearance | None = None, requirement: str | None = None,
-                  period: int | None = None) -> Path:
+                  period: int | None = None, answers: dict | None = None) -> Path:
     """Write ``goi-<number>.zip`` into ``out_dir`` (never over an existing
     file), atomically and flushed to disk. Returns its path."""
     workbook = Path(xlsx).read_bytes()
@@ -76,6 +92,10 @@ def build_package(pdf: Path, xlsx: Path, data: dict, signer: OfficeSigner, out_d
         "directive": data["directive"],
         "requirement": requirement,
         "period": period,
+        # Format 1.1: the assignment this report answers, by identity
+        # ({"directive_uid", "requirement_uid"}); absent for a directive
+        # this office registered itself.
+        **({"answers": answers} if answers else {}),
         "as_of": data["as_of"],
         # Signed, and what orders two packages of one report (the later
         # creation wins, a tie does not): microseconds, so that two exports

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Mapping
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from db.engine import data_dir, sqlite_path
 from db.files import atomic_path, free_path
-from db.models import Directive, OutgoingDocument, Requirement
+from db.models import Directive, OutgoingDocument, Requirement, SentPackage
 from db.session import run_transaction, unit_of_work
 from desktop.core import clock
 from desktop.core.errors import UserError
@@ -29,27 +30,32 @@ from desktop.core.exchange import (
     accept_receipt,
     accept_report,
     indicator_totals,
+    report_section,
     receipt_signer_unknown,
     record_sent,
     sender_needs_pin,
     trusted_roots,
 )
-from desktop.core.trust import normal_fingerprint
 from desktop.core.drafts import issued_sections
+from desktop.core.review import IncomingNotice, take_notice
+from desktop.core.trust import normal_fingerprint, receipt_needs_pin
 from desktop.core.office import get_office
+from desktop.core.directives import requirements_of
 from desktop.core.reports import report_facts
+from desktop.core.rollup import section_rollup
 from desktop.io.package.build import build_package, report_data
 from desktop.io.package.format import PackageProblem
 from desktop.io.package.read import PackageCheck, verify_package
 from desktop.io.package.seal import (
-    MAX_SEALED_BYTES,
     SUFFIX as SEALED_SUFFIX,
     SealedInfo,
-    SealProblem,
     is_sealed_file,
-    open_sealed_if_needed,
     seal,
 )
+from desktop.io.package.assignment import is_assignment
+from desktop.io.package.incoming import open_incoming
+from desktop.io.package.notice import is_notice, read_notice
+from desktop.io.package.signed_doc import SignedDoc
 from desktop.io.package.receipt import ReceiptCheck, is_receipt, read_receipt, write_receipt
 from desktop.io.signing import OfficeSigner, Pkcs12Key, SignatureAppearance, TokenKey, chains_to, open_signer
 
@@ -107,10 +113,19 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         directive = session.get(Directive, doc.directive_id)
         requirement = session.get(Requirement, doc.requirement_id) if doc.requirement_id else None
         facts = report_facts(session, directive, doc.as_of or doc.issued_on, requirement=requirement, period=doc.period)
-        data = report_data(facts, doc.number, doc.issued_on, doc.title)
+        # A directive that came in an assignment is answered by identity;
+        # the office above adds the figures up by key and by sector.
+        answering = bool(directive.assigned_by and directive.uid)
+        data = report_data(facts, doc.number, doc.issued_on, doc.title, answers=answering,
+                           rollups=[section_rollup(session, s) for s in facts.sections])
+        answers = None
+        if answering:
+            only = requirement or (facts.sections[0].requirement if len(requirements_of(session, directive)) == 1
+                                   else None)
+            answers = {"directive_uid": directive.uid, "requirement_uid": only.uid if only else None}
         text = issued_sections(session, doc.id)
         if text:
-            data["text"] = text  # the words it was issued with; optional, 1.0 readers pass it by
+            data["text"] = text  # the words it was issued with; optional, older readers pass it by
         office = get_office(session)
         look = SignatureAppearance(office.signer_name, office.signer_title, office.signing_authority,
                                    signature_image, seal_image)
@@ -118,11 +133,12 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
         period = doc.period
     out.mkdir(parents=True, exist_ok=True)
     if seal_for is not None:
-        path, fingerprint, check = _export_sealed(files, data, key, out, look, requirement_title, period, seal_for)
+        path, fingerprint, check = _export_sealed(files, data, key, out, look, requirement_title, period, seal_for,
+                                                   answers)
     else:
         with open_signer(key) as signer:
             path = build_package(files[".pdf"], files[".xlsx"], data, signer, out, appearance=look,
-                                 requirement=requirement_title, period=period)
+                                 requirement=requirement_title, period=period, answers=answers)
             fingerprint = signer.fingerprint
         # Read back from the medium before saying it is done: a USB stick that
         # lied about the write shows up here, not at the office above.
@@ -141,14 +157,14 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
 
 
 def _export_sealed(files: dict, data: dict, key, out: Path, look, requirement_title, period,
-                   recipient: bytes) -> tuple[Path, str, PackageCheck]:
+                   recipient: bytes, answers: dict | None) -> tuple[Path, str, PackageCheck]:
     """Sign the package in a private folder, check it, seal it for
     ``recipient`` and write only the sealed file to ``out``; the receipt
     will name the inner package's SHA-256."""
     with tempfile.TemporaryDirectory() as work:
         with open_signer(key) as signer:
             inner = build_package(files[".pdf"], files[".xlsx"], data, signer, Path(work), appearance=look,
-                                  requirement=requirement_title, period=period)
+                                  requirement=requirement_title, period=period, answers=answers)
             fingerprint = signer.fingerprint
         check = verify_package(inner)
         check.members = {}
@@ -191,10 +207,16 @@ def _incoming(check: PackageCheck, file_name: str, roots: list[bytes], received_
         as_of=check.as_of,
         fingerprint=check.fingerprint, certificate_der=check.certificate_der, subject=check.signer_subject,
         not_after=None, rooted=chains_to(check.certificate_der, roots),
-        indicator_totals=indicator_totals(check.data, m.get("requirement")),
+        indicator_totals=indicator_totals(check.data, m.get("requirement"), _answers(m).get("requirement_uid")),
         manifest_sha256=check.manifest_sha256, created_at=check.created_at, signer_names=check.signer_names,
-        received_on=received_on,
+        received_on=received_on, directive_uid=_answers(m).get("directive_uid"),
+        requirement_uid=_answers(m).get("requirement_uid"),
+        units=(report_section(check.data, m.get("requirement"), _answers(m).get("requirement_uid")) or {}).get("units"),
     )
+
+
+def _answers(manifest: dict) -> dict:
+    return manifest.get("answers") or {}
 
 
 def _receipt_incoming(check: ReceiptCheck, roots: list[bytes]) -> IncomingReceipt:
@@ -221,27 +243,10 @@ class _Item:
     result: ImportResult | None = None  # decided already (refused, or a verdict)
     check: PackageCheck | None = None
     receipt: ReceiptCheck | None = None
+    notice: SignedDoc | None = None  # a review notice from the office above
     received_on: date | None = None
     new_office: str | None = None  # the office whose first key this file would pin
     sealed: SealedInfo | None = None  # the file was sealed; ``check``/``receipt`` read what was inside
-
-
-def open_incoming(path: Path, key, work_dir: Path) -> tuple[Path, SealedInfo | None]:
-    """The file to read for ``path``: itself, or for a sealed file what it
-    holds, opened with ``key`` (a ``Pkcs12Key`` or ``TokenKey``, or None) and
-    written into ``work_dir``. ``SealProblem`` when it cannot be opened."""
-    if not is_sealed_file(path):
-        return path, None
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SealProblem("không đọc được tệp") from exc
-    if size > MAX_SEALED_BYTES:
-        raise SealProblem(f"tệp niêm phong lớn quá {MAX_SEALED_BYTES // 2**20} MB")
-    inner, info = open_sealed_if_needed(path.read_bytes(), key)
-    opened = free_path(Path(work_dir), f"mo-niem-phong-{hashlib.sha256(inner).hexdigest()[:12]}", ".zip")
-    opened.write_bytes(inner)
-    return opened, info
 
 
 def _verified(path: Path, received_on: date | None, key=None, work_dir: Path | None = None) -> _Item:
@@ -250,6 +255,12 @@ def _verified(path: Path, received_on: date | None, key=None, work_dir: Path | N
         inner, item.sealed = open_incoming(path, key, work_dir or path.parent)
         if is_receipt(inner):
             item.receipt = read_receipt(inner)
+        elif is_notice(inner):
+            item.notice = read_notice(inner)
+        elif is_assignment(inner):
+            item.result = ImportResult(item.path.name, "rejected", "đây là gói giao nhiệm vụ của văn phòng cấp trên, "
+                                       "không phải báo cáo; hãy nhận nó ở mục nhận giao nhiệm vụ",
+                                       **_sealed_fields(item.sealed, path))
         else:
             item.check = verify_package(inner)
             item.check.members = {}  # verified; a batch need not hold every file's bytes
@@ -273,6 +284,10 @@ def _sealed_fields(info: SealedInfo | None, path: Path | None = None) -> dict:
 
 def _base(item: _Item) -> dict:
     sealed = _sealed_fields(item.sealed)
+    if item.notice is not None:
+        doc = item.notice.doc
+        return dict(sender=doc["reviewer"]["name"], report_number=doc["package"]["report_number"],
+                    signer=item.notice.subject, fingerprint=item.notice.fingerprint, **sealed)
     if item.check is not None:
         m = item.check.manifest
         return dict(sender=m["sender"]["name"], report_number=m["report"]["number"], signer=item.check.signer_subject,
@@ -293,6 +308,12 @@ def _new_offices(engine: Engine, items: list[_Item]) -> None:
                 if item.check is not None:
                     unit = sender_needs_pin(session, _incoming(item.check, item.path.name, roots, None))
                     item.new_office = unit.name if unit is not None else None
+                elif item.notice is not None:
+                    office = get_office(session)
+                    if receipt_needs_pin(session, item.notice.fingerprint, rooted=chains_to(
+                            item.notice.certificate_der, roots), certificate_names=item.notice.signer_names,
+                            parent_name=office.parent_name if office else None):
+                        item.new_office = "văn phòng cấp trên"
                 elif receipt_signer_unknown(session, _receipt_incoming(item.receipt, roots)):
                     item.new_office = "văn phòng cấp trên"
             except Exception:  # noqa: BLE001 - the import proper reports it
@@ -333,6 +354,29 @@ def _import_receipt(engine: Engine, item: _Item, allowed: set[str], refusal: str
     return ImportResult(path.name, "accepted", f"biên nhận: {incoming.receiver} đã nhận báo cáo số "
                         f"{incoming.report_number} ngày {incoming.received_on:%d/%m/%Y}", **base,
                         received_on=incoming.received_on, trusted_now=pinned is not None, pinned=pinned)
+
+
+def _import_notice(engine: Engine, item: _Item, allowed: set[str], refusal: str | None) -> ImportResult:
+    notice, base = item.notice, _base(item)
+    with unit_of_work(engine) as session:
+        incoming = IncomingNotice(notice.sha256, notice.doc, notice.fingerprint, notice.certificate_der,
+                                  notice.subject, notice.not_after, chains_to(notice.certificate_der,
+                                                                              trusted_roots(session)),
+                                  notice.signer_names)
+        own = set(session.exec(select(SentPackage.fingerprint)))
+        taken = take_notice(session, incoming, own_fingerprints=own, trust_new=notice.fingerprint in allowed,
+                            new_key_refusal=refusal if item.new_office else None)
+    if taken is None:
+        return ImportResult(item.path.name, "duplicate", "thông báo này đã được ghi trước đây", **base)
+    doc = notice.doc
+    if doc["decision"] == "returned":
+        by = f"; gửi lại trước ngày {date.fromisoformat(doc['correct_by']):%d/%m/%Y}" if doc.get("correct_by") else ""
+        reason = (f"cấp trên trả lại báo cáo số {doc['package']['report_number']} ngày "
+                  f"{date.fromisoformat(doc['reviewed_on']):%d/%m/%Y} để bổ sung: {doc['reason']}{by}")
+    else:
+        reason = (f"cấp trên chấp nhận báo cáo số {doc['package']['report_number']} ngày "
+                  f"{date.fromisoformat(doc['reviewed_on']):%d/%m/%Y}")
+    return ImportResult(item.path.name, "accepted", reason, **base, trusted_now=taken[1] is not None, pinned=taken[1])
 
 
 def _import_package(engine: Engine, item: _Item, *, store_dir: Path, requirement_id, allowed: set[str],
@@ -411,6 +455,8 @@ def _import_all(engine: Engine, paths: list[Path], *, store_dir: Path, requireme
         try:
             if item.receipt is not None:
                 result = _import_receipt(engine, item, allowed, refusal)
+            elif item.notice is not None:
+                result = _import_notice(engine, item, allowed, refusal)
             else:
                 result, written = _import_package(engine, item, store_dir=store_dir, requirement_id=requirement_id,
                                                   allowed=allowed, refusal=refusal,

@@ -13,7 +13,7 @@ from desktop.io.limits import MAX_JSON_BYTES, MAX_JSON_DEPTH
 from desktop.resources import resource
 
 FORMAT = "theodoi-package"
-VERSION = "1.0"
+VERSION = "1.1"  # 1.1: answers an assignment by identity, sectors, units of measure
 MAJOR = 1
 
 MANIFEST = "manifest.json"

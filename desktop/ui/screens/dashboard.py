@@ -28,6 +28,7 @@ from desktop.operations import status
 from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
 from desktop.ui.screens.base import Screen
+from desktop.ui.widgets.member_offices import MemberOfficesBox
 from desktop.ui.widgets.progress_delegate import ProgressDelegate
 from desktop.ui.widgets.sector_chart import SectorChart
 from desktop.ui.widgets.table_models import Column, RowTableModel
@@ -136,6 +137,10 @@ class DashboardScreen(Screen):
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # An upper office: each member office's state per requirement it assigned down.
+        self.members = MemberOfficesBox(ctx)
+        split.addWidget(self.members)
+        split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -164,6 +169,7 @@ class DashboardScreen(Screen):
             )
         if not upcoming:
             self.upcoming.addItem(self.tr("Không có hạn nào sắp tới."))
+        self.members.refresh(self.as_of)
         if latest:
             self.table.selectRow(0)
         else:

@@ -35,6 +35,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets.columns import fit_columns
+from desktop.ui.widgets.exchange_levels import LevelsPanel
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -169,10 +170,20 @@ class ExchangeScreen(Screen):
         out_layout.addLayout(mail_buttons)
 
         self._key_kind_changed()
+        # The levels around this office (assignments down, reports up, their
+        # review) share the key and the stick chosen under "Gửi báo cáo lên".
+        self.levels = LevelsPanel(ctx, self._key, lambda: self.drive.currentData(), self,
+                                  unseal_key=self._ask_unseal_key)
+        packages = QWidget()
+        inner = QVBoxLayout(packages)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(take, 1)
+        inner.addWidget(box)
+        self.levels.insertTab(0, packages, self.tr("Gói nhận về, hộp thư đi"))
+        self.levels.setCurrentIndex(0)
         layout = QVBoxLayout(self)
         layout.addWidget(send)
-        layout.addWidget(take, 1)
-        layout.addWidget(box)
+        layout.addWidget(self.levels, 1)
 
     def title(self) -> str:
         return self.tr("Trao đổi")
@@ -192,6 +203,7 @@ class ExchangeScreen(Screen):
         self.drive.setCurrentIndex(max(self.drive.findData(picked), 0))
         self._list_seal_recipients()
         self._show_outbox()
+        self.levels.refresh()
 
     # -- sending up ---------------------------------------------------------
     def _pick_key(self) -> None:

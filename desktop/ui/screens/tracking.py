@@ -31,6 +31,7 @@ from desktop.ui.context import Changed
 from desktop.ui.dialogs.form import date_edit, date_value
 from desktop.ui.errors import show_error
 from desktop.ui.screens.base import Screen
+from desktop.ui.widgets.member_offices import MemberUnitsPanel
 from desktop.ui.widgets.status_style import LETTERS, label
 from desktop.ui.widgets.tracking_model import TrackingModel, TrackingProxy
 from desktop.core import clock
@@ -105,6 +106,10 @@ class TrackingScreen(Screen):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # An upper office: the chosen member office's own units, from its package.
+        self.member_units = MemberUnitsPanel(ctx)
+        self.table.selectionModel().currentChanged.connect(self._drill_down)
+        layout.addWidget(self.member_units)
         layout.addWidget(QLabel(legend))
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
@@ -161,6 +166,11 @@ class TrackingScreen(Screen):
             )
         else:
             self.summary.setText(self.tr("Chưa có kỳ nào đến hạn."))
+
+    def _drill_down(self, current, _previous) -> None:
+        row, ps, _us = self.model.cell(self.proxy.mapToSource(current)) if current.isValid() else (None, None, None)
+        self.member_units.show_for(row.unit if row else None, self.requirement.currentData(),
+                                   ps.period.number if ps else self.current_period())
 
     def current_period(self) -> int | None:
         """The number of the period under way on ``clock.today()`` (the

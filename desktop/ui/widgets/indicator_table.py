@@ -14,10 +14,12 @@ START_ROWS = 3
 class IndicatorTable(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Tên chỉ tiêu"), self.tr("Khóa (tự đặt)")])
+        self.table = QTableWidget(0, 3)
+        # The unit of measure ("buổi", "người") travels with the indicator to the office above.
+        self.table.setHorizontalHeaderLabels([self.tr("Tên chỉ tiêu"), self.tr("Khóa (tự đặt)"), self.tr("Đơn vị tính")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setMinimumHeight(120)
@@ -43,6 +45,7 @@ class IndicatorTable(QWidget):
         key = QTableWidgetItem()
         key.setFlags(key.flags() & ~key.flags().ItemIsEditable)
         self.table.setItem(row, 1, key)
+        self.table.setItem(row, 2, QTableWidgetItem(""))
         self.table.setItem(row, 0, QTableWidgetItem(name))
 
     def remove_selected(self) -> None:
@@ -58,10 +61,14 @@ class IndicatorTable(QWidget):
             key_item.setText(indicator_key(name) if name else "")
 
     def names(self) -> list[str]:
-        """The names typed, in order, blank rows left out."""
+        """The names typed, in order, blank rows left out; a unit of
+        measure typed beside a name follows it as "Số buổi|buổi" (what
+        ``desktop.core.directives.parse_indicator`` reads)."""
         out = []
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             if item is not None and item.text().strip():
-                out.append(item.text())
+                unit = self.table.item(row, 2)
+                unit_text = unit.text().replace("|", " ").strip() if unit is not None else ""
+                out.append(f"{item.text().replace('|', ' ')}|{unit_text}" if unit_text else item.text())
         return out
