@@ -99,6 +99,7 @@ _TABLES = {
     "submission": "báo cáo của đơn vị", "exemption": "miễn nộp", "attachment": "tệp đính kèm",
     "outgoing_document": "văn bản đi", "setting": "thiết lập", "trusted_certificate": "chứng thư tin cậy",
     "received_package": "gói báo cáo nhận", "sent_package": "gói báo cáo gửi", "outbox_message": "thư chờ gửi",
+    "received_form": "phiếu báo cáo nhận",
 }
 _ACTIONS = {"create": "thêm", "update": "sửa", "delete": "xóa"}
 
