@@ -14,7 +14,7 @@ import sys
 from db.errors import StoreError
 from db.session import saved_mark, saved_since
 from desktop import __version__
-from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
+from desktop.cli import argparse_vi, backup, database, directives, doctor, exchange, forms, mail, office, reports, status, submissions, units
 from desktop.cli.common import close_store, db_parent, emit_json, say, store_for, wants_json
 from desktop.core.errors import UserError
 from desktop.core import clock
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.register(sub, parent)
     backup.register(sub, parent)
     exchange.register(sub, parent)
+    forms.register(sub, parent)
     mail.register(sub, parent)
     doctor.register(sub, parent)
     database.register(sub, parent)
