@@ -173,6 +173,7 @@ def import_forms(store: Store, paths: list[str | Path], *, received: date | None
     with tempfile.TemporaryDirectory(prefix="theodoi-forms-") as unpacked:
         incoming, problems = collect_forms([Path(p) for p in paths], Path(unpacked))
         read: list[tuple[object, FilledForm]] = []
+        place = {item.name: n for n, item in enumerate(incoming)}
         for n, item in enumerate(incoming):
             if cancelled():
                 raise UserError("Đã dừng theo yêu cầu; không có phiếu nào được ghi.")
@@ -193,7 +194,8 @@ def import_forms(store: Store, paths: list[str | Path], *, received: date | None
                 results.append(take_in_form(
                     session, form, received_on=received_day(item.mail_day, received, today),
                     assigned=(chosen, *target) if chosen is not None and target else None, today=today, stored=keep))
-            return results
+            # Shown in the order the files were given.
+            return results[:len(problems)] + sorted(results[len(problems):], key=lambda r: place.get(r.file, 0))
 
         results = store.trial(work) if dry_run else store.change(work)
     progress(1.0, "")

@@ -131,24 +131,26 @@ def _read_visible(ws, form: FilledForm) -> None:
     if header is None:
         return
     first, lc, vc = header
-    form.table_at_layout = (first, lc, vc) == (L.HEADER_ROW, L.LABEL_COL - 1, L.VALUE_COL - 1)
     for cells in rows:
         label = _text(cells[lc].value)
         if label is None:
-            if any(_text(c.value) for c in cells):
-                continue  # a stray cell beside the table
-            break
+            continue  # a blank line (before the note), a stray cell beside the table
         if fold(label).startswith("ghi chu"):
             form.note = _text(cells[vc].value)
             break
         cell = cells[vc]
         form.rows.append(FormRow(label=label, value=_value(cell), cell=cell.coordinate, formula=_is_formula(cell)))
-    if form.note is None:
-        for cells in rows:  # the note row after a blank line
-            label = _text(cells[lc].value)
-            if label and fold(label).startswith("ghi chu"):
-                form.note = _text(cells[vc].value)
-                break
+    # Where the form put it: the header in its row, the figures right under
+    # it one per row; a line added, removed or moved is an edited form.
+    expected = [f"{cells_col(vc)}{L.FIRST_ROW + n}" for n in range(len(form.rows))]
+    form.table_at_layout = ((first, lc, vc) == (L.HEADER_ROW, L.LABEL_COL - 1, L.VALUE_COL - 1)
+                            and [r.cell for r in form.rows] == expected)
+
+
+def cells_col(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _value(cell) -> Any:
