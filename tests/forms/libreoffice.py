@@ -27,6 +27,27 @@ Sub FillForm(sIn As String, sOut As String, sFirst As String, sValues As String)
   oDoc.storeToURL(ConvertToURL(sOut), out())
   oDoc.close(True)
 End Sub
+
+Sub Inspect(sIn As String, sOut As String, sCells As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), &quot;_blank&quot;, 0, args())
+  oSheet = oDoc.Sheets.getByIndex(0)
+  n = FreeFile
+  Open sOut For Output As #n
+  Print #n, &quot;protected=&quot; &amp; oSheet.isProtected()
+  Print #n, &quot;sheets=&quot; &amp; oDoc.Sheets.getCount()
+  If oDoc.Sheets.getCount() &gt; 1 Then Print #n, &quot;second_visible=&quot; &amp; oDoc.Sheets.getByIndex(1).IsVisible
+  aCells = Split(sCells, &quot;;&quot;)
+  For i = 0 To UBound(aCells)
+    oCell = oSheet.getCellRangeByName(aCells(i))
+    v = oCell.Validation
+    Print #n, aCells(i) &amp; &quot;|locked=&quot; &amp; oCell.CellProtection.IsLocked &amp; &quot;|type=&quot; &amp; v.Type &amp; &quot;|show=&quot; &amp; v.ShowInputMessage &amp; &quot;|f1=&quot; &amp; v.getFormula1() &amp; &quot;|f2=&quot; &amp; v.getFormula2() &amp; &quot;|title=&quot; &amp; v.InputTitle &amp; &quot;|message=&quot; &amp; v.InputMessage
+  Next i
+  Close #n
+  oDoc.close(True)
+End Sub
 </script:module>
 """
 
@@ -64,3 +85,23 @@ def to_pdf(source: Path, out_dir: Path, folder: Path) -> Path:
     subprocess.run([soffice(), f"-env:UserInstallation=file://{prof}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out_dir), str(source)], check=True, timeout=180, capture_output=True)
     return out_dir / f"{source.stem}.pdf"
+
+
+def inspect(source: Path, cells: list[str], folder: Path) -> dict[str, dict[str, str]]:
+    """What LibreOffice itself says of a form it opened: the sheet's
+    protection, the workbook's sheets, and for each cell its lock and its
+    validation (type 1 is a whole number), as {"sheet": {...}, "C17": {...}}."""
+    prof = profile(folder)
+    out = folder / f"lo-inspect-{source.stem}.txt"
+    macro = f'macro:///Standard.Module1.Inspect("{source}","{out}","{";".join(cells)}")'
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{prof}", "--headless", "--invisible", macro],
+                   check=True, timeout=180, capture_output=True)
+    found: dict[str, dict[str, str]] = {"sheet": {}}
+    for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "|" in line:
+            cell, *pairs = line.split("|")
+            found[cell] = dict(p.split("=", 1) for p in pairs)
+        elif "=" in line:
+            key, value = line.split("=", 1)
+            found["sheet"][key] = value
+    return found

@@ -22,7 +22,7 @@ from desktop.io.forms import layout as L
 from desktop.operations import forms
 from tests.conftest import TODAY, db_snapshot
 from tests.forms.conftest import UNITS, fill, unit_code
-from tests.forms.libreoffice import fill_with_libreoffice, soffice
+from tests.forms.libreoffice import fill_with_libreoffice, inspect, soffice
 
 
 def _email(path, attachment, sent: dt.datetime, sender: str = "chutich@truong.edu.vn"):
@@ -117,6 +117,15 @@ def test_a_form_saved_by_libreoffice_keeps_its_checks_and_its_locks(office, tmp_
         pytest.skip("LibreOffice is not installed")
     store, rid = office
     made = forms.make(store, requirement=rid, out_dir=tmp_path)
+    # As LibreOffice itself shows the form: the sheet locked, the figure
+    # cells open with their whole-number check and prompt, the identity
+    # sheet hidden.
+    seen = inspect(made.files[2].xlsx, [f"C{L.CODE_ROW}", f"C{L.FIRST_ROW}", f"C{L.FIRST_ROW + 1}"], tmp_path)
+    assert seen["sheet"] == {"protected": "True", "sheets": "2", "second_visible": "False"}
+    assert seen[f"C{L.CODE_ROW}"]["locked"] == "True" and seen[f"C{L.CODE_ROW}"]["type"] == "0"
+    figure = seen[f"C{L.FIRST_ROW}"]
+    assert (figure["locked"], figure["type"], figure["f1"], figure["show"]) == ("False", "1", "0", "True")
+    assert figure["title"] == "Nhập số liệu" and "số nguyên" in figure["message"]
     saved = fill_with_libreoffice(made.files[2].xlsx, tmp_path / "lo.xlsx", [3, 45], tmp_path)
     wb = openpyxl.load_workbook(saved)
     ws = wb[L.SHEET]
