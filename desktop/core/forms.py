@@ -231,8 +231,9 @@ def _figures(form: FilledForm, keys_by_row: list[str | None]) -> tuple[dict[str,
         except UserError as exc:
             raise _Refused("refused", f"{exc.message.rstrip('.')}; hãy đề nghị đơn vị sửa rồi gửi lại.") from None
         if isinstance(number, float) or number < 0 or number > MAX_FIGURE:
+            largest = f"{MAX_FIGURE:,}".replace(",", ".")
             raise _Refused("refused", f"{where} ghi “{row.value}”, ngoài khoảng cho phép (số nguyên từ 0 đến "
-                                      f"{MAX_FIGURE:,}".replace(",", ".") + "); hãy đề nghị đơn vị sửa rồi gửi lại.")
+                                      f"{largest}); hãy đề nghị đơn vị sửa rồi gửi lại.")
         values[key] = number
     return values, blank
 
@@ -364,7 +365,9 @@ def take_in_form(session: Session, form: FilledForm, *, received_on: date,
         unit, requirement, period, values, matched_by, note = match_form(session, form, assigned=assigned)
     except _Refused as exc:
         result.status, result.reason = exc.status, exc.reason
-        result.unit_code = form.visible_code or (form.identity or {}).get("unit_code")
+        result.unit_code = (form.identity or {}).get("unit_code") or form.visible_code
+        claimed = _unit_by_code(session, result.unit_code) if result.unit_code and exc.status == "refused" else None
+        result.unit = claimed.name if claimed is not None else None
         return result
     result.unit, result.unit_code, result.requirement, result.period = unit.name, unit.code, requirement.id, period.number
     result.values = values

@@ -27,11 +27,17 @@ def unit_code(n: int) -> str:
 @pytest.fixture
 def office(engine, db_url):
     """(store, requirement id) of the office."""
+    return make_office(engine, db_url)
+
+
+def make_office(engine, db_url, units: int = UNITS):
+    """The office of these tests in the database of ``engine``: (store,
+    requirement id)."""
     with unit_of_work(engine, actor="tester@pc") as s:
         init_office(s, "Liên đoàn Lao động huyện Tam Đường", code="LDLD-TD", place="Tam Đường")
         rows = [UnitRow(n + 1, {"name": f"Công đoàn Trường Tiểu học số {n}", "code": unit_code(n),
                                  "email": f"cdcs{n}@truong.edu.vn" if n % 2 else None})
-                for n in range(1, UNITS + 1)]
+                for n in range(1, units + 1)]
         import_units(s, rows)
         d = add_directive(s, number="314/KH-LĐLĐ", issuer="LĐLĐ tỉnh Lai Châu", issued_on=dt.date(2026, 10, 1),
                           subject="Quán triệt Nghị quyết")

@@ -52,8 +52,8 @@ def build_form(spec: FormSpec) -> Workbook:
     ws.title = L.SHEET
     ws.sheet_properties.tabColor = "1F4E79"
     ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 58
-    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 34
     normal, bold = Font(name=_FONT, size=12), Font(name=_FONT, size=12, bold=True)
 
     def line(row: int, text: str, font=normal, *, center=False, height=None):
@@ -64,13 +64,13 @@ def build_form(spec: FormSpec) -> Workbook:
         if height:
             ws.row_dimensions[row].height = height
 
-    line(1, spec.office.upper(), bold)
-    line(2, "PHIẾU BÁO CÁO", Font(name=_FONT, size=14, bold=True), center=True)
+    line(1, spec.office.upper(), bold, height=20)
+    line(2, "PHIẾU BÁO CÁO", Font(name=_FONT, size=14, bold=True), center=True, height=30)
     line(3, spec.requirement_title, Font(name=_FONT, size=12, italic=True), center=True, height=32)
     line(4, f"Thực hiện văn bản {spec.directive}" if spec.directive else "", normal, center=True)
     line(5, "Hướng dẫn điền phiếu:", bold)
     for n, text in enumerate(instructions(spec)):
-        line(6 + n, text, Font(name=_FONT, size=11), height=30 if len(text) > 80 else None)
+        line(6 + n, text, Font(name=_FONT, size=11))
 
     shown = {
         L.CODE_ROW: (L.LABELS["code"], spec.unit_code),
@@ -83,7 +83,7 @@ def build_form(spec: FormSpec) -> Workbook:
         ws.cell(row, L.LABEL_COL, label).font = bold
         cell = ws.cell(row, L.VALUE_COL, value)
         cell.font = normal
-        cell.alignment = Alignment(horizontal="left")
+        cell.alignment = Alignment(horizontal="left", wrap_text=True)
     for col, text in enumerate(L.HEADERS, 1):
         cell = ws.cell(L.HEADER_ROW, col, text)
         cell.font, cell.fill, cell.border = bold, _HEAD, _BOX
@@ -104,6 +104,7 @@ def build_form(spec: FormSpec) -> Workbook:
             cell = ws.cell(row, col, value)
             cell.font, cell.border = normal, _BOX
             cell.alignment = Alignment(vertical="center", wrap_text=True, horizontal="center" if col == 1 else None)
+        ws.row_dimensions[row].height = 24  # a finger's height on a phone
         figure = ws.cell(row, L.VALUE_COL)
         figure.font, figure.border, figure.fill = Font(name=_FONT, size=12, bold=True), _BOX, _OPEN
         figure.protection = Protection(locked=False)

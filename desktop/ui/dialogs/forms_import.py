@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,6 +106,15 @@ class FormsImportDialog(QDialog):
             return [(us.unit.id, f"{us.unit.code or ''} — {us.unit.name}") for us in status.units]
 
         return self.ctx.read(load)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Long reasons wrap to the width their column has once laid out.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     # -- files in ------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name

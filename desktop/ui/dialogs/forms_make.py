@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -81,6 +82,12 @@ class FormsMakeDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.summary = QLabel(self.tr("Mỗi đơn vị một phiếu Excel điền sẵn tên đơn vị, yêu cầu, hạn và các chỉ tiêu."))
         self.summary.setWordWrap(True)
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.message.setMaximumHeight(90)
+        self.message.setPlaceholderText(self.tr("Tin nhắn Zalo của đơn vị đang chọn"))
+        self.table.itemSelectionChanged.connect(self._show_message)
+        self.copied = QLabel()
 
         self.make_button = QPushButton(self.tr("&Làm phiếu"))
         self.make_button.setDefault(True)
@@ -105,6 +112,8 @@ class FormsMakeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.copied)
         layout.addLayout(buttons)
 
     def choose_folder(self) -> None:
@@ -148,7 +157,12 @@ class FormsMakeDialog(QDialog):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}) or range(len(self.made.files))
         text = "\n\n".join(self.made.files[r].zalo for r in rows)
         QApplication.clipboard().setText(text)
-        self.summary.setText(self.tr("Đã chép {n} tin nhắn; dán (Ctrl+V) vào Zalo của đơn vị.").format(n=len(rows)))
+        self.copied.setText(self.tr("Đã chép {n} tin nhắn; dán (Ctrl+V) vào Zalo của đơn vị.").format(n=len(rows)))
+
+    def _show_message(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if self.made is not None and rows:
+            self.message.setPlainText(self.made.files[rows[0]].zalo)
 
     def open_folder(self) -> None:
         if self.made is not None:
