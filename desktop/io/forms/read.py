@@ -7,8 +7,8 @@ written."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -77,46 +77,164 @@ def read_form(path: Path | str) -> FilledForm:
     return form
 
 
-def _read_workbook(path: Path, form: FilledForm) -> None:
-    import openpyxl
+class _Cell:
+    """One cell as the sheet's XML has it: its value (None, str, int,
+    float, bool) and whether a formula makes it."""
 
+    __slots__ = ("row", "col", "value", "formula")
+
+    def __init__(self, row: int, col: int, value: Any = None, formula: bool = False):
+        self.row, self.col, self.value, self.formula = row, col, value, formula
+
+    @property
+    def coordinate(self) -> str:
+        return f"{_letters(self.col)}{self.row}"
+
+
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xml(zf: zipfile.ZipFile, name: str):
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(zf.read(name))
+
+
+def _text_of(element) -> str:
+    # A rich-text string is runs of <t>; phonetic runs (<rPh>) are not text.
+    parts = []
+    for child in element.iter():
+        if _local(child.tag) == "t" and child.text:
+            parts.append(child.text)
+    return "".join(parts)
+
+
+def _shared_strings(zf: zipfile.ZipFile, names: list[str]) -> list[str]:
+    if "xl/sharedStrings.xml" not in names:
+        return []
+    out = []
+    for si in _xml(zf, "xl/sharedStrings.xml"):
+        if _local(si.tag) == "si":
+            kept = [c for c in si if _local(c.tag) != "rPh"]
+            out.append("".join(_text_of(c) for c in kept)[:_MAX_TEXT])
+    return out
+
+
+def _sheets(zf: zipfile.ZipFile) -> list[tuple[str, str, str]]:
+    """(name, state, part) of each sheet, in the workbook's order."""
+    rels = {}
+    for rel in _xml(zf, "xl/_rels/workbook.xml.rels"):
+        target = rel.get("Target", "").lstrip("/")
+        rels[rel.get("Id")] = target if target.startswith("xl/") else "xl/" + target
+    out = []
+    for element in _xml(zf, "xl/workbook.xml").iter():
+        if _local(element.tag) == "sheet":
+            rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+            out.append((element.get("name", ""), element.get("state", "visible"), rels.get(rid, "")))
+    return out
+
+
+_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+def _grid(zf: zipfile.ZipFile, part: str, strings: list[str]) -> dict[int, dict[int, _Cell]]:
+    """The cells of the first ``MAX_FORM_ROWS`` rows and 8 columns."""
+    grid: dict[int, dict[int, _Cell]] = {}
+    row_no = 0
+    for row in (e for e in _xml(zf, part).iter() if _local(e.tag) == "row"):
+        row_no = int(row.get("r") or row_no + 1)
+        if row_no > MAX_FORM_ROWS:
+            break
+        col_no = 0
+        for c in row:
+            if _local(c.tag) != "c":
+                continue
+            ref = _REF.match(c.get("r") or "")
+            col_no = _col(ref.group(1)) if ref else col_no + 1
+            if col_no > 8:
+                continue
+            kind = c.get("t", "n")
+            raw = formula = None
+            for part_ in c:
+                name = _local(part_.tag)
+                if name == "v":
+                    raw = part_.text
+                elif name == "f":
+                    formula = part_.text or ""
+                elif name == "is":
+                    raw = _text_of(part_)
+            value: Any = None
+            if kind == "s" and raw is not None:
+                index = int(raw) if raw.strip().isdigit() else -1
+                value = strings[index] if 0 <= index < len(strings) else None
+            elif kind in ("inlineStr", "str", "e"):
+                value = raw
+            elif kind == "b":
+                value = raw == "1"
+            elif raw is not None:
+                try:
+                    number = float(raw)
+                    value = int(number) if number.is_integer() and abs(number) < 2**53 else number
+                except ValueError:
+                    value = raw
+            if formula is not None:
+                value = "=" + formula[:_MAX_TEXT]
+            grid.setdefault(row_no, {})[col_no] = _Cell(row_no, col_no, value, formula is not None)
+    return grid
+
+
+def _col(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _read_workbook(path: Path, form: FilledForm) -> None:
+    """The identity sheet's pairs and the visible sheet's cells, read from
+    the workbook's XML (the file already checked: no DTD, within budget)."""
     try:
-        wb = openpyxl.load_workbook(path, data_only=False, keep_links=False, rich_text=False)
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            sheets = _sheets(zf)
+            strings = _shared_strings(zf, list(names))
+            ident = next((s for s in sheets if s[0] == L.IDENTITY_SHEET and s[2] in names), None)
+            if ident is not None:
+                form.identity = {}
+                rows = _grid(zf, ident[2], strings)
+                for r in sorted(rows)[:30]:
+                    key, value = (_text(rows[r][c].value) if c in rows[r] else None for c in (1, 2))
+                    if key:
+                        form.identity[key] = value or ""
+            visible = next((s for s in sheets if s[0] == L.SHEET and s[2] in names), None) or next(
+                (s for s in sheets if s is not ident and s[1] == "visible" and s[2] in names), None)
+            if visible is None:
+                raise UserError(f"Tệp “{path.name}” không có trang phiếu nào để đọc.")
+            grid = _grid(zf, visible[2], strings)
     except UserError:
         raise
-    except (KeyError, ValueError, TypeError, IndexError, AttributeError, zipfile.BadZipFile, zlib.error, EOFError,
-            OSError, SyntaxError) as exc:
-        raise UserError(damaged_message(path, "không mở được bảng tính")) from exc
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise UserError(damaged_message(path, f"không mở được bảng tính ({type(exc).__name__})")) from exc
-    try:
-        sheets = wb.worksheets
-        ident = next((ws for ws in sheets if ws.title == L.IDENTITY_SHEET), None)
-        if ident is not None:
-            form.identity = {}
-            for row in ident.iter_rows(min_row=1, max_row=30, max_col=2, values_only=True):
-                key, value = (_text(v) for v in (list(row) + [None, None])[:2])
-                if key:
-                    form.identity[key] = value or ""
-        visible = next((ws for ws in sheets if ws.title == L.SHEET), None) or next(
-            (ws for ws in sheets if ws is not ident and ws.sheet_state == "visible"), None)
-        if visible is None:
-            raise UserError(f"Tệp “{path.name}” không có trang phiếu nào để đọc.")
-        _read_visible(visible, form)
-    finally:
-        wb.close()
+    except Exception as exc:  # noqa: BLE001 - a broken workbook, whatever the parser says
+        raise UserError(damaged_message(path, "không đọc được bảng tính")) from exc
+    _read_visible(grid, form)
 
 
-def _is_formula(cell) -> bool:
-    value = cell.value
-    return cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")) or type(value).__name__ in (
-        "ArrayFormula", "DataTableFormula")
+def _rows(grid: dict[int, dict[int, _Cell]], width: int = 8):
+    for r in range(1, (max(grid) if grid else 0) + 1):
+        cells = grid.get(r, {})
+        yield [cells.get(c) or _Cell(r, c) for c in range(1, width + 1)]
 
 
-def _read_visible(ws, form: FilledForm) -> None:
-    height = min(ws.max_row or 0, MAX_FORM_ROWS)
-    width = min(max(ws.max_column or 0, 3), 8)
-    rows = ws.iter_rows(min_row=1, max_row=height, max_col=width)
+def _read_visible(grid: dict[int, dict[int, _Cell]], form: FilledForm) -> None:
+    rows = _rows(grid)
     header = None
     for cells in rows:
         texts = [fold(_text(c.value)) for c in cells]
@@ -139,24 +257,11 @@ def _read_visible(ws, form: FilledForm) -> None:
             form.note = _text(cells[vc].value)
             break
         cell = cells[vc]
-        form.rows.append(FormRow(label=label, value=_value(cell), cell=cell.coordinate, formula=_is_formula(cell)))
+        form.rows.append(FormRow(label=label, value=cell.value, cell=cell.coordinate, formula=cell.formula))
     # Where the form put it: the header in its row, the figures right under
     # it one per row; a line added, removed or moved is an edited form.
-    expected = [f"{cells_col(vc)}{L.FIRST_ROW + n}" for n in range(len(form.rows))]
+    expected = [f"{_letters(vc + 1)}{L.FIRST_ROW + n}" for n in range(len(form.rows))]
     form.table_at_layout = ((first, lc, vc) == (L.HEADER_ROW, L.LABEL_COL - 1, L.VALUE_COL - 1)
                             and [r.cell for r in form.rows] == expected)
 
 
-def cells_col(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def _value(cell) -> Any:
-    value = cell.value
-    if isinstance(value, str):
-        return value[:_MAX_TEXT]
-    if isinstance(value, (int, float)) or value is None:
-        return value
-    return str(value)[:_MAX_TEXT]  # a date, a bool: shown as typed, refused as a figure
