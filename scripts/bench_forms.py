@@ -134,7 +134,8 @@ def main() -> None:
         print(f"{what:<34} Theo dõi {ours:7.1f} s ({ours / FORMS * 1000:5.1f} ms/phiếu)   "
               f"openpyxl trần {plain:7.1f} s ({plain / FORMS * 1000:5.1f} ms/phiếu)   tỉ lệ {ours / plain:4.2f}×")
 
-    print(f"Phiếu báo cáo, {FORMS:,} đơn vị:".replace(",", ".", 1 if FORMS < 1000 else 2).replace("., ", ", "))
+    count = f"{FORMS:,}".replace(",", ".")
+    print(f"Phiếu báo cáo, {count} đơn vị:")
     line(f"làm {FORMS} phiếu (.xlsx + .zip)", ours_make, bare_make_s)
     line(f"nhận {FORMS} phiếu đã điền", ours_import, bare_import_s)
 

@@ -82,7 +82,7 @@ def make(store: Store, *, requirement: int | str, out_dir: str | Path, period: i
     it; with ``email`` one message per unit that has an address, queued
     in the outbox. Stopped (``cancelled``), it leaves no form behind."""
     from desktop.io.forms.paper import render_form_pdf
-    from desktop.io.forms.workbook import write_form_xlsx
+    from desktop.io.forms.workbook import FormTemplate
 
     req, p, specs = store.read(lambda session: form_specs(session, requirement, period))
     if not specs:
@@ -94,13 +94,14 @@ def make(store: Store, *, requirement: int | str, out_dir: str | Path, period: i
     folder.mkdir(parents=True, exist_ok=True)
     made: list[MadeForm] = []
     written: list[Path] = []
+    template = FormTemplate(specs[0])
     try:
         for n, spec in enumerate(specs):
             if cancelled():
                 raise UserError("Đã dừng theo yêu cầu; các phiếu vừa làm đã được xóa, không có thư nào được gửi.")
             progress(n / len(specs), spec.unit_name)
             name = f"{_slug(spec.unit_code, 20)}-{_slug(spec.unit_name)}"
-            xlsx = write_form_xlsx(spec, folder / f"{name}.xlsx")
+            xlsx = template.write(spec, folder / f"{name}.xlsx")
             written.append(xlsx)
             paper = None
             if pdf:

@@ -180,3 +180,19 @@ def test_one_bad_form_does_not_stop_the_others_and_nothing_is_written_in_a_dry_r
     before = db_snapshot(db_url)
     results = forms.import_forms(store, [good, bad], dry_run=True).results
     assert [r.status for r in results] == ["recorded", "refused"] and db_snapshot(db_url) == before
+
+
+def test_a_unit_name_with_xml_characters_comes_through_its_form_whole(office, tmp_path, engine):
+    from db.models import Organization
+
+    store, rid = office
+    with unit_of_work(engine) as s:
+        unit = s.exec(select(Organization).where(Organization.code == unit_code(8))).one()
+        unit.name = "Công đoàn Công ty A&B <Chi nhánh> “Tam Đường”"
+    made = forms.make(store, requirement=rid, out_dir=tmp_path)
+    (form,) = [f for f in made.files if f.unit_code == unit_code(8)]
+    wb = openpyxl.load_workbook(form.xlsx)
+    assert wb[L.SHEET].cell(L.NAME_ROW, L.VALUE_COL).value == "Công đoàn Công ty A&B <Chi nhánh> “Tam Đường”"
+    assert wb[L.IDENTITY_SHEET]["B3"].value == unit_code(8)
+    r = _one(store, fill(form.xlsx, [1, 2], out=tmp_path / "x.xlsx"))
+    assert (r.status, r.unit) == ("recorded", "Công đoàn Công ty A&B <Chi nhánh> “Tam Đường”")

@@ -153,3 +153,45 @@ def write_form_xlsx(spec: FormSpec, path: Path) -> Path:
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path
+
+
+# Stand-ins for what differs from one unit's form to the next: the forms of
+# one requirement and period are made once by openpyxl and then copied with
+# the unit put in (a hundredth of the time for 5,000 forms).
+_CODE, _NAME = "THEODOI-UNIT-CODE-7f3e9a", "THEODOI-UNIT-NAME-7f3e9a"
+_NOT_XML = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+class FormTemplate:
+    """The form of one requirement and period with the unit left blank;
+    ``write(spec, path)`` writes one unit's form from it."""
+
+    def __init__(self, spec: FormSpec):
+        import io
+        import zipfile
+
+        from dataclasses import replace
+
+        self.template_hash = spec.template_hash
+        buffer = io.BytesIO()
+        build_form(replace(spec, unit_code=_CODE, unit_name=_NAME)).save(buffer)
+        with zipfile.ZipFile(buffer) as zf:
+            self.members = [(info, zf.read(info)) for info in zf.infolist()]
+        if not any(_CODE.encode() in data for _info, data in self.members):
+            raise RuntimeError("the form template lost its unit stand-in")
+
+    def write(self, spec: FormSpec, path: Path) -> Path:
+        import zipfile
+        from xml.sax.saxutils import escape
+
+        if spec.template_hash != self.template_hash:
+            raise ValueError("a form of another requirement, period or template")
+        code = escape(spec.unit_code.translate(_NOT_XML)).encode()
+        name = escape(spec.unit_name.translate(_NOT_XML)).encode()
+        with atomic_path(path) as tmp:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                for info, data in self.members:
+                    if b"THEODOI-UNIT-" in data:
+                        data = data.replace(_CODE.encode(), code).replace(_NAME.encode(), name)
+                    zf.writestr(info, data)
+        return path
