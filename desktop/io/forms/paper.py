@@ -18,7 +18,16 @@ from desktop.core.forms import FormSpec
 from desktop.io.documents.fonts import register_fonts
 from desktop.io.documents.layout import text
 from desktop.io.forms import layout as L
-from desktop.io.forms.workbook import instructions
+
+
+def paper_instructions(spec: FormSpec) -> list[str]:
+    return [
+        "1. Ghi số liệu vào cột “Số liệu”: số nguyên từ 0 trở lên (không có thì ghi 0), chữ số rõ ràng.",
+        "2. Không sửa tên chỉ tiêu; cần giải thích thì ghi vào dòng “Ghi chú”.",
+        f"3. Chủ tịch công đoàn ký, ghi rõ họ tên; chụp ảnh cả trang thật rõ nét gửi lại qua Zalo hoặc nộp trực tiếp "
+        f"trước ngày {format_date(spec.due)}.",
+        "4. Có máy tính: điền phiếu Excel cùng tên sẽ nhanh và chính xác hơn.",
+    ]
 
 
 def _styles(family: str) -> dict[str, ParagraphStyle]:
@@ -69,8 +78,8 @@ def render_form_pdf(spec: FormSpec, path: Path) -> Path:
         ("FONTNAME", (0, 0), (-1, -1), family),
     ]))
     story += [figures, Spacer(1, 5 * mm), Paragraph("Hướng dẫn:", st["bold"])]
-    for line in instructions(spec):
-        story.append(Paragraph(text(line.replace("ô màu vàng ở cột", "ô trống ở cột")), st["small"]))
+    for line in paper_instructions(spec):
+        story.append(Paragraph(text(line), st["small"]))
     story += [
         Spacer(1, 8 * mm),
         Table([["", Paragraph("Ngày ...... tháng ...... năm ..........", st["subject"])],
