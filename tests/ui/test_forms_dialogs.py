@@ -67,3 +67,22 @@ def test_the_tracking_screen_opens_the_forms_dialog(qtbot, ctx, office, monkeypa
     screen.refresh()
     screen.forms_button.click()
     assert opened == [(office[1], 1)]
+
+
+def test_forms_dropped_on_the_dialog_are_previewed(qtbot, ctx, office, tmp_path):  # noqa: F811
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from desktop.operations import forms
+
+    store, rid = office
+    made = forms.make(store, requirement=rid, out_dir=tmp_path)
+    filled = fill(made.files[0].xlsx, [2, 7], out=tmp_path / "tu-zalo.xlsx")
+    importer = FormsImportDialog(ctx, rid, 1)
+    qtbot.addWidget(importer)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(filled))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    importer.dropEvent(event)
+    assert importer.table.rowCount() == 1 and importer.table.item(0, 3).text() == "ghi mới"
+    assert importer.table.item(0, 1).text() == made.files[0].unit and "Số buổi học tập: 2" in importer.table.item(0, 2).text()
