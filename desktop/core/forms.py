@@ -369,6 +369,11 @@ def take_in_form(session: Session, form: FilledForm, *, received_on: date,
         claimed = _unit_by_code(session, result.unit_code) if result.unit_code and exc.status == "refused" else None
         result.unit = claimed.name if claimed is not None else None
         return result
+    if form.from_email:
+        # A chair may send a neighbour's form: said, not refused.
+        sender = session.exec(select(Organization).where(Organization.email == form.from_email)).first()
+        if sender is not None and sender.id != unit.id:
+            note = "; ".join(x for x in (note, f"thư gửi từ địa chỉ của “{sender.name}”") if x)
     result.unit, result.unit_code, result.requirement, result.period = unit.name, unit.code, requirement.id, period.number
     result.values = values
     result.labels = {i["key"]: i.get("label") or i["key"] for i in requirement.indicators or []}

@@ -102,6 +102,18 @@ def test_forms_for_83_units_go_out_and_80_come_back_each_figure_recorded_once(of
     assert db_snapshot(db_url) == recorded
 
 
+def test_a_form_sent_from_another_units_address_is_recorded_with_a_word_about_it(office, tmp_path):
+    store, rid = office
+    made = forms.make(store, requirement=rid, out_dir=tmp_path)
+    filled = fill(made.files[1].xlsx, [1, 9], out=tmp_path / "f.xlsx")
+    mail = _email(tmp_path / "thu.eml", filled, dt.datetime(2026, 11, 21, 8, 0, tzinfo=dt.timezone.utc),
+                  sender="cdcs1@truong.edu.vn")
+    (r,) = forms.import_forms(store, [mail]).results
+    assert r.status == "recorded" and r.unit != "Công đoàn Trường Tiểu học số 1"
+    assert "thư gửi từ địa chỉ của “Công đoàn Trường Tiểu học số 1”" in r.reason
+    assert r.received_on == dt.date(2026, 11, 21) and r.file == "thu.eml › f.xlsx"
+
+
 def test_a_received_date_after_today_is_refused_and_one_the_clerk_gives_is_used(office, tmp_path, engine):
     store, rid = office
     made = forms.make(store, requirement=rid, out_dir=tmp_path)
