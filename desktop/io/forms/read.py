@@ -74,6 +74,8 @@ def read_form(path: Path | str) -> FilledForm:
         _read_workbook(path, form)
     except UserError as exc:
         form.problem = exc.message
+    except OSError as exc:  # unreadable (permissions, a USB stick pulled out)
+        form.problem = f"không đọc được tệp ({exc.strerror or type(exc).__name__}); hãy chép tệp vào máy rồi thử lại"
     return form
 
 
