@@ -338,7 +338,7 @@ class ReceivedForm(SQLModel, table=True):
     period: int
     submission_id: Optional[int] = Field(default=None, foreign_key="submission.id")
     file_name: str = Field(max_length=500)
-    values: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+    figures: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
     matched_by: str = Field(max_length=16)  # "identity" (hidden sheet), "visible" (cells), "clerk"
     template_hash: Optional[str] = Field(default=None, max_length=64)
     received_on: date

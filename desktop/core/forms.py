@@ -399,7 +399,7 @@ def take_in_form(session: Session, form: FilledForm, *, received_on: date,
         return result
     row = ReceivedForm(sha256=form.sha256, content_key=key, organization_id=unit.id, requirement_id=requirement.id,
                        period=period.number, submission_id=rec.submission.id, file_name=form.file[:500],
-                       values=values, matched_by=matched_by, template_hash=(form.identity or {}).get("template"),
+                       figures=values, matched_by=matched_by, template_hash=(form.identity or {}).get("template"),
                        received_on=received_on, received_by=session.info.get("actor"))
     session.add(row)
     session.flush()

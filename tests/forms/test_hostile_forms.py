@@ -165,7 +165,7 @@ def test_a_correction_supersedes_the_earlier_form_which_is_kept(made, tmp_path, 
     with unit_of_work(engine) as s:
         kept = list(s.exec(select(ReceivedForm).order_by(ReceivedForm.id)))
         (sub,) = s.exec(select(Submission))
-    assert [k.values for k in kept] == [{"sessions": 1, "participants": 20}, {"sessions": 2, "participants": 25}]
+    assert [k.figures for k in kept] == [{"sessions": 1, "participants": 20}, {"sessions": 2, "participants": 25}]
     assert kept[0].superseded_by_id == kept[1].id and kept[1].superseded_by_id is None
     # A correction keeps the day the office first had the answer.
     assert sub.indicator_values == {"sessions": 2, "participants": 25} and sub.received_on == dt.date(2026, 11, 20)

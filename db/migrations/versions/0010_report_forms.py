@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.Column('period', sa.Integer(), nullable=False),
         sa.Column('submission_id', sa.Integer(), nullable=True),
         sa.Column('file_name', sa.String(length=500), nullable=False),
-        sa.Column('values', sa.JSON(), nullable=True),
+        sa.Column('figures', sa.JSON(), nullable=True),
         sa.Column('matched_by', sa.String(length=16), nullable=False),
         sa.Column('template_hash', sa.String(length=64), nullable=True),
         sa.Column('received_on', sa.Date(), nullable=False),
