@@ -43,3 +43,26 @@ def test_forms_import_previews_then_records_and_says_each_files_fate(office, cli
 def test_a_bad_assignment_is_refused_in_words(office, cli, tmp_path):
     result = cli("forms", "import", tmp_path, "--assign", "khongco")
     assert result.code == 2 and "TỆP=MÃ_ĐƠN_VỊ" in result.err
+
+
+def test_a_form_goes_out_by_e_mail_with_its_own_words_and_the_workbook_attached(office, tmp_path, engine):
+    from sqlmodel import select
+
+    from db.models import OutboxMessage
+    from db.session import unit_of_work
+    from desktop.core.outbox import MailSettings
+    from desktop.operations import forms
+    from desktop.io.mail import build_message
+
+    store, rid = office
+    made = forms.make(store, requirement=rid, out_dir=tmp_path, email=True)
+    with unit_of_work(engine) as s:
+        message = s.exec(select(OutboxMessage).order_by(OutboxMessage.id)).first()
+        email = build_message(message, MailSettings(host="smtp.vn", port=587, sender="ldld@tamduong.vn"),
+                              "Liên đoàn Lao động huyện Tam Đường")
+    (attachment,) = list(email.iter_attachments())
+    assert attachment.get_content_type() == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert attachment.get_filename() == made.files[0].xlsx.name
+    body = email.get_body().get_content()
+    assert "ô màu vàng" in body and "30/11/2026" in body and "gói báo cáo" not in body
+    assert email["To"] == made.files[0].email
