@@ -196,3 +196,22 @@ def test_a_unit_name_with_xml_characters_comes_through_its_form_whole(office, tm
     assert wb[L.IDENTITY_SHEET]["B3"].value == unit_code(8)
     r = _one(store, fill(form.xlsx, [1, 2], out=tmp_path / "x.xlsx"))
     assert (r.status, r.unit) == ("recorded", "Công đoàn Công ty A&B <Chi nhánh> “Tam Đường”")
+
+
+def test_a_recurring_requirements_form_answers_the_period_it_was_made_for(office, tmp_path, engine):
+    from desktop.core.directives import add_directive, add_requirement, parse_indicator
+
+    store, _rid = office
+    with unit_of_work(engine) as s:
+        d = add_directive(s, number="02/CTr-BCH", issuer="LĐLĐ tỉnh", issued_on=dt.date(2025, 1, 10), subject="Chương trình")
+        rid = add_requirement(s, d, title="Báo cáo 6 tháng", first_due=dt.date(2025, 6, 30), every_months=6,
+                              indicators=[parse_indicator("members:Số đoàn viên mới")]).id
+    made = forms.make(store, requirement=rid, period=2, out_dir=tmp_path)
+    assert made.period == 2 and made.due == dt.date(2025, 12, 31)
+    r = _one(store, fill(made.files[0].xlsx, [4], out=tmp_path / "k2.xlsx"))
+    assert (r.status, r.period, r.values) == ("recorded", 2, {"members": 4})
+    wb = openpyxl.load_workbook(made.files[0].xlsx)
+    wb[L.SHEET].cell(L.PERIOD_ROW, L.VALUE_COL, 3)
+    wb.save(tmp_path / "k3.xlsx")
+    r = _one(store, fill(tmp_path / "k3.xlsx", [4]))
+    assert r.status == "refused" and "kỳ" in r.reason and "phiếu đã bị sửa" in r.reason
