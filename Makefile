@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_packages.py
 	$(BIN)/python scripts/bench_province.py
 	$(BIN)/python scripts/bench_intake.py
+	$(BIN)/python scripts/bench_forms.py
 
 crash-test: $(VENV)/.installed-test
 	$(BIN)/python scripts/crash_test.py
@@ -52,6 +53,7 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_dialogs.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_report_draft.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_exchange.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_forms.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -351,6 +351,10 @@ class OutboxMessage(SQLModel, table=True):
     last_error: Optional[str] = Field(default=None, max_length=2000)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)
+    # The message's own text (a form sent down to a unit); None: the
+    # package wording.
+    body: Optional[str] = Field(default=None, max_length=4000)
+
 
 
 class ReportDraft(SQLModel, table=True):
@@ -395,3 +399,29 @@ class AssignmentPackage(SQLModel, table=True):
     created_at: Optional[datetime] = Field(default=None, sa_type=UTCDateTime)  # as the issuer signed it
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     recorded_by: Optional[str] = Field(default=None, max_length=200)
+
+
+class ReceivedForm(SQLModel, table=True):
+    """A report form (phiếu báo cáo) a unit filled in and sent back, kept
+    even when a later form for the same period supersedes it."""
+
+    __tablename__ = "received_form"
+    __table_args__ = (Index("ix_received_form_unit_period", "organization_id", "requirement_id", "period"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, index=True)  # the file as it came
+    # What the form says (unit, requirement, period, figures): the same
+    # answer saved again, renamed or re-zipped is the same answer.
+    content_key: str = Field(max_length=64)
+    organization_id: int = Field(foreign_key="organization.id")
+    requirement_id: int = Field(foreign_key="requirement.id")
+    period: int
+    submission_id: Optional[int] = Field(default=None, foreign_key="submission.id")
+    file_name: str = Field(max_length=500)
+    figures: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON))
+    matched_by: str = Field(max_length=16)  # "identity" (hidden sheet), "visible" (cells), "clerk"
+    template_hash: Optional[str] = Field(default=None, max_length=64)
+    received_on: date
+    superseded_by_id: Optional[int] = Field(default=None, foreign_key="received_form.id")
+    received_by: Optional[str] = Field(default=None, max_length=200)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -14,7 +14,8 @@ import sys
 from db.errors import StoreError
 from db.session import saved_mark, saved_since
 from desktop import __version__
-from desktop.cli import argparse_vi, assign, backup, database, directives, doctor, exchange, mail, office, reports, status, submissions, units
+from desktop.cli import (argparse_vi, assign, backup, database, directives, doctor, exchange, forms, mail, office, reports,
+                         status, submissions, units)
 from desktop.cli.common import close_store, db_parent, emit_json, say, store_for, wants_json
 from desktop.core.errors import UserError
 from desktop.core import clock
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.register(sub, parent)
     exchange.register(sub, parent)
     assign.register(sub, parent)
+    forms.register(sub, parent)
     mail.register(sub, parent)
     doctor.register(sub, parent)
     database.register(sub, parent)
@@ -101,6 +103,7 @@ _TABLES = {
     "outgoing_document": "văn bản đi", "setting": "thiết lập", "trusted_certificate": "chứng thư tin cậy",
     "received_package": "gói báo cáo nhận", "sent_package": "gói báo cáo gửi", "outbox_message": "thư chờ gửi",
     "report_draft": "bản thảo báo cáo",
+    "received_form": "phiếu báo cáo nhận",
 }
 _ACTIONS = {"create": "thêm", "update": "sửa", "delete": "xóa"}
 

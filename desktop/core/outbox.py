@@ -73,7 +73,8 @@ def save_mail_settings(session: Session, settings: MailSettings) -> None:
 
 
 def queue_message(session: Session, *, package_path: str, recipients: list[str], subject: str,
-                  outgoing_document_id: int | None = None, domain: str = "theodoi.local") -> OutboxMessage:
+                  outgoing_document_id: int | None = None, domain: str = "theodoi.local",
+                  body: str | None = None) -> OutboxMessage:
     addresses = [clean(a) for a in recipients if clean(a)]
     bad = [a for a in addresses if not _EMAIL.match(a)]
     if not addresses or bad:
@@ -81,7 +82,7 @@ def queue_message(session: Session, *, package_path: str, recipients: list[str],
     message = OutboxMessage(
         outgoing_document_id=outgoing_document_id, package_path=package_path, recipients=addresses,
         subject=clean(subject)[:500], message_id=f"<{uuid.uuid4().hex}@{domain}>",
-        next_attempt_at=datetime.now(timezone.utc),
+        next_attempt_at=datetime.now(timezone.utc), body=body[:4000] if body else None,
     )
     session.add(message)
     session.flush()

@@ -38,6 +38,11 @@ WORKBOOK_ZIP = ZipBudget(total_bytes=512 * 1024 * 1024, member_bytes=256 * 1024 
 # must leave that process well under 300 MB. A report package is a few
 # megabytes; a directive with its photos a few tens.
 IN_MEMORY_ZIP = ZipBudget(total_bytes=80 * 1024 * 1024, member_bytes=64 * 1024 * 1024)
+# A returned report form is read in the importing process itself (5,000 of
+# them in a batch): a real one is 10-60 KB unpacked, whoever saved it.
+FORM_ZIP = ZipBudget(total_bytes=8 * 1024 * 1024, member_bytes=4 * 1024 * 1024)
+MAX_FORM_BYTES = 2 * 1024 * 1024
+MAX_FORM_ROWS = 300  # rows of a form's sheet looked at
 MAX_UNCOMPRESSED_BYTES = WORKBOOK_ZIP.total_bytes
 MAX_MEMBER_BYTES = WORKBOOK_ZIP.member_bytes
 

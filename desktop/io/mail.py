@@ -54,6 +54,9 @@ def load_password(settings: MailSettings) -> str | None:
     return load_secret(KEYRING_SERVICE, keyring_account(settings))
 
 
+_SUBTYPES = {".zip": "zip", ".pdf": "pdf", ".xlsx": "vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
 def build_message(message: OutboxMessage, settings: MailSettings, office_name: str | None) -> EmailMessage:
     path = Path(message.package_path)
     if not path.is_file():
@@ -66,12 +69,16 @@ def build_message(message: OutboxMessage, settings: MailSettings, office_name: s
     email["Subject"] = message.subject
     email["Message-ID"] = message.message_id
     email["Date"] = formatdate(localtime=True)
-    email.set_content(
-        f"Kính gửi: {', '.join(message.recipients)}\n\n"
-        f"{office_name or 'Văn phòng'} gửi kèm gói báo cáo có ký số ({path.name}).\n"
-        "Gói mở được bằng phần mềm Theo dõi (Nhập gói báo cáo) hoặc kiểm tra chữ ký bằng trình đọc PDF.\n"
-    )
-    email.add_attachment(path.read_bytes(), maintype="application", subtype="zip", filename=path.name)
+    if message.body:  # a message with its own words: a report form sent down to a unit
+        email.set_content(message.body)
+    else:
+        email.set_content(
+            f"Kính gửi: {', '.join(message.recipients)}\n\n"
+            f"{office_name or 'Văn phòng'} gửi kèm gói báo cáo có ký số ({path.name}).\n"
+            "Gói mở được bằng phần mềm Theo dõi (Nhập gói báo cáo) hoặc kiểm tra chữ ký bằng trình đọc PDF.\n"
+        )
+    subtype = _SUBTYPES.get(path.suffix.lower(), "octet-stream")
+    email.add_attachment(path.read_bytes(), maintype="application", subtype=subtype, filename=path.name)
     return email
 
 
@@ -176,6 +183,14 @@ def packages_in_email(path: Path, folder: Path) -> list[Path]:
 def _email_packages(path: Path, folder: Path) -> tuple[list[Path], date | None]:
     """The .zip attachments of a saved e-mail, and the day its Date header
     gives (Vietnam time; None without a readable one)."""
+    found, day, _sender = email_attachments(path, folder, (".zip", ".p7m"))  # packages, and sealed ones
+    return found, day
+
+
+def email_attachments(path: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], date | None, str | None]:
+    """The attachments of a saved e-mail whose names end in one of
+    ``suffixes``, written into ``folder``; the day its Date header gives
+    (Vietnam time; None without a readable one); the sender's address."""
     if path.stat().st_size > MAX_EML_BYTES:
         raise UserError(f"Thư “{path.name}” lớn bất thường; không đọc.")
     with path.open("rb") as fh:
@@ -183,7 +198,7 @@ def _email_packages(path: Path, folder: Path) -> tuple[list[Path], date | None]:
     found = []
     for n, part in enumerate(email.iter_attachments()):
         name = _safe_attachment_name(part.get_filename())
-        if not name.lower().endswith((".zip", ".p7m")):  # packages, and packages sealed for this office
+        if not name.lower().endswith(suffixes):
             continue
         data = part.get_payload(decode=True) or b""
         if len(data) > MAX_PACKAGE_BYTES:
@@ -191,7 +206,11 @@ def _email_packages(path: Path, folder: Path) -> tuple[list[Path], date | None]:
         target = folder / f"{path.stem}-{n}-{name}"
         target.write_bytes(data)
         found.append(target)
-    return found, _sent_day(email)
+    try:
+        sender = email["From"].addresses[0].addr_spec if email["From"] and email["From"].addresses else None
+    except (AttributeError, IndexError, TypeError, ValueError):
+        sender = None
+    return found, _sent_day(email), sender
 
 
 def _sent_day(email) -> date | None:

@@ -79,6 +79,9 @@ class TrackingScreen(Screen):
         self.undo_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Nhập &bảng theo dõi…"))
         self.import_button.clicked.connect(self.import_sheet)
+        self.forms_button = QPushButton(self.tr("&Phiếu báo cáo…"))
+        self.forms_button.setToolTip(self.tr("Làm phiếu Excel/giấy cho các đơn vị, nhận phiếu đã điền"))
+        self.forms_button.clicked.connect(self.open_forms)
         self.record_button.clicked.connect(self.record_current)
         self.bulk_button.clicked.connect(self.record_bulk)
         self.exempt_button.clicked.connect(self.exempt_selected)
@@ -100,6 +103,7 @@ class TrackingScreen(Screen):
         for b in (self.record_button, self.bulk_button, self.exempt_button, self.undo_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        buttons.addWidget(self.forms_button)
         buttons.addWidget(self.import_button)
         self.summary = QLabel()
         layout = QVBoxLayout(self)
@@ -270,6 +274,15 @@ class TrackingScreen(Screen):
             QMessageBox.information(self, self.tr("Nhập bảng theo dõi"), self.tr("Hãy thêm văn bản và yêu cầu trước."))
             return
         ImportTrackingDialog(self.ctx, rid, self).exec()
+
+    def open_forms(self) -> None:
+        from desktop.ui.dialogs.forms_make import FormsMakeDialog
+
+        rid = self.requirement.currentData()
+        if rid is None:
+            QMessageBox.information(self, self.tr("Phiếu báo cáo"), self.tr("Hãy thêm văn bản và yêu cầu trước."))
+            return
+        FormsMakeDialog(self.ctx, rid, self.current_period(), self).exec()
 
     def _pushed(self, recorded) -> None:
         self.undo_stack.append(recorded)
