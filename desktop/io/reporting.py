@@ -124,12 +124,14 @@ def make_report(
     number: str | None = None,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    annex: bool | None = None,
     actor: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> MadeDocument:
     """The report as PDF and workbook in ``out_dir``, registered under the
-    next number of ``issued_on``'s year (or ``number``)."""
+    next number of ``issued_on``'s year (or ``number``). ``annex``: the
+    unit-by-unit appendix in the PDF too (None: up to 300 units)."""
     folder = _out_dir(out_dir)
 
     check_dates(as_of, issued_on)
@@ -149,7 +151,7 @@ def make_report(
         n = doc.number
         return Plan(doc.id, n, targets, {
             "pdf": lambda path: render_report_pdf(facts, number_text=n, issued_on=issued_on, path=path,
-                                                  assessment=assessment, recipients=recipients),
+                                                  assessment=assessment, recipients=recipients, annex=annex),
             "xlsx": lambda path: write_workbook(report_tables(facts, n, issued_on), path, title=report_subject(facts),
                                                author=facts.office.name),
         }, [])
@@ -168,6 +170,7 @@ def preview_report(
     path: Path,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    annex: bool | None = None,
 ) -> int:
     """The report as it will be, with the number left blank as on a paper
     draft; nothing is registered. Returns the page count."""
@@ -176,7 +179,7 @@ def preview_report(
     draft_number = f"{chr(0xA0) * 8}/BC-{facts.office.symbol or 'LĐLĐ'}"  # room to write the number by hand
     with atomic_path(path) as tmp:
         pages = render_report_pdf(facts, number_text=draft_number, issued_on=issued_on, path=tmp,
-                                  assessment=assessment, recipients=recipients)
+                                  assessment=assessment, recipients=recipients, annex=annex)
     return pages
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -89,22 +90,89 @@ class Signature:
     recipients: list[str] = field(default_factory=list)
 
 
-class _Line(Flowable):
-    """A short centred rule under a heading, as the decree draws it."""
+def widest_line(para: Paragraph, width: float) -> float:
+    """The width in points of the longest line of ``para`` set in ``width``."""
+    para.wrap(width, 1e9)
+    return max(para.getActualLineWidths0() or [0.0])
 
-    def __init__(self, width: float):
+
+class _Line(Flowable):
+    """A centred rule under a line of text, as the decree draws it: as long
+    as the line under the Quốc hiệu's motto (``fraction`` 1), one third to
+    one half of it under the office's name and under the subject."""
+
+    RULE_FRACTION = 0.4  # between 1/3 and 1/2
+
+    def __init__(self, above: Paragraph, fraction: float):
         super().__init__()
-        self.line_width = width
+        self.above = above
+        self.fraction = fraction
+        self.line_width = 0.0
         self.height = 4
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
+        self.line_width = self.fraction * widest_line(self.above, avail_width)
         return avail_width, self.height
 
     def draw(self):
         x = (self.avail - self.line_width) / 2
         self.canv.setLineWidth(0.6)
         self.canv.line(x, 2, x + self.line_width, 2)
+
+
+class _Closing(Flowable):
+    """The end of a document: its last paragraphs, then Nơi nhận and the
+    signature (``block``). The signature never stands alone on a page: the
+    last ``keep_lines`` lines of text go with it. No more than those move
+    with it, so the page before never ends on a large blank (a whole
+    closing paragraph kept with the signature left 60 mm empty)."""
+
+    def __init__(self, paragraphs: list[Paragraph], block: list, keep_lines: int = 2):
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.block = block
+        self.keep_lines = keep_lines
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, 0xFFFFFF  # as KeepTogether does: always asked to split
+
+    @staticmethod
+    def _lines(p: Paragraph) -> int:
+        return len(getattr(p.blPara, "lines", [])) or 1
+
+    def split(self, avail_width, avail_height):
+        heights = [p.wrap(avail_width, avail_height)[1] for p in self.paragraphs]
+        lines = [self._lines(p) for p in self.paragraphs]
+        block_height = sum(f.wrap(avail_width, avail_height)[1] for f in self.block)
+        spacing = [p.getSpaceBefore() + p.getSpaceAfter() for p in self.paragraphs]
+        if sum(heights) + sum(spacing) + block_height <= avail_height:
+            return [*self.paragraphs, *self.block]
+        head: list = []
+        rest = list(self.paragraphs)
+        used = 0.0
+        for i, p in enumerate(self.paragraphs):
+            after = sum(lines[i + 1:])
+            if after >= self.keep_lines and used + heights[i] + spacing[i] <= avail_height:
+                head.append(p)
+                used += heights[i] + spacing[i]
+                rest = self.paragraphs[i + 1:]
+                continue
+            allowed = lines[i] - max(0, self.keep_lines - after)
+            fit = int((avail_height - used - p.getSpaceBefore()) // p.style.leading)
+            n = min(allowed, fit)
+            if 0 < n < lines[i]:
+                parts = p.split(avail_width, n * p.style.leading + 0.01)
+                if len(parts) == 2:
+                    head.append(parts[0])
+                    rest = [parts[1], *self.paragraphs[i + 1:]]
+            break
+        # A heading never ends a page.
+        while head and head[-1].style.name == "heading":
+            rest.insert(0, head.pop())
+        if not head:
+            return []
+        return [*head, KeepTogether([*rest, *self.block])]
 
 
 class OfficialDocument:
@@ -123,15 +191,17 @@ class OfficialDocument:
         left = []
         if h.parent_name:
             left.append(Paragraph(text(h.parent_name.upper()), s.header))
-        left += [Paragraph(text(h.office_name.upper()), s.header_bold), Spacer(1, 3), _Line(30 * mm), Spacer(1, 2),
+        office = Paragraph(text(h.office_name.upper()), s.header_bold)
+        left += [office, Spacer(1, 3), _Line(office, _Line.RULE_FRACTION), Spacer(1, 2),
                  Paragraph(text(f"Số: {h.number}"), s.header)]
         if h.subject_line:
             left.append(Paragraph(text(h.subject_line), s.subject_line))
+        motto = Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto)
         right = [
             Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.nation),
-            Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto),
+            motto,
             Spacer(1, 3),
-            _Line(55 * mm),
+            _Line(motto, 1.0),
             Spacer(1, 6),
             Paragraph(text(h.place_date), s.place_date),
         ]
@@ -141,11 +211,16 @@ class OfficialDocument:
         self.story += [table, Spacer(1, 14)]
 
     def title(self, kind_title: str | None, subject: str | None) -> None:
+        above = None
         if kind_title:
-            self.story.append(Paragraph(text(kind_title), self.styles.title))
+            above = Paragraph(text(kind_title), self.styles.title)
+            self.story.append(above)
         if subject:
-            self.story.append(Paragraph(text(subject), self.styles.subtitle))
-        self.story += [Spacer(1, 3), _Line(35 * mm), Spacer(1, 10)]
+            above = Paragraph(text(subject), self.styles.subtitle)
+            self.story.append(above)
+        if above is not None:
+            self.story += [Spacer(1, 3), _Line(above, _Line.RULE_FRACTION)]
+        self.story.append(Spacer(1, 10))
 
     def paragraph(self, content: str, *, style: str = "body", markup: bool = False) -> None:
         self.story.append(Paragraph(content if markup else text(content), getattr(self.styles, style)))
@@ -165,8 +240,14 @@ class OfficialDocument:
             right.append(Paragraph(text(sig.name), s.sign))
         table = Table([[left, right]], colWidths=[75 * mm, None])
         table.setStyle(self._table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-        block = [Paragraph(text(closing), s.body)] if closing else []
-        self.story.append(KeepTogether(block + [Spacer(1, 10), table]))
+        # The paragraphs just before the signature may lend it their last
+        # lines: take them off the story into the closing block.
+        tail: list[Paragraph] = []
+        while self.story and isinstance(self.story[-1], Paragraph) and len(tail) < 6:
+            tail.insert(0, self.story.pop())
+        if closing:
+            tail.append(Paragraph(text(closing), s.body))
+        self.story.append(_Closing(tail, [Spacer(1, 10), table]))
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float | None],
               centered: Sequence[int] = (), total_row: Sequence[object] | None = None,
@@ -187,7 +268,7 @@ class OfficialDocument:
         data += [[cell(i, v) for i, v in enumerate(row)] for row in rows]
         if total_row is not None:
             data.append([cell(i, v, bold=True) for i, v in enumerate(total_row)])
-        table = Table(data, colWidths=list(widths), repeatRows=1)
+        table = Table(data, colWidths=self._fitted_widths(header, rows, total_row, widths, wrap), repeatRows=1)
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -202,6 +283,23 @@ class OfficialDocument:
             commands.append(("FONTNAME", (0, -1), (-1, -1), f"{self.family}-Bold"))
         table.setStyle(self._table_style(commands))
         self.story.append(table)
+
+    def _fitted_widths(self, header, rows, total_row, widths, wrap) -> list[float | None]:
+        """``widths`` widened where a header word or a cell that does not
+        wrap would not fit ("STT" broke into "ST/T"); a column left None
+        gives up the room."""
+        bold, plain, size = f"{self.family}-Bold", self.family, self.styles.cell.fontSize
+        pad = 2 * 6 + 1  # the cell's left and right padding, and a point to spare
+        out: list[float | None] = []
+        for i, (title, width) in enumerate(zip(header, widths)):
+            need = max((stringWidth(word, bold, size) for word in str(title).split()), default=0)
+            if i not in wrap:
+                cells = [r[i] for r in rows if i < len(r)] + ([total_row[i]] if total_row and i < len(total_row) else [])
+                longest = max(cells, key=lambda v: len(str(v)) if v is not None else 0, default=None)
+                if longest is not None:
+                    need = max(need, stringWidth(str(longest), bold, size))
+            out.append(None if width is None else max(width, need + pad))
+        return out
 
     def _table_style(self, commands: list) -> TableStyle:
         # Tables set a cell font even for paragraph cells: Helvetica unless

@@ -14,7 +14,7 @@ from desktop.core.reports import ReportFacts, RequirementFacts, directive_refere
 from desktop.core.status import Status
 from desktop.core.vntext import clean
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
-from desktop.io.documents.wording import lower_first, number, percent, say
+from desktop.io.documents.wording import lower_first, number, office_key, percent, recipient, say, sector_phrase
 
 STATUS_WORDS = {
     Status.ON_TIME: "Đúng hạn",
@@ -24,6 +24,12 @@ STATUS_WORDS = {
     Status.PENDING: "Chưa đến hạn",
 }
 GOOD_RATE = 0.9
+# Above this many units the unit-by-unit appendix is left to the workbook
+# unless asked for: a province's report is its summary and tables.
+ANNEX_LIMIT = 300
+# Without the appendix in the PDF, the body names at most this many units
+# still owing or exempt; the workbook lists them all.
+NAMES_WITHOUT_ANNEX = 30
 
 
 def dated(place: str | None, d: date) -> str:
@@ -38,11 +44,36 @@ def paragraphs(text: str | None) -> list[str]:
     return [clean(p) for p in text.replace("\r\n", "\n").split("\n\n") if clean(p)]
 
 
+def reference(directive, office) -> str:
+    """The directive as the office's own documents cite it: without "của
+    <issuer>" when the office issued it itself, so that no sentence names
+    the office twice."""
+    ref = directive_reference(directive)
+    issuer = f" của {directive.issuer}" if directive.issuer else ""
+    if issuer and office_key(directive.issuer) == office_key(office.name) and ref.endswith(issuer):
+        return ref[: -len(issuer)]
+    return ref
+
+
 def report_subject(facts: ReportFacts) -> str:
     return say("bao_cao", "trich_yeu", can_cu=directive_reference(facts.directive))
 
 
-def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tuple[str, str]]:
+def annex_in_pdf(facts: ReportFacts, annex: bool | None) -> bool:
+    """``annex`` None: the appendix goes in the PDF when no section counts
+    more than ANNEX_LIMIT units; True always; False never."""
+    if annex is not None:
+        return annex
+    return max((len(sec.rows) for sec in facts.sections), default=0) <= ANNEX_LIMIT
+
+
+def _named(key: str, many_key: str, names: list[str], limit: int | None) -> tuple[str, str]:
+    if limit is not None and len(names) > limit:
+        return ("body", say("bao_cao", many_key, so=number(len(names))))
+    return ("body", say("bao_cao", key, danh_sach="; ".join(names)))
+
+
+def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, name_limit: int | None = None) -> list[tuple[str, str]]:
     c = sec.counts
     expected = c.expected
     out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
@@ -56,7 +87,7 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
         out.append(("body", say("bao_cao", "so_lieu", ty_le=percent(c.submitted, expected), dung_han=number(c.on_time),
                                 cham_han=number(c.late), chua_nop=number(c.missing), **common)))
     if len(sec.by_sector) > 1:
-        parts = [say("bao_cao", "khoi", ten=name, da_nop=number(k.submitted),
+        parts = [say("bao_cao", "khoi", ten=name, khoi=sector_phrase(name), da_nop=number(k.submitted),
                      can_nop=number(k.expected)) for name, k in sec.by_sector.items()]
         out.append(("body", say("bao_cao", "theo_khoi", danh_sach="; ".join(parts))))
     if sec.indicators and c.submitted:
@@ -64,10 +95,10 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
         out.append(("body", say("bao_cao", "chi_tieu", danh_sach="; ".join(parts))))
     missing = sec.names(Status.MISSING)
     if missing:
-        out.append(("body", say("bao_cao", "chua_nop", danh_sach="; ".join(missing))))
+        out.append(_named("chua_nop", "chua_nop_nhieu", missing, name_limit))
     if sec.exempt:
-        listed = "; ".join(f"{name} ({reason})" if reason else name for name, reason in sec.exempt)
-        out.append(("body", say("bao_cao", "duoc_mien", danh_sach=listed)))
+        listed = [f"{name} ({reason})" if reason else name for name, reason in sec.exempt]
+        out.append(_named("duoc_mien", "duoc_mien_nhieu", listed, name_limit))
     return out
 
 
@@ -81,9 +112,11 @@ def default_assessment(facts: ReportFacts) -> str:
 
 
 def recipients_for(facts_office, extra: list[str] | None) -> list[str]:
-    out = list(extra or [])
+    """The Nơi nhận lines, every name in normal case even when it was
+    typed in a header's capitals."""
+    out = [recipient(line) for line in extra or []]
     if not out and facts_office.parent_name:
-        out.append(say("bao_cao", "noi_nhan_cap_tren", cap_tren=facts_office.parent_name))
+        out.append(say("bao_cao", "noi_nhan_cap_tren", cap_tren=recipient(facts_office.parent_name)))
     out.append(say("bao_cao", "luu"))
     return out
 
@@ -121,21 +154,27 @@ def render_report_pdf(
     path: Path,
     assessment: str | None = None,
     recipients: list[str] | None = None,
+    annex: bool | None = None,
 ) -> int:
     """Write the report to ``path`` (the caller makes it atomic); returns the
-    page count."""
+    page count. ``annex``: the unit-by-unit appendix in the PDF (None: when
+    no section counts more than ANNEX_LIMIT units); the workbook always has
+    it, and without it the PDF says so in one line."""
+    with_annex = annex_in_pdf(facts, annex)
     office = facts.office
     subject = report_subject(facts)
     doc = OfficialDocument(title=f"Báo cáo số {number_text}: {subject}", author=office.name, subject=subject)
     doc.heading(Heading(office.parent_name, office.name, number_text, dated(office.place, issued_on)))
     doc.title(say("bao_cao", "loai"), subject)
-    ref = directive_reference(facts.directive)
+    ref = reference(facts.directive, office)
     doc.paragraph(say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                       co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
     doc.paragraph(say("bao_cao", "muc_ket_qua"), style="heading")
     for i, sec in enumerate(facts.sections, 1):
-        for style, content in _section_paragraphs(i, sec, facts.as_of):
+        for style, content in _section_paragraphs(i, sec, facts.as_of, None if with_annex else NAMES_WITHOUT_ANNEX):
             doc.paragraph(content, style=style)
+    if not with_annex:
+        doc.paragraph(say("bao_cao", "phu_luc_trong_tep"))
     doc.paragraph(say("bao_cao", "muc_danh_gia"), style="heading")
     for para in paragraphs(assessment) or [default_assessment(facts)]:
         doc.paragraph(para)
@@ -144,7 +183,7 @@ def render_report_pdf(
         closing=say("bao_cao", "ket_thuc", can_cu=ref, co_quan=office.name),
     )
 
-    for sec in facts.sections:
+    for sec in facts.sections if with_annex else []:
         header, widths, wide = appendix_columns(sec)
         doc.appendix(wide=wide)
         doc.paragraph(say("bao_cao", "phu_luc"), style="title")
@@ -154,7 +193,7 @@ def render_report_pdf(
         rows = appendix_rows(sec, with_notes=wide)
         centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
         total = None
-        if sec.indicators and rows:
+        if rows:  # every table of figures ends on its totals
             total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.expected}"]
             total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
         wrapped = {1, 2, 4, 5} | ({len(header) - 1} if wide else set())
