@@ -162,6 +162,8 @@ class _Closing(Flowable):
             fit = int((avail_height - used - p.getSpaceBefore()) // p.style.leading)
             n = min(allowed, fit)
             if 0 < n < lines[i]:
+                if n == 1:  # one line here rather than the whole paragraph over
+                    p.style = ParagraphStyle(f"{p.style.name}-open", parent=p.style, allowOrphans=1)
                 parts = p.split(avail_width, n * p.style.leading + 0.01)
                 if len(parts) == 2:
                     head.append(parts[0])
@@ -171,8 +173,8 @@ class _Closing(Flowable):
         while head and head[-1].style.name == "heading":
             rest.insert(0, head.pop())
         if not head:
-            return []
-        return [*head, KeepTogether([*rest, *self.block])]
+            return []  # the next page, where the same rule applies again
+        return [*head, _Closing(rest, self.block, self.keep_lines)]
 
 
 class OfficialDocument:
