@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -34,6 +35,8 @@ from xml.sax.saxutils import escape
 from desktop.io.documents.fonts import register_fonts
 
 TOP, BOTTOM, LEFT, RIGHT = 20 * mm, 20 * mm, 30 * mm, 15 * mm
+PORTRAIT_WIDTH = A4[0] - LEFT - RIGHT
+LANDSCAPE_WIDTH = A4[1] - LEFT - RIGHT + 10 * mm  # the landscape frame starts 10 mm further left
 BODY_SIZE = 14
 
 
@@ -177,6 +180,40 @@ class _Closing(Flowable):
         return [*head, _Closing(rest, self.block, self.keep_lines)]
 
 
+class _PagedTable(Flowable):
+    """A long table laid out a page at a time: each page gets a Table of
+    the rows that fit (from heights known in advance) under the header.
+    reportlab's own splitting copies and measures every remaining row on
+    every page, which for 5,000 units took most of the report's time."""
+
+    def __init__(self, make, rows: list, heights: list[float], with_total: bool):
+        super().__init__()
+        self.make, self.rows, self.heights, self.with_total = make, rows, heights, with_total
+        self._header_height: float | None = None
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, 0xFFFFFF  # always asked to split
+
+    def split(self, avail_width, avail_height):
+        if self._header_height is None:
+            self._header_height = self.make([], [], False).wrap(avail_width, avail_height)[1]
+        room, n = avail_height - self._header_height, 0
+        while n < len(self.rows) and room >= self.heights[n]:
+            room -= self.heights[n]
+            n += 1
+        if n == 0:
+            if avail_height < 0.8 * (A4[0] - TOP - BOTTOM) or not self.rows:
+                return [] if self.rows else [self.make([], [], False)]
+            n = 1  # a row taller than a page: let it overflow rather than loop
+        last = n == len(self.rows)
+        table = self.make(self.rows[:n], self.heights[:n], self.with_total and last)
+        if last:
+            return [table]
+        rest = _PagedTable(self.make, self.rows[n:], self.heights[n:], self.with_total)
+        rest._header_height = self._header_height
+        return [table, rest]
+
+
 class OfficialDocument:
     """Builds one PDF: ``add`` flowables, ``appendix`` for a landscape part,
     then ``build(path)``."""
@@ -186,6 +223,7 @@ class OfficialDocument:
         self.styles = Styles(self.family)
         self.story: list = []
         self.meta = dict(title=title, author=author, subject=subject, creator="Theo dõi")
+        self._frame_width = PORTRAIT_WIDTH
 
     # -- blocks ----------------------------------------------------------
     def heading(self, h: Heading) -> None:
@@ -245,7 +283,8 @@ class OfficialDocument:
         # The paragraphs just before the signature may lend it their last
         # lines: take them off the story into the closing block.
         tail: list[Paragraph] = []
-        while self.story and isinstance(self.story[-1], Paragraph) and len(tail) < 6:
+        while (self.story and isinstance(self.story[-1], Paragraph) and len(tail) < 6
+               and len(self.story[-1].text) < 1500):  # a list of a thousand names flows on its own
             tail.insert(0, self.story.pop())
         if closing:
             tail.append(Paragraph(text(closing), s.body))
@@ -255,36 +294,59 @@ class OfficialDocument:
               centered: Sequence[int] = (), total_row: Sequence[object] | None = None,
               wrapped: Sequence[int] | None = None) -> None:
         """A bordered table whose header repeats on every page. Cells of the
-        ``wrapped`` columns (default: all) wrap as paragraphs; the others
-        are plain text, which is several times faster on long tables."""
+        ``wrapped`` columns (default: all) are broken into lines to fit
+        their column. Text is broken here, once, and each row's height
+        given to the table: reportlab would otherwise measure every
+        remaining row again on every page (5,000 units: most of the time)."""
         s = self.styles
         wrap = set(range(len(header))) if wrapped is None else set(wrapped)
+        plain, bold = self.family, f"{self.family}-Bold"
+        size, leading = s.cell.fontSize, s.cell.leading
+        top, bottom, sides = 2, 3, 12  # paddings, points
+        fitted = self._fitted_widths(header, rows, total_row, widths, wrap)
+        free = [i for i, w in enumerate(fitted) if w is None]
+        room = max(0.0, self._frame_width - sum(w for w in fitted if w is not None))
+        absolute = [w if w is not None else room / len(free) for w in fitted]
 
-        def cell(i: int, v: object, bold: bool = False):
-            if i in wrap:
-                content = f"<b>{text(v)}</b>" if bold else text(v)
-                return Paragraph(content, s.cell_center if i in centered else s.cell)
-            return "" if v is None else str(v)
+        def lines_of(row: Sequence[object], font: str) -> tuple[list[str], int]:
+            cells, most = [], 1
+            for i, v in enumerate(row):
+                value = "" if v is None else str(v)
+                if i in wrap and value:
+                    broken = simpleSplit(value, font, size, absolute[i] - sides) or [""]
+                    most = max(most, len(broken))
+                    value = "\n".join(broken)
+                cells.append(value)
+            return cells, most
 
-        data = [[Paragraph(text(h), s.cell_head) for h in header]]
-        data += [[cell(i, v) for i, v in enumerate(row)] for row in rows]
+        data: list[list] = [[Paragraph(text(h), s.cell_head) for h in header]]
+        heights: list[float | None] = [None]
+        for row in rows:
+            cells, n = lines_of(row, plain)
+            data.append(cells)
+            heights.append(n * leading + top + bottom + 1)
         if total_row is not None:
-            data.append([cell(i, v, bold=True) for i, v in enumerate(total_row)])
-        table = Table(data, colWidths=self._fitted_widths(header, rows, total_row, widths, wrap), repeatRows=1)
+            cells, n = lines_of(total_row, bold)
+            data.append(cells)
+            heights.append(n * leading + top + bottom + 1)
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-            ("FONTSIZE", (0, 1), (-1, -1), s.cell.fontSize),
-            ("LEADING", (0, 1), (-1, -1), s.cell.leading),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("FONTSIZE", (0, 1), (-1, -1), size),
+            ("LEADING", (0, 1), (-1, -1), leading),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
         ]
-        commands += [("ALIGN", (i, 1), (i, -1), "CENTER") for i in centered if i not in wrap]
-        if total_row is not None:
-            commands.append(("FONTNAME", (0, -1), (-1, -1), f"{self.family}-Bold"))
-        table.setStyle(self._table_style(commands))
-        self.story.append(table)
+        commands += [("ALIGN", (i, 1), (i, -1), "CENTER") for i in centered]
+        total_style = [("FONTNAME", (0, -1), (-1, -1), bold)]
+
+        def make(body: list, body_heights: list, with_total: bool) -> Table:
+            table = Table([data[0], *body], colWidths=fitted, rowHeights=[None, *body_heights], repeatRows=1)
+            table.setStyle(self._table_style(commands + (total_style if with_total else [])))
+            return table
+
+        self.story.append(_PagedTable(make, data[1:], heights[1:], total_row is not None))
 
     def _fitted_widths(self, header, rows, total_row, widths, wrap) -> list[float | None]:
         """``widths`` widened where a header word or a cell that does not
@@ -311,6 +373,7 @@ class OfficialDocument:
     def appendix(self, *, wide: bool) -> None:
         """Start the appendix on a new page, landscape when ``wide``."""
         self.story += [NextPageTemplate("landscape" if wide else "portrait"), PageBreak()]
+        self._frame_width = LANDSCAPE_WIDTH if wide else PORTRAIT_WIDTH
 
     def spacer(self, height: float = 8) -> None:
         self.story.append(Spacer(1, height))
@@ -323,9 +386,9 @@ class OfficialDocument:
         doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
                               bottomMargin=BOTTOM, initialFontName=self.family, initialFontSize=BODY_SIZE,
                               lang="vi-VN", **self.meta)
-        portrait = Frame(LEFT, BOTTOM, A4[0] - LEFT - RIGHT, A4[1] - TOP - BOTTOM, id="portrait", leftPadding=0, rightPadding=0)
+        portrait = Frame(LEFT, BOTTOM, PORTRAIT_WIDTH, A4[1] - TOP - BOTTOM, id="portrait", leftPadding=0, rightPadding=0)
         w, h = landscape(A4)
-        wide = Frame(LEFT - 10 * mm, BOTTOM, w - LEFT - RIGHT + 10 * mm, h - TOP - BOTTOM, id="landscape", leftPadding=0, rightPadding=0)
+        wide = Frame(LEFT - 10 * mm, BOTTOM, LANDSCAPE_WIDTH, h - TOP - BOTTOM, id="landscape", leftPadding=0, rightPadding=0)
         doc.addPageTemplates([
             PageTemplate("portrait", [portrait], onPage=self._page_number, pagesize=A4),
             PageTemplate("landscape", [wide], onPage=self._page_number, pagesize=landscape(A4)),

@@ -27,9 +27,10 @@ GOOD_RATE = 0.9
 # Above this many units the unit-by-unit appendix is left to the workbook
 # unless asked for: a province's report is its summary and tables.
 ANNEX_LIMIT = 300
-# Without the appendix in the PDF, the body names at most this many units
-# still owing or exempt; the workbook lists them all.
-NAMES_WITHOUT_ANNEX = 30
+# The body names at most this many units still owing or exempt; beyond,
+# it counts them and points to the appendix or the workbook, which list
+# them all (a paragraph of a thousand names helps no reader).
+NAMES_IN_BODY = 30
 
 
 def dated(place: str | None, d: date) -> str:
@@ -67,13 +68,13 @@ def annex_in_pdf(facts: ReportFacts, annex: bool | None) -> bool:
     return max((len(sec.rows) for sec in facts.sections), default=0) <= ANNEX_LIMIT
 
 
-def _named(key: str, many_key: str, names: list[str], limit: int | None) -> tuple[str, str]:
-    if limit is not None and len(names) > limit:
-        return ("body", say("bao_cao", many_key, so=number(len(names))))
+def _named(key: str, many_key: str, names: list[str], where: str) -> tuple[str, str]:
+    if len(names) > NAMES_IN_BODY:
+        return ("body", say("bao_cao", many_key, so=number(len(names)), noi=where))
     return ("body", say("bao_cao", key, danh_sach="; ".join(names)))
 
 
-def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, name_limit: int | None = None) -> list[tuple[str, str]]:
+def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, where: str = "phụ lục kèm theo") -> list[tuple[str, str]]:
     c = sec.counts
     expected = c.expected
     out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
@@ -95,10 +96,10 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, name_limit: 
         out.append(("body", say("bao_cao", "chi_tieu", danh_sach="; ".join(parts))))
     missing = sec.names(Status.MISSING)
     if missing:
-        out.append(_named("chua_nop", "chua_nop_nhieu", missing, name_limit))
+        out.append(_named("chua_nop", "chua_nop_nhieu", missing, where))
     if sec.exempt:
         listed = [f"{name} ({reason})" if reason else name for name, reason in sec.exempt]
-        out.append(_named("duoc_mien", "duoc_mien_nhieu", listed, name_limit))
+        out.append(_named("duoc_mien", "duoc_mien_nhieu", listed, where))
     return out
 
 
@@ -171,7 +172,7 @@ def render_report_pdf(
                       co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
     doc.paragraph(say("bao_cao", "muc_ket_qua"), style="heading")
     for i, sec in enumerate(facts.sections, 1):
-        for style, content in _section_paragraphs(i, sec, facts.as_of, None if with_annex else NAMES_WITHOUT_ANNEX):
+        for style, content in _section_paragraphs(i, sec, facts.as_of, "phụ lục kèm theo" if with_annex else "tệp Excel kèm theo"):
             doc.paragraph(content, style=style)
     if not with_annex:
         doc.paragraph(say("bao_cao", "phu_luc_trong_tep"))
