@@ -304,9 +304,10 @@ class OfficialDocument:
         size, leading = s.cell.fontSize, s.cell.leading
         top, bottom, sides = 2, 3, 12  # paddings, points
         fitted = self._fitted_widths(header, rows, total_row, widths, wrap)
-        free = [i for i, w in enumerate(fitted) if w is None]
-        room = max(0.0, self._frame_width - sum(w for w in fitted if w is not None))
-        absolute = [w if w is not None else room / len(free) for w in fitted]
+        free = [i for i, w in enumerate(fitted) if w < 0]
+        room = max(0.0, self._frame_width - sum(w for w in fitted if w >= 0))
+        absolute = [w if w >= 0 else max(-w, room / len(free)) for w in fitted]
+        fitted = absolute
 
         def lines_of(row: Sequence[object], font: str) -> tuple[list[str], int]:
             cells, most = [], 1
@@ -349,20 +350,24 @@ class OfficialDocument:
         self.story.append(_PagedTable(make, data[1:], heights[1:], total_row is not None))
 
     def _fitted_widths(self, header, rows, total_row, widths, wrap) -> list[float | None]:
-        """``widths`` widened where a header word or a cell that does not
-        wrap would not fit ("STT" broke into "ST/T"); a column left None
-        gives up the room."""
+        """``widths`` widened where a header word, a cell that does not
+        wrap or a word of one that does would not fit ("STT" broke into
+        "ST/T"); a column left None shares the room left, and comes back
+        as minus the least it needs."""
         bold, plain, size = f"{self.family}-Bold", self.family, self.styles.cell.fontSize
         pad = 2 * 6 + 1  # the cell's left and right padding, and a point to spare
         out: list[float | None] = []
         for i, (title, width) in enumerate(zip(header, widths)):
             need = max((stringWidth(word, bold, size) for word in str(title).split()), default=0)
+            cells = [r[i] for r in rows if i < len(r)] + ([total_row[i]] if total_row and i < len(total_row) else [])
             if i not in wrap:
-                cells = [r[i] for r in rows if i < len(r)] + ([total_row[i]] if total_row and i < len(total_row) else [])
                 longest = max(cells, key=lambda v: len(str(v)) if v is not None else 0, default=None)
                 if longest is not None:
                     need = max(need, stringWidth(str(longest), bold, size))
-            out.append(None if width is None else max(width, need + pad))
+            else:  # lines break between words only: the longest word must fit
+                longest = max((w for v in cells if v for w in str(v).split()), key=len, default="")
+                need = max(need, stringWidth(longest, bold, size))
+            out.append(-(need + pad) if width is None else max(width, need + pad))  # negative: free, at least this
         return out
 
     def _table_style(self, commands: list) -> TableStyle:
