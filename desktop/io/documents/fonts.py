@@ -113,13 +113,19 @@ def document_typeface() -> Typeface:
 
 
 _registered: Typeface | None = None
+_registered_for: str | None = None
 
 
 def register_fonts() -> str:
     """Register the document typeface under one family name (again only
     when the typeface found has changed); returns the name for styles."""
-    global _registered
+    global _registered, _registered_for
+    # Asked for every document (and cell heights): only a change of the
+    # folders to look in can change the answer.
+    if _registered is not None and _registered_for == os.environ.get(DIRS_VARIABLE):
+        return FAMILY
     typeface = document_typeface()
+    _registered_for = os.environ.get(DIRS_VARIABLE)
     if typeface == _registered:
         return FAMILY
     fonts = {}

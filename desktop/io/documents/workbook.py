@@ -8,6 +8,7 @@ and the workbook asks to be recalculated when opened."""
 
 from __future__ import annotations
 
+import math
 import re
 from copy import copy
 import shutil
@@ -21,13 +22,16 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from db.models import OutgoingDocument
 from desktop.core.dates import format_date
 from desktop.core.register import STATE_NAMES
 from desktop.core.reports import ReportFacts, directive_reference
 from desktop.core.status import Counts, Status
+from desktop.io.documents.fonts import register_fonts
 from desktop.io.documents.report import STATUS_WORDS, report_subject
 
 FONT = "Times New Roman"
@@ -141,17 +145,15 @@ _COLUMN_NAME = re.compile(r"\{([A-Z]{1,3}|rows)\}")
 
 
 def _lines(text: str, width: float, bold: bool = False) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters
-    wide (Excel's unit), word by word, with a margin for wide letters."""
-    per_line = max(1.0, width * (0.95 if bold else 1.05) - 1)
-    lines, used = 1, 0.0
-    for word in text.split():
-        n = len(word)
-        if used and used + 1 + n > per_line:
-            lines, used = lines + 1, 0.0
-        lines += int(n // per_line) if n > per_line else 0
-        used = (used + 1 + n) if used else n % per_line or n
-    return lines
+    """How many lines ``text`` wraps to in a column ``width`` wide (Excel's
+    unit, the width of a "0" of the default font: 6 points in Times New
+    Roman 12),
+    measured with the document typeface's metrics (those of Times New
+    Roman), with a tenth to spare for breaking between words."""
+    family = register_fonts()
+    used = stringWidth(text, f"{family}-Bold" if bold else family, 12)
+    room = max(10.0, width * 6 - 7)  # less the cell's margins
+    return 1 if used <= room else math.ceil(used * 1.1 / room)
 
 
 def _fit_height(ws: Worksheet, row: int, texts: Sequence[tuple[str, float, bool]]) -> None:
@@ -322,6 +324,11 @@ def write_workbook(sheets: list[tuple[str, SheetTable]], path: Path, *, title: s
     """Write ``sheets`` to ``path`` (the caller makes it atomic)."""
     wb = Workbook()
     wb.remove(wb.active)
+    # The default font sets the unit of column widths (the width of its
+    # "0"): Times New Roman 12 rather than Calibri 11, so that widths and
+    # row heights mean the same wherever the workbook is opened (Liberation
+    # Serif, which LibreOffice puts in its place, has the same metrics).
+    wb._fonts = IndexedList([Font(name=FONT, size=12)])
     for style in _named_styles():
         wb.add_named_style(style)
     cached: dict[str, dict[str, object]] = {}
