@@ -20,6 +20,7 @@ from typing import Sequence
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
@@ -102,10 +103,10 @@ def _style_for(value, total: bool) -> str:
     return "td-decimal" if isinstance(value, float) else "td-number"
 
 
-def put(ws: Worksheet, row: int, col: int, value, style: str):
-    """Write one cell in a named style; text is always stored as text,
-    never as a formula."""
-    cell = ws.cell(row=row, column=col, value=value)
+def put(ws: Worksheet, value, style: str) -> WriteOnlyCell:
+    """One cell of a write-only sheet in a named style; text is always
+    stored as text, never as a formula."""
+    cell = WriteOnlyCell(ws, value)
     # The named style goes first: assigning it replaces the whole cell
     # format, quote prefix included. Assigned by name once per workbook,
     # then copied: looking the name up for every cell took a third of the
@@ -144,73 +145,73 @@ _LINE_HEIGHT = 15.75  # points: one line of 12-point Times New Roman
 _COLUMN_NAME = re.compile(r"\{([A-Z]{1,3}|rows)\}")
 
 
-def _lines(text: str, width: float, bold: bool = False) -> int:
+def _lines(text: str, width: float, bold: bool = False, family: str | None = None) -> int:
     """How many lines ``text`` wraps to in a column ``width`` wide (Excel's
     unit, the width of a "0" of the default font: 6 points in Times New
     Roman 12),
     measured with the document typeface's metrics (those of Times New
     Roman), with a tenth to spare for breaking between words."""
-    family = register_fonts()
+    family = family or register_fonts()
     used = stringWidth(text, f"{family}-Bold" if bold else family, 12)
     room = max(10.0, width * 6 - 7)  # less the cell's margins
     return 1 if used <= room else math.ceil(used * 1.1 / room)
 
 
-def _fit_height(ws: Worksheet, row: int, texts: Sequence[tuple[str, float, bool]]) -> None:
-    lines = max((_lines(t, w, b) for t, w, b in texts if t), default=1)
-    if lines > 1:
-        ws.row_dimensions[row].height = lines * _LINE_HEIGHT + 2
+def _height(texts: Sequence[tuple[str, float, bool]], family: str) -> float | None:
+    lines = max((_lines(t, w, b, family) for t, w, b in texts if t), default=1)
+    return lines * _LINE_HEIGHT + 2 if lines > 1 else None
 
 
 def write_sheet(ws: Worksheet, table: SheetTable) -> dict[str, object]:
-    """Write ``table`` on ``ws``; returns the cached value of every formula
-    cell by its coordinate."""
+    """Write ``table`` on the write-only sheet ``ws`` (rows are streamed
+    out as they are added: widths and frozen panes go first); returns the
+    cached value of every formula cell by its coordinate."""
+    family = register_fonts()
     ncol = len(table.columns)
     letters = [get_column_letter(c) for c in range(1, ncol + 1)]
     widths = [col.width for col in table.columns]
     cached: dict[str, object] = {}
-    r = 1
-    for i, line in enumerate(table.title_lines):
-        put(ws, r, 1, line, "td-title" if i == 0 else "td-line")
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
-        _fit_height(ws, r, [(line, sum(widths), i == 0)])
-        r += 1
-    r += 1
-    header_row = r
-    for c, col in enumerate(table.columns, 1):
-        put(ws, r, c, col.title, "th")
-        ws.column_dimensions[letters[c - 1]].width = col.width
-    _fit_height(ws, r, [(col.title, col.width, True) for col in table.columns])
-    first = header_row + 1
-    last = header_row + len(table.rows)
+    header_row = len(table.title_lines) + 2
+    first, last = header_row + 1, header_row + len(table.rows)
+    for letter, col in zip(letters, table.columns):
+        ws.column_dimensions[letter].width = col.width
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # fit to width (page setup below)
+    r = 0
 
+    def add(cells: list, height: float | None) -> None:
+        nonlocal r
+        r += 1
+        if height:
+            ws.row_dimensions[r].height = height
+        ws.append(cells)
+
+    for i, line in enumerate(table.title_lines):
+        add([put(ws, line, "td-title" if i == 0 else "td-line")], _height([(line, sum(widths), i == 0)], family))
+        ws.merged_cells.add(f"A{r}:{letters[-1]}{r}")
+    add([], None)
+    add([put(ws, col.title, "th") for col in table.columns],
+        _height([(col.title, col.width, True) for col in table.columns], family))
     for values in table.rows:
-        r += 1
-        texts = []
-        for c, value in enumerate(values, 1):
-            texts.append(_write(ws, r, c, value, False, first, last, letters, cached))
-        _fit_height(ws, r, [(t, w, False) for t, w in zip(texts, widths) if t])
+        cells = [_cell(ws, r + 1, c, v, False, first, last, letters, cached) for c, v in enumerate(values, 1)]
+        add(cells, _height([(v, w, False) for v, w in zip(values, widths) if isinstance(v, str)], family))
     if table.total is not None:
-        r += 1
-        for c, value in enumerate(table.total, 1):
-            _write(ws, r, c, value, True, first, last, letters, cached)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+        add([_cell(ws, r + 1, c, v, True, first, last, letters, cached) for c, v in enumerate(table.total, 1)], None)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_area = f"A1:{letters[-1]}{r}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     wide = sum(widths) > 95
     ws.page_setup.orientation = "landscape" if wide else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = 0.8, 0.5, 0.7, 0.7
     ws.oddFooter.center.text = "Trang &P/&N"
     return cached
 
 
-def _write(ws, r, c, value, total, first, last, letters, cached) -> str | None:
-    """One cell of a data or totals row; returns its text when it may wrap."""
+def _cell(ws, r, c, value, total, first, last, letters, cached):
+    """One cell of a data or totals row (row ``r``, column ``c``)."""
     if isinstance(value, Calc):
         col = letters[c - 1]
 
@@ -218,12 +219,11 @@ def _write(ws, r, c, value, total, first, last, letters, cached) -> str | None:
             name = m.group(1)
             return f"{col}{first}:{col}{max(first, last)}" if name == "rows" else f"{name}{r}"
 
-        cell = ws.cell(row=r, column=c, value=_COLUMN_NAME.sub(fill, value.formula))
+        cell = WriteOnlyCell(ws, _COLUMN_NAME.sub(fill, value.formula))
         cell.style = _style_for(value, total)
-        cached[cell.coordinate] = value.value
-        return None
-    put(ws, r, c, value, _style_for(value, total))
-    return value if isinstance(value, str) else None
+        cached[f"{col}{r}"] = value.value
+        return cell
+    return put(ws, value, _style_for(value, total))
 
 
 def _percent(part: int, whole: int) -> float:
@@ -311,8 +311,10 @@ def _with_cached_values(path: Path, cached: dict[str, dict[str, object]]) -> Non
                         return f'<c r="{m.group(1)}"{m.group(2)} t="str"><f>{m.group(3)}</f><v>{escape(value)}</v></c>'
                     return f'<c r="{m.group(1)}"{m.group(2)}><f>{m.group(3)}</f><v>{value}</v></c>'
 
-                text = _FORMULA_CELL.sub(fill, data.decode("utf-8"))
-                data = text.encode("utf-8")
+                text = data.decode("utf-8")
+                start = text.find("<f>")  # formulas sit in the last rows: leave the rest alone
+                start = text.rfind("<c ", 0, start) if start > 0 else len(text)
+                data = (text[:start] + _FORMULA_CELL.sub(fill, text[start:])).encode("utf-8")
             dst.writestr(item, data)
     shutil.move(tmp, path)
 
@@ -322,8 +324,7 @@ _FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>(.*?)</f><v\s*
 
 def write_workbook(sheets: list[tuple[str, SheetTable]], path: Path, *, title: str, author: str) -> None:
     """Write ``sheets`` to ``path`` (the caller makes it atomic)."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # streamed: several times faster on 50,000 rows
     # The default font sets the unit of column widths (the width of its
     # "0"): Times New Roman 12 rather than Calibri 11, so that widths and
     # row heights mean the same wherever the workbook is opened (Liberation
