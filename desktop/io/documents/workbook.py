@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from copy import copy
+from functools import lru_cache
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -145,6 +146,12 @@ _LINE_HEIGHT = 15.75  # points: one line of 12-point Times New Roman
 _COLUMN_NAME = re.compile(r"\{([A-Z]{1,3}|rows)\}")
 
 
+@lru_cache(maxsize=1 << 16)
+def _text_width(text: str, font: str) -> float:
+    # Names, sectors and status words come back on every appendix sheet.
+    return stringWidth(text, font, 12)
+
+
 def _lines(text: str, width: float, bold: bool = False, family: str | None = None) -> int:
     """How many lines ``text`` wraps to in a column ``width`` wide (Excel's
     unit, the width of a "0" of the default font: 6 points in Times New
@@ -152,7 +159,7 @@ def _lines(text: str, width: float, bold: bool = False, family: str | None = Non
     measured with the document typeface's metrics (those of Times New
     Roman), with a tenth to spare for breaking between words."""
     family = family or register_fonts()
-    used = stringWidth(text, f"{family}-Bold" if bold else family, 12)
+    used = _text_width(text, f"{family}-Bold" if bold else family)
     room = max(10.0, width * 6 - 7)  # less the cell's margins
     return 1 if used <= room else math.ceil(used * 1.1 / room)
 
