@@ -17,7 +17,6 @@ from db.backup import backup_kind, backups_dir_for, list_backups
 from db.engine import data_dir, display_url, sqlite_path
 from db.migrate import head_revision
 from desktop import __version__
-from desktop.resources import resource
 
 
 @dataclass
@@ -99,13 +98,14 @@ def _latest_backup(url: str) -> Check:
 
 
 def _fonts() -> Check:
-    from desktop.io.documents.fonts import FILES, register_fonts
+    from desktop.io.documents.fonts import registered_typeface
 
     try:
-        register_fonts()
+        typeface = registered_typeface()
     except Exception as exc:  # noqa: BLE001 - a missing or broken font file
         return Check("Phông chữ văn bản", False, getattr(exc, "message", str(exc)), "Hãy cài lại Theo dõi.")
-    return Check("Phông chữ văn bản", True, ", ".join(sorted(set(FILES.values()))) + f" ({resource('fonts')})")
+    folders = sorted({str(path.parent) for _style, path in typeface.files})
+    return Check("Phông chữ văn bản", True, f"{typeface.name} ({', '.join(folders)})")
 
 
 def _printers(find: Callable[[], list[str]] | None) -> Check:

@@ -97,3 +97,12 @@ def office_db(engine):
             return d.id, r.id
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _no_system_fonts(tmp_path_factory, monkeypatch):
+    """Documents set in the bundled Liberation Serif whatever this PC has
+    installed, so that measured positions do not depend on it."""
+    from desktop.io.documents.fonts import DIRS_VARIABLE
+
+    monkeypatch.setenv(DIRS_VARIABLE, str(tmp_path_factory.mktemp("no-fonts")))

@@ -25,14 +25,19 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.run import Run
 from reportlab.lib.units import mm as RL_MM
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.core.dates import format_date
-from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
+from desktop.core.reports import ReportFacts, RequirementFacts
+from desktop.io.documents.fonts import register_fonts
+from desktop.io.documents.layout import RULE_FRACTION
 from desktop.io.documents.report import (
+    annex_in_pdf,
     appendix_columns,
     appendix_rows,
     dated,
     recipients_for,
+    reference,
     report_body,
     report_subject,
 )
@@ -42,9 +47,6 @@ from desktop.io.documents.wording import lower_first, number, say
 FONT = "Times New Roman"
 TOP, BOTTOM, LEFT, RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
 BODY_SIZE = Pt(14)
-# The annex goes in the document up to this many units unless asked
-# (``annex=True``); the workbook always has it.
-ANNEX_UNITS = 300
 
 
 # What follows w:pBdr in a paragraph's properties, and w:tblBorders in a
@@ -55,12 +57,6 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
-
-
-def annex_wanted(facts: ReportFacts, annex: bool | None) -> bool:
-    if annex is not None:
-        return annex
-    return len({r.unit.id for s in facts.sections for r in s.rows}) <= ANNEX_UNITS
 
 
 def _font(run, size: Pt | None = None, bold: bool = False, italic: bool = False) -> None:
@@ -94,6 +90,13 @@ def _para(container, text: str, *, size: Pt = BODY_SIZE, bold: bool = False, ita
 
 def _centred(container, text: str, size: Pt, *, bold: bool = False, italic: bool = False, after: float = 0):
     return _para(container, text, size=size, bold=bold, italic=italic, align=WD_ALIGN_PARAGRAPH.CENTER, after=after)
+
+
+def _text_mm(text: str, size: float, *, bold: bool = False) -> float:
+    """How wide ``text`` sets in the documents' typeface, in millimetres:
+    the rules are drawn to the PDF's measures (layout._Line)."""
+    family = register_fonts()
+    return stringWidth(text, f"{family}-Bold" if bold else family, size) * 25.4 / 72
 
 
 def _rule(container, width_mm: float, cell_mm: float) -> None:
@@ -262,7 +265,7 @@ def write_report_docx(
 ) -> None:
     """Write the report to ``path`` as .docx (the caller makes it atomic):
     ``sections`` the clerk's texts (the prefilled ones where missing);
-    ``annex`` the unit-by-unit annex (None: up to ``ANNEX_UNITS`` units)."""
+    ``annex`` the unit-by-unit annex (None: the PDF's rule, ``annex_in_pdf``)."""
     office = facts.office
     subject = report_subject(facts)
     text = report_text(facts, sections)
@@ -287,22 +290,22 @@ def write_report_docx(
     if office.parent_name:
         _centred(left, office.parent_name.upper(), Pt(13))
     _centred(left, office.name.upper(), Pt(13), bold=True)
-    _rule(left, 30, 70)
+    _rule(left, RULE_FRACTION * min(_text_mm(office.name.upper(), 13, bold=True), 70), 70)
     _centred(left, f"Số: {number_text}", Pt(13))
     _centred(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Pt(12), bold=True)
     _centred(right, "Độc lập - Tự do - Hạnh phúc", Pt(13), bold=True)
-    _rule(right, 55, usable - 70)
+    _rule(right, _text_mm("Độc lập - Tự do - Hạnh phúc", 13, bold=True), usable - 70)
     _centred(right, dated(office.place, issued_on), Pt(14), italic=True)
 
     _centred(doc, "", Pt(8))
     _centred(doc, say("bao_cao", "loai"), Pt(14), bold=True)
     _centred(doc, subject, Pt(14), bold=True)
-    _rule(doc, 35, usable)
+    _rule(doc, RULE_FRACTION * min(_text_mm(subject, 14, bold=True), usable), usable)
 
-    ref = directive_reference(facts.directive)
+    ref = reference(facts.directive, office)
     _para(doc, say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                    co_quan=office.name, ngay_tinh=format_date(facts.as_of)), indent=True)
-    for kind, content in report_body(facts, text):
+    for kind, content in report_body(facts, text, with_annex=annex_in_pdf(facts, annex)):
         _para(doc, content, bold=kind == "heading", indent=True, before=4 if kind == "heading" else 0)
     closing = " ".join(section_paragraphs(text["closing"]))
     if closing:
@@ -326,7 +329,7 @@ def write_report_docx(
     if office.signer_name:
         _centred(right, office.signer_name, Pt(14), bold=True)
 
-    if not annex_wanted(facts, annex):
+    if not annex_in_pdf(facts, annex):
         doc.save(str(path))
         return
     for sec in facts.sections:

@@ -16,7 +16,7 @@ from desktop.core.status import Status
 from desktop.core.vntext import clean
 from desktop.io.documents.sections import phrase, report_text, section_paragraphs
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
-from desktop.io.documents.wording import lower_first, number, percent, say
+from desktop.io.documents.wording import lower_first, number, office_key, percent, recipient, say, sector_phrase
 
 STATUS_WORDS = {
     Status.ON_TIME: "Đúng hạn",
@@ -26,6 +26,13 @@ STATUS_WORDS = {
     Status.PENDING: "Chưa đến hạn",
 }
 GOOD_RATE = 0.9
+# Above this many units the unit-by-unit appendix is left to the workbook
+# unless asked for: a province's report is its summary and tables.
+ANNEX_LIMIT = 300
+# The body names at most this many units still owing or exempt; beyond,
+# it counts them and points to the appendix or the workbook, which list
+# them all (a paragraph of a thousand names helps no reader).
+NAMES_IN_BODY = 30
 
 
 def dated(place: str | None, d: date) -> str:
@@ -40,11 +47,36 @@ def paragraphs(text: str | None) -> list[str]:
     return [clean(p) for p in text.replace("\r\n", "\n").split("\n\n") if clean(p)]
 
 
+def reference(directive, office) -> str:
+    """The directive as the office's own documents cite it: without "của
+    <issuer>" when the office issued it itself, so that no sentence names
+    the office twice."""
+    ref = directive_reference(directive)
+    issuer = f" của {directive.issuer}" if directive.issuer else ""
+    if issuer and office_key(directive.issuer) == office_key(office.name) and ref.endswith(issuer):
+        return ref[: -len(issuer)]
+    return ref
+
+
 def report_subject(facts: ReportFacts) -> str:
     return say("bao_cao", "trich_yeu", can_cu=directive_reference(facts.directive))
 
 
-def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tuple[str, str]]:
+def annex_in_pdf(facts: ReportFacts, annex: bool | None) -> bool:
+    """``annex`` None: the appendix goes in the PDF when no section counts
+    more than ANNEX_LIMIT units; True always; False never."""
+    if annex is not None:
+        return annex
+    return max((len(sec.rows) for sec in facts.sections), default=0) <= ANNEX_LIMIT
+
+
+def _named(key: str, many_key: str, names: list[str], where: str) -> tuple[str, str]:
+    if len(names) > NAMES_IN_BODY:
+        return ("body", say("bao_cao", many_key, so=number(len(names)), noi=where))
+    return ("body", say("bao_cao", key, danh_sach="; ".join(names)))
+
+
+def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, where: str = "phụ lục kèm theo") -> list[tuple[str, str]]:
     c = sec.counts
     expected = c.expected
     out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
@@ -58,7 +90,7 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
         out.append(("body", say("bao_cao", "so_lieu", ty_le=percent(c.submitted, expected), dung_han=number(c.on_time),
                                 cham_han=number(c.late), chua_nop=number(c.missing), **common)))
     if len(sec.by_sector) > 1:
-        parts = [say("bao_cao", "khoi", ten=name, da_nop=number(k.submitted),
+        parts = [say("bao_cao", "khoi", ten=name, khoi=sector_phrase(name), da_nop=number(k.submitted),
                      can_nop=number(k.expected)) for name, k in sec.by_sector.items()]
         out.append(("body", say("bao_cao", "theo_khoi", danh_sach="; ".join(parts))))
     if sec.indicators and c.submitted:
@@ -66,10 +98,10 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date) -> list[tupl
         out.append(("body", say("bao_cao", "chi_tieu", danh_sach="; ".join(parts))))
     missing = sec.names(Status.MISSING)
     if missing:
-        out.append(("body", say("bao_cao", "chua_nop", danh_sach="; ".join(missing))))
+        out.append(_named("chua_nop", "chua_nop_nhieu", missing, where))
     if sec.exempt:
-        listed = "; ".join(f"{name} ({reason})" if reason else name for name, reason in sec.exempt)
-        out.append(("body", say("bao_cao", "duoc_mien", danh_sach=listed)))
+        listed = [f"{name} ({reason})" if reason else name for name, reason in sec.exempt]
+        out.append(_named("duoc_mien", "duoc_mien_nhieu", listed, where))
     return out
 
 
@@ -82,14 +114,18 @@ def default_assessment(facts: ReportFacts) -> str:
     return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
 
 
-def report_body(facts: ReportFacts, text: Mapping[str, str]) -> list[tuple[str, str]]:
+def report_body(facts: ReportFacts, text: Mapping[str, str], *, with_annex: bool = True) -> list[tuple[str, str]]:
     """The body between the opening and the closing, as (style, text): the
     clerk's results, then the figures of each requirement (locked), the
-    shortcomings and the proposals, under the headings I, II, III."""
+    shortcomings and the proposals, under the headings I, II, III. Without
+    the annex, the unit lists are pointed to in the workbook."""
     out = [("heading", phrase("muc", "ket_qua"))]
     out += [("body", p) for p in section_paragraphs(text["results"])]
+    where = "phụ lục kèm theo" if with_annex else "tệp Excel kèm theo"
     for i, sec in enumerate(facts.sections, 1):
-        out += _section_paragraphs(i, sec, facts.as_of)
+        out += _section_paragraphs(i, sec, facts.as_of, where)
+    if not with_annex:
+        out.append(("body", say("bao_cao", "phu_luc_trong_tep")))
     for key, heading in (("shortcomings", "ton_tai"), ("proposals", "de_xuat")):
         out.append(("heading", phrase("muc", heading)))
         out += [("body", p) for p in section_paragraphs(text[key])]
@@ -97,9 +133,11 @@ def report_body(facts: ReportFacts, text: Mapping[str, str]) -> list[tuple[str, 
 
 
 def recipients_for(facts_office, extra: list[str] | None) -> list[str]:
-    out = list(extra or [])
+    """The Nơi nhận lines, every name in normal case even when it was
+    typed in a header's capitals."""
+    out = [recipient(line) for line in extra or []]
     if not out and facts_office.parent_name:
-        out.append(say("bao_cao", "noi_nhan_cap_tren", cap_tren=facts_office.parent_name))
+        out.append(say("bao_cao", "noi_nhan_cap_tren", cap_tren=recipient(facts_office.parent_name)))
     out.append(say("bao_cao", "luu"))
     return out
 
@@ -142,25 +180,27 @@ def render_report_pdf(
 ) -> int:
     """Write the report to ``path`` (the caller makes it atomic); returns the
     page count. ``sections`` are the clerk's texts (desktop.io.documents.sections),
-    the prefilled ones where missing; ``annex`` asks for the unit-by-unit
-    annex (None: the automatic rule)."""
+    the prefilled ones where missing. ``annex``: the unit-by-unit appendix in
+    the PDF (None: when no section counts more than ANNEX_LIMIT units); the
+    workbook always has it, and without it the PDF says so in one line."""
+    with_annex = annex_in_pdf(facts, annex)
     office = facts.office
     subject = report_subject(facts)
     doc = OfficialDocument(title=f"Báo cáo số {number_text}: {subject}", author=office.name, subject=subject)
     doc.heading(Heading(office.parent_name, office.name, number_text, dated(office.place, issued_on)))
     doc.title(say("bao_cao", "loai"), subject)
-    ref = directive_reference(facts.directive)
+    ref = reference(facts.directive, office)
     doc.paragraph(say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                       co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
     text = report_text(facts, sections, assessment)
-    for style, content in report_body(facts, text):
+    for style, content in report_body(facts, text, with_annex=with_annex):
         doc.paragraph(content, style=style)
     doc.signature(
         Signature(office.signing_authority, office.signer_title, office.signer_name, recipients_for(office, recipients)),
         closing=" ".join(section_paragraphs(text["closing"])),
     )
 
-    for sec in facts.sections:
+    for sec in facts.sections if with_annex else []:
         header, widths, wide = appendix_columns(sec)
         doc.appendix(wide=wide)
         doc.paragraph(say("bao_cao", "phu_luc"), style="title")
@@ -170,7 +210,7 @@ def render_report_pdf(
         rows = appendix_rows(sec, with_notes=wide)
         centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
         total = None
-        if sec.indicators and rows:
+        if rows:  # every table of figures ends on its totals
             total = ["", "Tổng cộng", "", "", "", f"{sec.counts.submitted}/{sec.counts.expected}"]
             total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
         wrapped = {1, 2, 4, 5} | ({len(header) - 1} if wide else set())

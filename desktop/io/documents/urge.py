@@ -9,9 +9,9 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from desktop.core.dates import format_date
-from desktop.core.reports import UrgeFacts, directive_reference
+from desktop.core.reports import UrgeFacts
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
-from desktop.io.documents.report import dated, recipients_for
+from desktop.io.documents.report import dated, recipients_for, reference
 from desktop.io.documents.wording import lower_first, number, say
 
 
@@ -36,7 +36,7 @@ def render_urge_pdf(facts: UrgeFacts, *, number_text: str, issued_on: date, path
             doc.paragraph(f"- {name}{'.' if i == len(names) - 1 else ';'}", style="recipient_line")
     doc.spacer(8)
     ky = sec.period.label(sec.recurring)
-    doc.paragraph(say("don_doc", "mo_dau", can_cu=directive_reference(facts.directive), co_quan=office.name,
+    doc.paragraph(say("don_doc", "mo_dau", can_cu=reference(facts.directive, office), co_quan=office.name,
                       viec=lower_first(sec.requirement.title), ky=ky))
     doc.paragraph(say("don_doc", "tinh_hinh", ngay_tinh=format_date(facts.as_of), da_nop=number(c.submitted),
                       can_nop=number(c.expected), chua_nop=number(c.missing)))

@@ -1,23 +1,39 @@
 """The Excel side of the documents: the report's tables and the register,
 each sheet with a title block, a bold header, frozen panes, widths, number
-formats, totals written as values, and a print set-up for A4."""
+formats, row heights that fit wrapped text, and a print set-up for A4
+(print area, header row repeated, fit to width). Totals and rates are
+formulas, so a clerk who corrects a figure gets the right total; each also
+carries the value Theo dõi computed, for readers that do not calculate,
+and the workbook asks to be recalculated when opened."""
 
 from __future__ import annotations
 
+import math
+import re
+from copy import copy
+from functools import lru_cache
+import shutil
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Sequence
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from db.models import OutgoingDocument
 from desktop.core.dates import format_date
 from desktop.core.register import STATE_NAMES
 from desktop.core.reports import ReportFacts, directive_reference
+from desktop.core.status import Counts, Status
+from desktop.io.documents.fonts import register_fonts
 from desktop.io.documents.report import STATUS_WORDS, report_subject
 
 FONT = "Times New Roman"
@@ -51,10 +67,34 @@ def _named_styles() -> list[NamedStyle]:
         style("td-date", number_format="dd/mm/yyyy", horizontal="center"),
         style("td-total", bold=True),
         style("td-total-number", bold=True, number_format="#,##0", horizontal="right"),
+        style("td-total-decimal", bold=True, number_format="#,##0.0", horizontal="right"),
     ]
 
 
+@dataclass(frozen=True)
+class Calc:
+    """A cell written as a formula. ``formula`` names columns of its own
+    row as {D}, and the data rows of its column as {rows}, e.g.
+    "=SUM({rows})" or "=IF({D}-{H}=0,0,ROUND(100*({E}+{F})/({D}-{H}),1))";
+    ``value`` is what it comes to, stored as the cell's cached result."""
+
+    formula: str
+    value: object
+
+
+SUM = "=SUM({rows})"
+
+
+def rate(part: str, whole: str) -> str:
+    """A percentage with one decimal, 0 when there is nothing to divide by."""
+    return f"=IF(({whole})=0,0,ROUND(100*({part})/({whole}),1))"
+
+
 def _style_for(value, total: bool) -> str:
+    if isinstance(value, Calc):
+        value = value.value
+        if isinstance(value, float):
+            return "td-total-decimal" if total else "td-decimal"
     if isinstance(value, bool) or not isinstance(value, (int, float, date)):
         return "td-total" if total else "td-text"
     if isinstance(value, date):
@@ -64,13 +104,21 @@ def _style_for(value, total: bool) -> str:
     return "td-decimal" if isinstance(value, float) else "td-number"
 
 
-def put(ws: Worksheet, row: int, col: int, value, style: str):
-    """Write one cell in a named style; text is always stored as text,
-    never as a formula."""
-    cell = ws.cell(row=row, column=col, value=value)
+def put(ws: Worksheet, value, style: str) -> WriteOnlyCell:
+    """One cell of a write-only sheet in a named style; text is always
+    stored as text, never as a formula."""
+    cell = WriteOnlyCell(ws, value)
     # The named style goes first: assigning it replaces the whole cell
-    # format, quote prefix included.
-    cell.style = style
+    # format, quote prefix included. Assigned by name once per workbook,
+    # then copied: looking the name up for every cell took a third of the
+    # workbook's time.
+    arrays = ws.parent.__dict__.setdefault("_theodoi_style_arrays", {})
+    array = arrays.get(style)
+    if array is None:
+        cell.style = style
+        arrays[style] = copy(cell._style)
+    else:
+        cell._style = copy(array)
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
         # Without the prefix the cell turns into a formula as soon as
@@ -94,37 +142,95 @@ class SheetTable:
     total: Sequence[object] | None = None
 
 
-def write_sheet(ws: Worksheet, table: SheetTable) -> None:
+_LINE_HEIGHT = 15.75  # points: one line of 12-point Times New Roman
+_COLUMN_NAME = re.compile(r"\{([A-Z]{1,3}|rows)\}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_width(text: str, font: str) -> float:
+    # Names, sectors and status words come back on every appendix sheet.
+    return stringWidth(text, font, 12)
+
+
+def _lines(text: str, width: float, bold: bool = False, family: str | None = None) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` wide (Excel's
+    unit, the width of a "0" of the default font: 6 points in Times New
+    Roman 12),
+    measured with the document typeface's metrics (those of Times New
+    Roman), with a tenth to spare for breaking between words."""
+    family = family or register_fonts()
+    used = _text_width(text, f"{family}-Bold" if bold else family)
+    room = max(10.0, width * 6 - 7)  # less the cell's margins
+    return 1 if used <= room else math.ceil(used * 1.1 / room)
+
+
+def _height(texts: Sequence[tuple[str, float, bool]], family: str) -> float | None:
+    lines = max((_lines(t, w, b, family) for t, w, b in texts if t), default=1)
+    return lines * _LINE_HEIGHT + 2 if lines > 1 else None
+
+
+def write_sheet(ws: Worksheet, table: SheetTable) -> dict[str, object]:
+    """Write ``table`` on the write-only sheet ``ws`` (rows are streamed
+    out as they are added: widths and frozen panes go first); returns the
+    cached value of every formula cell by its coordinate."""
+    family = register_fonts()
     ncol = len(table.columns)
-    r = 1
+    letters = [get_column_letter(c) for c in range(1, ncol + 1)]
+    widths = [col.width for col in table.columns]
+    cached: dict[str, object] = {}
+    header_row = len(table.title_lines) + 2
+    first, last = header_row + 1, header_row + len(table.rows)
+    for letter, col in zip(letters, table.columns):
+        ws.column_dimensions[letter].width = col.width
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # fit to width (page setup below)
+    r = 0
+
+    def add(cells: list, height: float | None) -> None:
+        nonlocal r
+        r += 1
+        if height:
+            ws.row_dimensions[r].height = height
+        ws.append(cells)
+
     for i, line in enumerate(table.title_lines):
-        put(ws, r, 1, line, "td-title" if i == 0 else "td-line")
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
-        r += 1
-    r += 1
-    header_row = r
-    for c, col in enumerate(table.columns, 1):
-        put(ws, r, c, col.title, "th")
-        ws.column_dimensions[get_column_letter(c)].width = col.width
+        add([put(ws, line, "td-title" if i == 0 else "td-line")], _height([(line, sum(widths), i == 0)], family))
+        ws.merged_cells.add(f"A{r}:{letters[-1]}{r}")
+    add([], None)
+    add([put(ws, col.title, "th") for col in table.columns],
+        _height([(col.title, col.width, True) for col in table.columns], family))
     for values in table.rows:
-        r += 1
-        for c, value in enumerate(values, 1):
-            put(ws, r, c, value, _style_for(value, False))
+        cells = [_cell(ws, r + 1, c, v, False, first, last, letters, cached) for c, v in enumerate(values, 1)]
+        add(cells, _height([(v, w, False) for v, w in zip(values, widths) if isinstance(v, str)], family))
     if table.total is not None:
-        r += 1
-        for c, value in enumerate(table.total, 1):
-            put(ws, r, c, value, _style_for(value, True))
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+        add([_cell(ws, r + 1, c, v, True, first, last, letters, cached) for c, v in enumerate(table.total, 1)], None)
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    wide = sum(col.width for col in table.columns) > 95
+    ws.print_area = f"A1:{letters[-1]}{r}"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    wide = sum(widths) > 95
     ws.page_setup.orientation = "landscape" if wide else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = 0.8, 0.5, 0.7, 0.7
     ws.oddFooter.center.text = "Trang &P/&N"
+    return cached
+
+
+def _cell(ws, r, c, value, total, first, last, letters, cached):
+    """One cell of a data or totals row (row ``r``, column ``c``)."""
+    if isinstance(value, Calc):
+        col = letters[c - 1]
+
+        def fill(m):
+            name = m.group(1)
+            return f"{col}{first}:{col}{max(first, last)}" if name == "rows" else f"{name}{r}"
+
+        cell = WriteOnlyCell(ws, _COLUMN_NAME.sub(fill, value.formula))
+        cell.style = _style_for(value, total)
+        cached[f"{col}{r}"] = value.value
+        return cell
+    return put(ws, value, _style_for(value, total))
 
 
 def _percent(part: int, whole: int) -> float:
@@ -143,15 +249,23 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
     sectors = SheetTable([office.name.upper(), "TỔNG HỢP THEO KHỐI", report_subject(facts)], [
         Column("Yêu cầu", 40), Column("Khối", 30), Column("Phải thực hiện", 12, True), Column("Đã thực hiện", 12, True),
         Column("Đúng hạn", 10, True), Column("Chậm hạn", 10, True), Column("Chưa thực hiện", 12, True), Column("Được miễn", 10, True),
+        Column("Tỷ lệ thực hiện (%)", 12, True),
     ])
     sheets: list[tuple[str, SheetTable]] = [("Tổng hợp", summary), ("Theo khối", sectors)]
+    # Rates as the PDF states them: done / (applicable - exempt).
+    summary_rate = rate("{E}+{F}", "{D}-{H}")
+    sector_rate = rate("{D}", "{C}-{H}")
+    totals = Counts()
     for i, sec in enumerate(facts.sections, 1):
         c = sec.counts
         expected = c.expected
+        for name in ("applicable", "on_time", "late", "missing", "exempt", "pending"):
+            setattr(totals, name, getattr(totals, name) + getattr(c, name))
         summary.rows.append([i, sec.requirement.title, sec.period.label(sec.recurring), c.applicable, c.on_time, c.late,
-                             c.missing, c.exempt, _percent(c.submitted, expected)])
+                             c.missing, c.exempt, Calc(summary_rate, _percent(c.submitted, expected))])
         for name, k in sec.by_sector.items():
-            sectors.rows.append([sec.requirement.title, name, k.applicable, k.submitted, k.on_time, k.late, k.missing, k.exempt])
+            sectors.rows.append([sec.requirement.title, name, k.applicable, Calc("={E}+{F}", k.submitted), k.on_time, k.late,
+                                 k.missing, k.exempt, Calc(sector_rate, _percent(k.submitted, k.expected))])
         columns = [Column("STT", 6, True), Column("Tên đơn vị", 44), Column("Khối", 24), Column("Ngày nhận", 12),
                    Column("Số văn bản", 16), Column("Ngày văn bản", 12), Column("Tình trạng", 14)]
         columns += [Column(label, 12, True) for _k, label, _t in sec.indicators] + [Column("Ghi chú", 24)]
@@ -163,22 +277,78 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
         for n, r in enumerate(sec.rows, 1):
             appendix.rows.append([n, r.unit.name, r.unit.sector, r.received_on, r.doc_number, r.doc_date,
                                   STATUS_WORDS.get(r.status, "")] + [r.values.get(k) for k, _l, _t in sec.indicators] + [r.note])
-        if sec.indicators:
-            appendix.total = [None, "Tổng cộng", None, None, None, None, f"{c.submitted}/{expected}"] + [t for _k, _l, t in sec.indicators] + [None]
+        if sec.rows:
+            appendix.total = ([None, "Tổng cộng", None, None, None, None, Calc(_done_of_due("{rows}"), f"{c.submitted}/{expected}")]
+                              + [Calc(SUM, t) for _k, _l, t in sec.indicators] + [None])
         sheets.append((f"Phụ lục {i}", appendix))
+    if summary.rows:
+        summary.total = [None, "Tổng cộng", None] + [Calc(SUM, v) for v in (totals.applicable, totals.on_time, totals.late,
+                                                                           totals.missing, totals.exempt)]
+        summary.total.append(Calc(summary_rate, _percent(totals.submitted, totals.expected)))
+    if sectors.rows:
+        sums = [sum(row[k].value if isinstance(row[k], Calc) else row[k] for row in sectors.rows) for k in range(2, 8)]
+        sectors.total = ["Tổng cộng", None] + [Calc(SUM, v) for v in sums]
+        sectors.total.append(Calc(sector_rate, _percent(sums[1], sums[0] - sums[5])))
     return sheets
+
+
+def _done_of_due(rows: str) -> str:
+    """"6/8" from the status column: done (on time or late) over due (done,
+    missing or not yet due; exempt units are in neither)."""
+    done = f'COUNTIF({rows},"{STATUS_WORDS[Status.ON_TIME]}")+COUNTIF({rows},"{STATUS_WORDS[Status.LATE]}")'
+    owing = f'COUNTIF({rows},"{STATUS_WORDS[Status.MISSING]}")+COUNTIF({rows},"{STATUS_WORDS[Status.PENDING]}")'
+    return f'=({done})&"/"&({done}+{owing})'
+
+
+def _with_cached_values(path: Path, cached: dict[str, dict[str, object]]) -> None:
+    """Give each formula cell of the saved workbook its computed value, as
+    Excel does when it saves (openpyxl writes formulas without one), so
+    that readers which do not calculate still see the figures."""
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            values = cached.get(item.filename)
+            if values:
+                def fill(m, values=values):
+                    value = values.get(m.group(1))
+                    if value is None:
+                        return m.group(0)
+                    if isinstance(value, str):
+                        return f'<c r="{m.group(1)}"{m.group(2)} t="str"><f>{m.group(3)}</f><v>{escape(value)}</v></c>'
+                    return f'<c r="{m.group(1)}"{m.group(2)}><f>{m.group(3)}</f><v>{value}</v></c>'
+
+                text = data.decode("utf-8")
+                start = text.find("<f>")  # formulas sit in the last rows: leave the rest alone
+                start = text.rfind("<c ", 0, start) if start > 0 else len(text)
+                data = (text[:start] + _FORMULA_CELL.sub(fill, text[start:])).encode("utf-8")
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"((?: s="\d+")?)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>')
 
 
 def write_workbook(sheets: list[tuple[str, SheetTable]], path: Path, *, title: str, author: str) -> None:
     """Write ``sheets`` to ``path`` (the caller makes it atomic)."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # streamed: several times faster on 50,000 rows
+    # The default font sets the unit of column widths (the width of its
+    # "0"): Times New Roman 12 rather than Calibri 11, so that widths and
+    # row heights mean the same wherever the workbook is opened (Liberation
+    # Serif, which LibreOffice puts in its place, has the same metrics).
+    wb._fonts = IndexedList([Font(name=FONT, size=12)])
     for style in _named_styles():
         wb.add_named_style(style)
-    for name, table in sheets:
-        write_sheet(wb.create_sheet(name[:31]), table)
+    cached: dict[str, dict[str, object]] = {}
+    for i, (name, table) in enumerate(sheets, 1):
+        values = write_sheet(wb.create_sheet(name[:31]), table)
+        if values:
+            cached[f"xl/worksheets/sheet{i}.xml"] = values
     wb.properties.title, wb.properties.creator = title, author
+    wb.calculation.fullCalcOnLoad = True  # a corrected figure corrects its total
     wb.save(path)
+    if cached:
+        _with_cached_values(Path(path), cached)
 
 
 def register_table(office_name: str, year: int | None, docs: list[OutgoingDocument]) -> SheetTable:
