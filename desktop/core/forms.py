@@ -108,23 +108,15 @@ def form_specs(session: Session, requirement_id: int | str, period: int | None =
     status = period_status(session, requirement, p.number, max(today, p.due))
     indicators = [FormIndicator(i["key"], i.get("label") or i["key"]) for i in requirement.indicators]
     specs = []
-    without_code = []
     for us in status.units:
         if us.status is Status.EXEMPT:
             continue
-        if not us.unit.code:
-            without_code.append(us.unit.name)
-            continue
         specs.append(FormSpec(
-            office=office.name if office else "", unit_code=us.unit.code, unit_name=us.unit.name,
+            office=office.name if office else "", unit_code=form_code(us.unit), unit_name=us.unit.name,
             unit_email=us.unit.email, requirement_id=requirement.id, requirement_title=requirement.title,
             directive=directive.number if directive else "", period=p.number, recurring=bool(requirement.every_months),
             due=p.due, indicators=indicators,
         ))
-    if without_code:
-        shown = "; ".join(without_code[:5]) + (f" và {len(without_code) - 5} đơn vị khác" if len(without_code) > 5 else "")
-        raise UserError(f"Chưa làm phiếu: {len(without_code)} đơn vị chưa có mã đơn vị ({shown}). Phiếu báo cáo nhận "
-                        "ra đơn vị bằng mã; hãy ghi mã cho các đơn vị đó trong danh sách đơn vị rồi làm lại.")
     return requirement, p, specs
 
 
@@ -199,10 +191,20 @@ def _int_or_none(text: Any) -> int | None:
         return None
 
 
+def form_code(unit: Organization) -> str:
+    """The code a form names its unit by: the unit's own code, else "#" and
+    its number in this office's database (many unit lists have no codes,
+    and "#" begins no code a list gives)."""
+    return unit.code or f"#{unit.id}"
+
+
 def _unit_by_code(session: Session, code: str | None) -> Organization | None:
     if not code:
         return None
     code = str(code).strip()
+    if code.startswith("#"):
+        number = _int_or_none(code[1:])
+        return session.get(Organization, number) if number else None
     found = session.exec(select(Organization).where(Organization.code == code)).first()
     if found is None:
         key = fold(code)
@@ -278,10 +280,10 @@ def match_form(session: Session, form: FilledForm, *, assigned: tuple[int | str,
         if requirement is None or period_no is None:
             raise _Refused("refused", f"phiếu ghi yêu cầu số “{ident.get('requirement')}” kỳ “{ident.get('period')}” "
                                       "không có trong sổ; hãy kiểm tra phiếu có đúng của văn phòng này không")
-        if form.visible_code is not None and fold(form.visible_code) != fold(unit.code):
+        if form.visible_code is not None and fold(form.visible_code) != fold(form_code(unit)):
             other = _unit_by_code(session, form.visible_code)
-            named = f"“{other.name}” ({other.code})" if other else f"mã “{form.visible_code}”"
-            raise _Refused("refused", f"phiếu của đơn vị khác: phiếu được phát cho “{unit.name}” ({unit.code}) nhưng "
+            named = f"“{other.name}” ({form_code(other)})" if other else f"mã “{form.visible_code}”"
+            raise _Refused("refused", f"phiếu của đơn vị khác: phiếu được phát cho “{unit.name}” ({form_code(unit)}) nhưng "
                                       f"ô Mã đơn vị ghi {named}; mỗi đơn vị phải điền phiếu của chính mình")
         for shown, claimed, what in ((form.visible_requirement, requirement.id, "yêu cầu"),
                                      (form.visible_period, period_no, "kỳ")):
@@ -374,7 +376,7 @@ def take_in_form(session: Session, form: FilledForm, *, received_on: date,
         sender = session.exec(select(Organization).where(Organization.email == form.from_email)).first()
         if sender is not None and sender.id != unit.id:
             note = "; ".join(x for x in (note, f"thư gửi từ địa chỉ của “{sender.name}”") if x)
-    result.unit, result.unit_code, result.requirement, result.period = unit.name, unit.code, requirement.id, period.number
+    result.unit, result.unit_code, result.requirement, result.period = unit.name, form_code(unit), requirement.id, period.number
     result.values = values
     result.labels = {i["key"]: i.get("label") or i["key"] for i in requirement.indicators or []}
     key = content_key(unit, requirement, period, values)

@@ -66,3 +66,32 @@ def test_a_form_goes_out_by_e_mail_with_its_own_words_and_the_workbook_attached(
     body = email.get_body().get_content()
     assert "ô màu vàng" in body and "30/11/2026" in body and "gói báo cáo" not in body
     assert email["To"] == made.files[0].email
+
+
+def test_units_without_codes_get_forms_named_by_their_number_and_are_matched_back(cli, tmp_path, engine, db_url):
+    """Many unit lists carry no codes: each form then names its unit "#<n>"
+    (no list's code begins with "#"), and the form comes back to that unit."""
+    import datetime as dt
+
+    from db.session import unit_of_work
+    from desktop.core.directives import add_directive, add_requirement, parse_indicator
+    from desktop.core.office import init_office
+    from desktop.core.units import UnitRow, import_units
+
+    with unit_of_work(engine, actor="tester@pc") as s:
+        init_office(s, "Liên đoàn Lao động huyện Sìn Hồ", place="Sìn Hồ")
+        import_units(s, [UnitRow(1, {"name": "Công đoàn Trường Mầm non Sìn Hồ"}),
+                         UnitRow(2, {"name": "Công đoàn Công ty TNHH Chè Sìn Hồ"})])
+        d = add_directive(s, number="15/KH-LĐLĐ", issuer="LĐLĐ tỉnh Lai Châu", issued_on=dt.date(2026, 10, 1),
+                          subject="Quán triệt")
+        rid = add_requirement(s, d, title="Báo cáo kết quả", due=dt.date(2026, 11, 30),
+                              indicators=[parse_indicator("sessions:Số buổi học tập")]).id
+    files = cli("forms", "make", "--requirement", rid, "--out", tmp_path / "out", "--json").json["files"]
+    assert sorted(f["unit_code"][0] for f in files) == ["#", "#"]
+    back = tmp_path / "back"
+    back.mkdir()
+    fill(tmp_path / files[1]["xlsx"], [4], out=back / "che.xlsx")
+    result = cli("forms", "import", back, "--json")
+    assert result.code == 0, result.err
+    taken = result.json["results"][0]
+    assert taken["status"] == "recorded" and taken["unit"] == files[1]["unit"] and taken["unit_code"] == files[1]["unit_code"]
