@@ -62,62 +62,67 @@
         <translation>Outgoing document register</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="38"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="38"/>
+        <source>Bản thảo báo cáo</source>
+        <translation>Report drafts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="47"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="49"/>
         <source>Số dòng mới nhất</source>
         <translation>Newest rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
         <source>Lúc</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
         <source>Người</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
         <source>Việc</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="54"/>
         <source>Trường thay đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="59"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="74"/>
         <source>thêm</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="74"/>
         <source>sửa</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/audit_log.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/audit_log.py" line="74"/>
         <source>xóa</source>
         <translation>deleted</translation>
     </message>
@@ -287,94 +292,94 @@ The current data will be backed up first.</translation>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="78"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="79"/>
         <source>Văn bản</source>
         <extracomment>(requirement id, period number): show the units that have not sent it</extracomment>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="79"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="80"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="80"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="81"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="81"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="82"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="82"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="83"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="84"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
         <source>Chưa nộp</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="85"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="86"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="104"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="105"/>
         <source>Xem đơn vị chưa nộp</source>
         <translation>Show missing units</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="109"/>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="180"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="110"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="186"/>
         <source>Theo khối</source>
         <translation>By sector</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="116"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="117"/>
         <source>Hạn sắp tới</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="146"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="151"/>
         <source>Tổng quan</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="151"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="156"/>
         <source>Chưa khai báo văn phòng</source>
         <translation>Office not set up yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="154"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="159"/>
         <source>Tính đến ngày {date}: {n} yêu cầu đã đến hạn, {k} yêu cầu còn đơn vị chưa nộp.</source>
         <translation>As of {date}: {n} requirement(s) due, {k} of them with units still missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="163"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="168"/>
         <source>đã nộp {done}/{total}</source>
         <translation>submitted {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="166"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="171"/>
         <source>Không có hạn nào sắp tới.</source>
         <translation>No upcoming deadlines.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="180"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="186"/>
         <source>Theo khối: {title}</source>
         <translation>By sector: {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/dashboard.py" line="183"/>
+        <location filename="../../desktop/ui/screens/dashboard.py" line="189"/>
         <source>Xem {n} đơn vị chưa nộp</source>
         <translation>Show {n} missing unit(s)</translation>
     </message>
@@ -540,22 +545,22 @@ The current data will be backed up first.</translation>
 <context>
     <name>DatabaseWorker</name>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="144"/>
+        <location filename="../../desktop/ui/worker.py" line="146"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="145"/>
+        <location filename="../../desktop/ui/worker.py" line="147"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="147"/>
+        <location filename="../../desktop/ui/worker.py" line="149"/>
         <source>Theo dõi</source>
         <translation>Theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/worker.py" line="155"/>
+        <location filename="../../desktop/ui/worker.py" line="157"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
@@ -830,242 +835,326 @@ The current data will be backed up first.</translation>
 <context>
     <name>ExchangeScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="65"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
         <source>Chưa có báo cáo nào đã ban hành (làm ở màn hình Báo cáo)</source>
         <translation>No report issued yet (make one on the Reports screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="67"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="69"/>
         <source>tệp khóa .p12 của văn phòng</source>
         <translation>the office&apos;s .p12 key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="68"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="70"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="71"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="73"/>
         <source>Tệp khóa .p12</source>
         <translation>Key file .p12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="72"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="74"/>
         <source>USB token (PKCS#11)</source>
         <translation>USB token (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="75"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="77"/>
         <source>tệp thư viện PKCS#11 của token (.dll/.so)</source>
         <translation>the token&apos;s PKCS#11 library file (.dll/.so)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="78"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="80"/>
         <source>Đọc token</source>
         <translation>Read token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="83"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="85"/>
         <source>Chưa thấy USB: cắm USB rồi bấm F5, hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in and press F5, or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="84"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="86"/>
         <source>Thư mục khác…</source>
         <translation>Other folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="87"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="89"/>
         <source>địa chỉ thư của cấp trên (không bắt buộc)</source>
         <translation>the upper office&apos;s e-mail address (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="88"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="93"/>
+        <source>Niêm phong cho…</source>
+        <translation>Seal for…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="98"/>
         <source>&amp;Ký và ghi gói báo cáo</source>
         <translation>&amp;Sign and write the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="107"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="238"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="117"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="307"/>
         <source>Gửi báo cáo lên</source>
         <translation>Send a report up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="109"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="119"/>
         <source>Báo cáo:</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="110"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="120"/>
         <source>Khóa ký:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="111"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="121"/>
         <source>Token, chứng thư:</source>
         <translation>Token, certificate:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="112"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="122"/>
         <source>Mật khẩu khóa / PIN:</source>
         <translation>Key passphrase / PIN:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="113"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
         <source>Ghi ra:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="114"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="124"/>
         <source>Gửi thư tới:</source>
         <translation>E-mail to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="118"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="125"/>
+        <source>Niêm phong:</source>
+        <translation>Sealing:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="129"/>
         <source>Nhận gói báo cáo và biên nhận (kéo thả tệp, thư mục hoặc thư .eml vào đây)</source>
         <translation>Take in report packages and receipts (drop files, folders or .eml messages here)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="120"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="131"/>
         <source>Chọn &amp;gói hoặc thư…</source>
         <translation>Choose &amp;packages or messages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Văn phòng gửi</source>
         <translation>Sending office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="123"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="134"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="126"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="137"/>
         <source>&amp;Kiểm tra gói (không nhận)…</source>
         <translation>&amp;Check a package (without taking it in)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="129"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="140"/>
         <source>Ký biên nhận gửi lại cho mỗi báo cáo nhận được, ghi vào</source>
         <translation>Sign a receipt for each report taken in, written to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="142"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="393"/>
-        <location filename="../../desktop/ui/screens/exchange.py" line="410"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="153"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="490"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="507"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="156"/>
         <source>Thư</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="156"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="145"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="156"/>
         <source>Gửi tới</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="148"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="159"/>
         <source>Gửi &amp;ngay</source>
         <translation>Send &amp;now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="150"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="161"/>
         <source>Gửi &amp;lại thư lỗi</source>
         <translation>&amp;Resend failed message</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="168"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="182"/>
+        <source>Gói nhận về, hộp thư đi</source>
+        <translation>Packages in, outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="189"/>
         <source>Trao đổi</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="210"/>
         <source>Chọn tệp khóa</source>
         <translation>Choose the key file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="187"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="210"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="284"/>
         <source>Khóa ký (*.p12 *.pfx)</source>
         <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="238"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="215"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="238"/>
         <source>Không thấy chứng thư số nào trên token.</source>
         <translation>No certificate found on the token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="228"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="254"/>
+        <source>Không niêm phong</source>
+        <translation>Not sealed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="257"/>
+        <source>Văn phòng cấp trên — {subject}</source>
+        <translation>Office above — {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="263"/>
+        <source>Chọn chứng thư số của nơi nhận</source>
+        <translation>Choose the recipient&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="264"/>
+        <source>Chứng thư số (*.cer *.crt *.pem *.der);;Tất cả các tệp (*)</source>
+        <translation>Certificates (*.cer *.crt *.pem *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="276"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="288"/>
+        <source>Gói niêm phong</source>
+        <translation>Sealed packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="277"/>
+        <source>Các gói sau được niêm phong cho văn phòng này:
+{files}
+
+Nhập mã PIN của USB token để mở:</source>
+        <translation>These packages are sealed for this office:
+{files}
+
+Enter the USB token&apos;s PIN to open them:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="283"/>
+        <source>Chọn tệp khóa của văn phòng để mở gói niêm phong</source>
+        <translation>Choose the office&apos;s key file to open the sealed packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="289"/>
+        <source>Các gói sau được niêm phong cho văn phòng này:
+{files}
+
+Nhập mật khẩu của tệp khóa {key} để mở:</source>
+        <translation>These packages are sealed for this office:
+{files}
+
+Enter the passphrase of the key file {key} to open them:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="297"/>
         <source>Chọn thư mục ghi gói báo cáo</source>
         <translation>Choose the folder for the report package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="239"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="308"/>
         <source>Hãy chọn báo cáo, khóa ký (tệp .p12 hoặc chứng thư trên token) và nơi ghi (USB hoặc thư mục).</source>
         <translation>Choose the report, the signing key (.p12 file or a certificate on the token) and where to write (USB stick or folder).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="245"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="315"/>
         <source>Đang ký, ghi và đọc lại để kiểm tra…</source>
         <translation>Signing, writing and reading back to check…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="257"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="328"/>
         <source>Đã ghi và kiểm tra gói {name} — an toàn để rút USB.
 Vân tay người ký: {fp}</source>
         <translation>Package {name} written and checked — safe to remove the USB stick.
 Signer fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="262"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="331"/>
+        <source>Gói đã được niêm phong: chỉ “{who}” mở được.</source>
+        <translation>The package is sealed: only “{who}” can open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="335"/>
         <source>Đã đưa vào hộp thư đi, gửi tới {to}.</source>
         <translation>Queued in the outbox for {to}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="274"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="344"/>
+        <source>Gói niêm phong {name}</source>
+        <translation>Sealed package {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="350"/>
         <source>Chưa ghi được gói báo cáo; xem thông báo lỗi.</source>
         <translation>The report package was not written; see the error message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="279"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="355"/>
         <source>Chọn gói báo cáo, biên nhận hoặc thư</source>
         <translation>Choose report packages, receipts or messages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="280"/>
-        <source>Gói báo cáo, thư (*.zip *.eml);;Tất cả các tệp (*)</source>
-        <translation>Report packages, messages (*.zip *.eml);;All files (*)</translation>
+        <location filename="../../desktop/ui/screens/exchange.py" line="356"/>
+        <source>Gói báo cáo, thư (*.zip *.p7m *.eml);;Tất cả các tệp (*)</source>
+        <translation>Report packages, messages (*.zip *.p7m *.eml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="328"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="445"/>
+        <source>Gói báo cáo (*.zip *.p7m);;Tất cả các tệp (*)</source>
+        <translation>Report packages (*.zip *.p7m);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="416"/>
         <source>Văn phòng gửi lần đầu</source>
         <translation>First package from an office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="329"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="417"/>
         <source>Lần đầu nhận gói của:
 {offices}
 
@@ -1076,77 +1165,77 @@ Hãy gọi điện cho văn phòng đó và so từng nhóm ký tự của dấu
 Call that office and compare the fingerprint group by group. Trust it only if every group matches. Trust and take in these packages?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="339"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="427"/>
         <source>Đã nhận</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="339"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="427"/>
         <source>Đã nhận, thay gói cũ</source>
         <translation>Taken in, replaces the earlier package</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="428"/>
         <source>Đã có</source>
         <translation>Already taken in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="428"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="340"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="428"/>
         <source>Hợp lệ (chưa nhận)</source>
         <translation>Valid (not taken in)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="346"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="434"/>
         <source>Biên nhận: {path}</source>
         <translation>Receipt: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="348"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="436"/>
         <source>Người ký: {signer}; vân tay {fp}</source>
         <translation>Signed by: {signer}; fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="355"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="438"/>
+        <source>{file} (niêm phong)</source>
+        <translation>{file} (sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/exchange.py" line="444"/>
         <source>Chọn gói cần kiểm tra</source>
         <translation>Choose the packages to check</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="356"/>
-        <source>Gói báo cáo (*.zip);;Tất cả các tệp (*)</source>
-        <translation>Report packages (*.zip);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="470"/>
         <source>chờ gửi</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="470"/>
         <source>đang gửi (bị ngắt?)</source>
         <translation>sending (interrupted?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="373"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="470"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="374"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="471"/>
         <source>lỗi</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="393"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="490"/>
         <source>Hãy chọn trong hộp thư đi thư bị lỗi cần gửi lại.</source>
         <translation>Select the failed message in the outbox to send again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/exchange.py" line="410"/>
+        <location filename="../../desktop/ui/screens/exchange.py" line="507"/>
         <source>Không có thư nào cần gửi lúc này.</source>
         <translation>No message is due to be sent now.</translation>
     </message>
@@ -1325,6 +1414,277 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
         <location filename="../../desktop/ui/dialogs/form.py" line="24"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FormsImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="49"/>
+        <source>Nhận phiếu báo cáo</source>
+        <translation>Take in report forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="54"/>
+        <source>Kéo thả vào đây các phiếu đơn vị gửi về: tệp .xlsx, cả thư mục, tệp nén .zip hoặc thư đã lưu (.eml). Xem trước rồi bấm “Ghi nhận”.</source>
+        <translation>Drop here the forms the units sent back: .xlsx files, whole folders, .zip archives or saved e-mails (.eml). Check the preview, then press “Record”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="57"/>
+        <source>Thêm &amp;tệp…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="59"/>
+        <source>Thêm thư &amp;mục…</source>
+        <translation>Add f&amp;older…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="61"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="62"/>
+        <source>Để trống: phiếu trong thư lấy ngày của thư, phiếu khác lấy ngày hôm nay</source>
+        <translation>If empty: forms in an e-mail take the e-mail&apos;s date, other forms today&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="68"/>
+        <source>Ngày nhận (phiếu không kèm thư):</source>
+        <translation>Date received (forms not in an e-mail):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="72"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="72"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="72"/>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="72"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="73"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="79"/>
+        <source>&amp;Ghi nhận</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="82"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="131"/>
+        <source>Chọn phiếu báo cáo</source>
+        <translation>Choose report forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="132"/>
+        <source>Phiếu báo cáo (*.xlsx *.zip *.eml);;Tất cả các tệp (*)</source>
+        <translation>Report forms (*.xlsx *.zip *.eml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="137"/>
+        <source>Thư mục phiếu trả về</source>
+        <translation>Folder of returned forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="159"/>
+        <source>Đang đọc phiếu</source>
+        <translation>Reading the forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="170"/>
+        <source>Đang ghi nhận phiếu</source>
+        <translation>Recording the forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="179"/>
+        <source>ghi mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="179"/>
+        <source>đính chính</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="179"/>
+        <source>đã có</source>
+        <translation>already recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="180"/>
+        <source>chưa khớp</source>
+        <translation>unmatched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="180"/>
+        <source>từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="199"/>
+        <source>Đã ghi: </source>
+        <translation>Recorded: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="199"/>
+        <source>Xem trước, chưa ghi gì: </source>
+        <translation>Preview, nothing recorded yet: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_import.py" line="206"/>
+        <source>— chọn đơn vị —</source>
+        <translation>— choose the unit —</translation>
+    </message>
+</context>
+<context>
+    <name>FormsMakeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="53"/>
+        <source>Phiếu báo cáo: {title}</source>
+        <translation>Report forms: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="58"/>
+        <source>Kỳ {n}, hạn {due}</source>
+        <translation>Period {n}, due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="64"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="69"/>
+        <source>Làm thêm phiếu giấy (PDF) cho đơn vị trả lời trên giấy</source>
+        <translation>Also make paper forms (PDF) for units that answer on paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="71"/>
+        <source>Gửi thư kèm phiếu cho đơn vị có địa chỉ thư (qua hộp thư đi)</source>
+        <translation>E-mail the form to units that have an e-mail address (through the outbox)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="73"/>
+        <source>Kỳ:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="74"/>
+        <source>Thư mục:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="79"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="79"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="79"/>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="79"/>
+        <source>Tệp phiếu</source>
+        <translation>Form file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="83"/>
+        <source>Mỗi đơn vị một phiếu Excel điền sẵn tên đơn vị, yêu cầu, hạn và các chỉ tiêu.</source>
+        <translation>One Excel form per unit, filled in with the unit&apos;s name, the requirement, the due date and the indicators.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="88"/>
+        <source>Tin nhắn Zalo của đơn vị đang chọn</source>
+        <translation>Zalo message for the selected unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="92"/>
+        <source>&amp;Làm phiếu</source>
+        <translation>&amp;Make forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="95"/>
+        <source>Chép tin nhắn &amp;Zalo</source>
+        <translation>Copy &amp;Zalo messages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="96"/>
+        <source>Chép tin nhắn của các đơn vị đang chọn để dán vào Zalo</source>
+        <translation>Copy the messages for the selected units to paste into Zalo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="98"/>
+        <source>Mở &amp;thư mục</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="100"/>
+        <source>&amp;Nhận phiếu trả về…</source>
+        <translation>&amp;Take in returned forms…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="104"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="120"/>
+        <source>Thư mục ghi phiếu</source>
+        <translation>Folder for the forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="129"/>
+        <source>Đang làm phiếu báo cáo</source>
+        <translation>Making the report forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="139"/>
+        <source>— (gửi qua Zalo)</source>
+        <translation>— (send by Zalo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="147"/>
+        <source> {n} thư đã vào hộp thư đi.</source>
+        <translation> {n} e-mail(s) queued in the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="148"/>
+        <source>Đã làm {n} phiếu trong {folder} và tệp nén {zip}.{mail} Chọn đơn vị rồi bấm “Chép tin nhắn Zalo” để dán cho đơn vị kèm tệp phiếu.</source>
+        <translation>Made {n} form(s) in {folder} and the archive {zip}.{mail} Select units, then press “Copy Zalo messages” to paste the message to each unit along with its form file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="160"/>
+        <source>Đã chép {n} tin nhắn; dán (Ctrl+V) vào Zalo của đơn vị.</source>
+        <translation>Copied {n} message(s); paste them (Ctrl+V) into the unit&apos;s Zalo chat.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/forms_make.py" line="169"/>
+        <source>Mở thư mục phiếu</source>
+        <translation>Open the forms folder</translation>
     </message>
 </context>
 <context>
@@ -1686,22 +2046,27 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
 <context>
     <name>IndicatorTable</name>
     <message>
-        <location filename="../../desktop/ui/widgets/indicator_table.py" line="18"/>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="19"/>
         <source>Tên chỉ tiêu</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/indicator_table.py" line="18"/>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="19"/>
         <source>Khóa (tự đặt)</source>
         <translation>Key (derived)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/indicator_table.py" line="25"/>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="19"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="27"/>
         <source>Thêm chỉ tiêu</source>
         <translation>Add an indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/indicator_table.py" line="26"/>
+        <location filename="../../desktop/ui/widgets/indicator_table.py" line="28"/>
         <source>Xóa dòng đã chọn</source>
         <translation>Remove the selected rows</translation>
     </message>
@@ -1711,7 +2076,7 @@ Call that office and compare the fingerprint group by group. Trust it only if ev
     <message>
         <location filename="../../desktop/ui/dialogs/key_create.py" line="35"/>
         <source>Tạo khóa ký số của văn phòng</source>
-        <translation>Create the office's signing key</translation>
+        <translation>Create the office&apos;s signing key</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/key_create.py" line="40"/>
@@ -1812,6 +2177,386 @@ Fingerprint, to read out over the phone to the office above when it takes in you
         <location filename="../../desktop/ui/dialogs/key_create.py" line="109"/>
         <source> và bản dự phòng trong {path}</source>
         <translation> and its backup copy in {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="77"/>
+        <source>chờ duyệt</source>
+        <translation>awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="77"/>
+        <source>đã chấp nhận</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="78"/>
+        <source>trả lại để bổ sung</source>
+        <translation>returned for completion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="82"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="99"/>
+        <source>Văn bản</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="82"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="115"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="82"/>
+        <source>Cấp trên giao</source>
+        <translation>Assigned by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="83"/>
+        <source>Hạn cấp trên</source>
+        <translation>Due date above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="83"/>
+        <source>Hạn của văn phòng</source>
+        <translation>Our due date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="83"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="84"/>
+        <source>Nhận gói &amp;giao nhiệm vụ…</source>
+        <translation>Take in &amp;assignment packages…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="86"/>
+        <source>Đặt &amp;hạn riêng cho đơn vị…</source>
+        <translation>Set our own &amp;deadline for units…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="91"/>
+        <source>Nhận từ cấp trên</source>
+        <translation>From the office above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="96"/>
+        <source>Chưa có văn bản nào</source>
+        <translation>No directives yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="97"/>
+        <source>&amp;Ký và ghi gói giao nhiệm vụ</source>
+        <translation>Sign and &amp;write the assignment package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="99"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="99"/>
+        <source>Chiều</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="99"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="100"/>
+        <source>Văn phòng ký</source>
+        <translation>Signing office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="100"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="104"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="257"/>
+        <source>Giao xuống</source>
+        <translation>Assigned down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="108"/>
+        <source>Ngày gửi</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="116"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="131"/>
+        <source>Báo cáo số</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="108"/>
+        <source>Cấp trên</source>
+        <translation>Office above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="108"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="132"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="109"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="132"/>
+        <source>Gửi lại trước</source>
+        <translation>Resubmit by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="111"/>
+        <source>Đã gửi lên</source>
+        <translation>Sent up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="115"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="115"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="131"/>
+        <source>Văn phòng gửi</source>
+        <translation>Sending office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="115"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="116"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="116"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="117"/>
+        <source>&amp;Chấp nhận</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="119"/>
+        <source>&amp;Trả lại để bổ sung…</source>
+        <translation>&amp;Return for completion…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="121"/>
+        <source>Ngày nhận của bản &amp;sửa…</source>
+        <translation>Date received of &amp;corrections…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="126"/>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="176"/>
+        <source>Chờ duyệt</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="131"/>
+        <source>Trả lại ngày</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="132"/>
+        <source>Bản sửa</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="134"/>
+        <source>Đã trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="163"/>
+        <source>nhận từ cấp trên</source>
+        <translation>received from above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="163"/>
+        <source>giao xuống</source>
+        <translation>assigned down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="175"/>
+        <source>đã nhận bản sửa</source>
+        <translation>correction received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="175"/>
+        <source>chưa có</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="176"/>
+        <source>Chờ duyệt ({n})</source>
+        <translation>Awaiting review ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="180"/>
+        <source>trả lại ngày {d}</source>
+        <translation>returned on {d}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="182"/>
+        <source>đã chấp nhận ngày {d}</source>
+        <translation>accepted on {d}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="184"/>
+        <source>đã nhận ngày {d}</source>
+        <translation>received on {d}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="185"/>
+        <source>chưa có biên nhận</source>
+        <translation>no receipt yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="189"/>
+        <source>Chọn gói giao nhiệm vụ</source>
+        <translation>Choose assignment packages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="190"/>
+        <source>Gói giao nhiệm vụ (*.zip *.p7m);;Tất cả các tệp (*)</source>
+        <translation>Assignment packages (*.zip *.p7m);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="206"/>
+        <source>Đã vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="206"/>
+        <source>Đã cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="206"/>
+        <source>Đã có</source>
+        <translation>Already registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="207"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="218"/>
+        <source>Văn phòng cấp trên giao nhiệm vụ lần đầu</source>
+        <translation>First assignment from the office above</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="219"/>
+        <source>Gói giao nhiệm vụ của “{office}”, vân tay:
+{fp}
+
+Hãy gọi điện cho văn phòng cấp trên và so từng nhóm ký tự. Đúng hết thì mới tin cậy. Tin cậy và nhận?</source>
+        <translation>Assignment package from “{office}”, fingerprint:
+{fp}
+
+Call the office above and compare the fingerprint group by group. Trust it only if every group matches. Trust and take it in?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="232"/>
+        <source>Hạn riêng</source>
+        <translation>Own deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="232"/>
+        <source>Hãy chọn một yêu cầu cấp trên giao.</source>
+        <translation>Select a requirement assigned by the office above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="235"/>
+        <source>Hạn riêng của văn phòng</source>
+        <translation>This office&apos;s own deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="236"/>
+        <source>Hạn cho các đơn vị trực thuộc (dd/mm/yyyy), không sau hạn cấp trên:</source>
+        <translation>Deadline for the member units (dd/mm/yyyy), no later than the office above&apos;s:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="255"/>
+        <source>Ghi gói giao nhiệm vụ vào</source>
+        <translation>Write the assignment package to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="257"/>
+        <source>Hãy chọn văn bản và nơi ghi gói.</source>
+        <translation>Choose the directive and where to write the package.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="264"/>
+        <source>Đã ghi và kiểm tra {name} (phiên bản {v}, {n} yêu cầu) — an toàn để rút USB.
+Vân tay người ký: {fp}</source>
+        <translation>{name} written and checked (version {v}, {n} requirement(s)) — safe to remove the USB stick.
+Signer fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="274"/>
+        <source>Duyệt báo cáo</source>
+        <translation>Review reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="274"/>
+        <source>Hãy chọn một báo cáo chờ duyệt.</source>
+        <translation>Select a report awaiting review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="288"/>
+        <source>Đã chấp nhận báo cáo số {n} của “{o}”.</source>
+        <translation>Report no. {n} from “{o}” accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="307"/>
+        <source>Ghi thông báo trả lại vào</source>
+        <translation>Write the return notice to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="316"/>
+        <source>Đã trả lại báo cáo số {n} của “{o}”; thông báo ký số để gửi đơn vị: {p}</source>
+        <translation>Report no. {n} from “{o}” returned; the signed notice to send to the unit: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="327"/>
+        <source>Ngày nhận bản đầu, nếu bản sửa đến đúng hạn gửi lại</source>
+        <translation>The first version&apos;s date, if the correction arrives by its resubmission deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="328"/>
+        <source>Luôn tính ngày nhận bản đầu</source>
+        <translation>Always the date the first version was received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="328"/>
+        <source>Tính ngày nhận bản sửa</source>
+        <translation>The date the correction was received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="330"/>
+        <source>Ngày nhận của báo cáo sửa lại</source>
+        <translation>Date received of a corrected report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/exchange_levels.py" line="331"/>
+        <source>Báo cáo bị trả lại rồi sửa, tính đúng hạn theo:</source>
+        <translation>For a report returned and then corrected, judge whether it was on time by:</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2692,122 @@ Fingerprint, to read out over the phone to the office above when it takes in you
     </message>
 </context>
 <context>
+    <name>MemberOfficesBox</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="27"/>
+        <source>Văn phòng trực thuộc theo yêu cầu đã giao</source>
+        <translation>Member offices by assigned requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="29"/>
+        <source>Văn phòng</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="29"/>
+        <source>Yêu cầu</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="29"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="30"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="30"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="30"/>
+        <source>Báo cáo số</source>
+        <translation>Report no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="35"/>
+        <source>chưa gửi</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="35"/>
+        <source>chờ duyệt</source>
+        <translation>awaiting review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="36"/>
+        <source>đã chấp nhận</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="36"/>
+        <source>trả lại để bổ sung</source>
+        <translation>returned for completion</translation>
+    </message>
+</context>
+<context>
+    <name>MemberUnitsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="80"/>
+        <source>Đơn vị của “{office}” theo gói báo cáo</source>
+        <translation>Units of “{office}” from its report package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="81"/>
+        <source>{n} đơn vị; tổng: {totals}</source>
+        <translation>{n} unit(s); totals: {totals}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="84"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="84"/>
+        <source>Khối</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="84"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="85"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="86"/>
+        <source>đúng hạn</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="86"/>
+        <source>chậm</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="86"/>
+        <source>chưa nộp</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="87"/>
+        <source>miễn</source>
+        <translation>exempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/member_offices.py" line="87"/>
+        <source>chưa đến hạn</source>
+        <translation>not yet due</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../desktop/ui/widgets/pdf_preview.py" line="22"/>
@@ -1987,175 +2848,234 @@ Fingerprint, to read out over the phone to the office above when it takes in you
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="94"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="98"/>
         <source>kỳ gần nhất</source>
         <translation>latest period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="98"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="103"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="104"/>
-        <source>Phần đánh giá chung; để trống sẽ dùng câu mặc định.</source>
-        <translation>General assessment; leave empty to use the default wording.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="106"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="126"/>
         <source>Mỗi dòng một nơi nhận; để trống: cơ quan cấp trên (để b/c).</source>
         <translation>One recipient per line; if empty: the superior body (for reporting).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="110"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="130"/>
         <source>Văn bản</source>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="111"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="131"/>
         <source>Yêu cầu</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="112"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="132"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="95"/>
-        <location filename="../../desktop/ui/screens/reports.py" line="113"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="99"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="133"/>
         <source>Số liệu tính đến ngày</source>
         <translation>Figures as of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="96"/>
-        <location filename="../../desktop/ui/screens/reports.py" line="114"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="101"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="134"/>
         <source>Ngày ban hành</source>
         <translation>Date issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="115"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="112"/>
+        <source>&amp;Lưu bản thảo</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="113"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="354"/>
+        <source>Viết lại từ số liệu</source>
+        <translation>Rewrite from the figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="114"/>
+        <source>Xuất &amp;Word…</source>
+        <translation>Export to &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="122"/>
+        <source>Kèm bản Word (.docx) khi ban hành</source>
+        <translation>Also make a Word copy (.docx) when issuing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="123"/>
+        <source>Phụ lục từng đơn vị trong PDF cả khi quá 300 đơn vị</source>
+        <translation>Per-unit annex in the PDF even with more than 300 units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="135"/>
         <source>Lưu vào thư mục</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="116"/>
-        <source>Đánh giá chung</source>
-        <translation>General assessment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="117"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="136"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="119"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="137"/>
+        <source>Bản thảo (số liệu và phụ lục lấy từ dữ liệu, không sửa ở đây)</source>
+        <translation>Draft (the figures and annexes come from the data and are not edited here)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="145"/>
         <source>&amp;Xem trước</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="120"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="146"/>
         <source>&amp;Ban hành (lấy số)</source>
         <translation>&amp;Issue (assign number)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="121"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
+        <source>Đánh số trong sổ văn bản đi, làm PDF và Excel từ bản thảo</source>
+        <translation>Number it in the outgoing document register and make the PDF and Excel files from the draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
         <source>&amp;In…</source>
         <translation>P&amp;rint…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="122"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="149"/>
         <source>Mở &amp;thư mục</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="123"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="150"/>
         <source>Công văn đôn đốc…</source>
         <translation>Urging letter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="146"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="173"/>
         <source>Số, ký hiệu</source>
         <translation>Number and code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="147"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="174"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="148"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="175"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="149"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="176"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="157"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="184"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing document register</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="158"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="185"/>
         <source>Xuất sổ ra Excel</source>
         <translation>Export the register to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="181"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="209"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="206"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="234"/>
         <source>Đã xuất sổ văn bản đi: {path}</source>
         <translation>Register of outgoing documents exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="212"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="240"/>
         <source>Mọi yêu cầu đã đến hạn</source>
         <translation>All requirements due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="229"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="314"/>
+        <source>Bản thảo đã lưu {when}; chưa ban hành.</source>
+        <translation>Draft saved {when}; not issued yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="316"/>
+        <source>Bản thảo mới: lời văn tạo từ số liệu, hãy sửa cho đúng thực tế.</source>
+        <translation>New draft: the wording is generated from the figures; edit it to match what actually happened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="355"/>
+        <source>Bỏ lời văn đã viết trong bản thảo và dùng lại lời văn tạo từ số liệu?</source>
+        <translation>Discard the wording written in the draft and go back to the wording generated from the figures?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="380"/>
+        <source>Đã xuất bản thảo ra Word (số để trống): {path}</source>
+        <translation>Draft exported to Word (number left blank): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="383"/>
         <source>Chọn thư mục lưu văn bản</source>
         <translation>Choose a folder for the documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="262"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="414"/>
         <source>Bản xem trước: {n} trang; chưa lấy số.</source>
         <translation>Preview: {n} page(s); no number assigned yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="274"/>
-        <source>Đã ban hành báo cáo số {number}:
-{pdf}
-{xlsx}</source>
-        <translation>Issued report no. {number}:
-{pdf}
-{xlsx}</translation>
+        <location filename="../../desktop/ui/screens/reports.py" line="421"/>
+        <source>Ban hành báo cáo</source>
+        <translation>Issue the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="422"/>
+        <source>Ban hành báo cáo: lấy số tiếp theo trong sổ văn bản đi và làm PDF, Excel{docx} từ bản thảo này? Số đã lấy không dùng lại được.</source>
+        <translation>Issue the report: take the next number in the outgoing document register and make the PDF, Excel{docx} files from this draft? A number once taken cannot be used again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="423"/>
+        <source>, Word</source>
+        <translation>, Word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="433"/>
+        <source>Đã ban hành báo cáo số {number}:
+{files}</source>
+        <translation>Report no. {number} issued:
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/reports.py" line="451"/>
         <source>Công văn đôn đốc</source>
         <translation>Urging letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="292"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="451"/>
         <source>Hãy chọn một yêu cầu cụ thể để đôn đốc.</source>
         <translation>Please choose a specific requirement to urge units about.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="303"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="462"/>
         <source>Đã ban hành công văn đôn đốc số {number} gửi {n} đơn vị.
 Danh sách gọi điện: {calls}</source>
         <translation>Issued urging letter no. {number} to {n} unit(s).
 Units to call: {calls}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/reports.py" line="316"/>
+        <location filename="../../desktop/ui/screens/reports.py" line="476"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
@@ -2247,6 +3167,87 @@ Units to call: {calls}</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="26"/>
+        <source>Trả lại báo cáo để bổ sung</source>
+        <translation>Return the report for completion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="28"/>
+        <source>Ví dụ: thiếu số liệu của Công đoàn Công ty TNHH Chè Sìn Hồ</source>
+        <translation>For example: the figures of the Trade Union of Sìn Hồ Tea Co., Ltd. are missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="29"/>
+        <source>Hạn gửi lại bản sửa:</source>
+        <translation>Resubmit the correction by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="38"/>
+        <source>Báo cáo số {number} của “{office}”. Báo cáo bị trả lại không được tính cho đến khi nhận bản sửa; thông báo trả lại có ký số được ghi ra để gửi cho đơn vị.</source>
+        <translation>Report no. {number} from “{office}”. A returned report does not count until its correction arrives; a signed return notice is written out to send to the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="43"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/return_report.py" line="46"/>
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="24"/>
+        <source>Kết quả</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="25"/>
+        <source>Tồn tại, nguyên nhân</source>
+        <translation>Shortcomings, causes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="26"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="27"/>
+        <source>Kết thúc</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="30"/>
+        <source>I. Kết quả đạt được</source>
+        <translation>I. Results achieved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="31"/>
+        <source>II. Tồn tại, hạn chế và nguyên nhân</source>
+        <translation>II. Shortcomings, limitations and their causes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="32"/>
+        <source>III. Đề xuất, kiến nghị</source>
+        <translation>III. Proposals and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="33"/>
+        <source>Câu kết thúc, trước chữ ký</source>
+        <translation>Closing sentence, before the signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/report_sections.py" line="43"/>
+        <source>Mỗi dòng một đoạn; để trống sẽ dùng lời văn tạo từ số liệu.</source>
+        <translation>One paragraph per line; if left empty, the wording generated from the figures is used.</translation>
+    </message>
+</context>
+<context>
     <name>SectorChart</name>
     <message>
         <location filename="../../desktop/ui/widgets/sector_chart.py" line="44"/>
@@ -2320,7 +3321,7 @@ Units to call: {calls}</translation>
     <message>
         <location filename="../../desktop/ui/screens/settings.py" line="94"/>
         <source>Tạo khóa ký số của văn phòng…</source>
-        <translation>Create the office's signing key…</translation>
+        <translation>Create the office&apos;s signing key…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/screens/settings.py" line="97"/>
@@ -2434,129 +3435,145 @@ due {date}</translation>
 <context>
     <name>TrackingScreen</name>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="47"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="48"/>
         <source>Tính đến ngày</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="50"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="51"/>
         <source>Tìm đơn vị…</source>
         <translation>Search units…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="52"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="53"/>
         <source>Chỉ đơn vị chưa nộp hoặc nộp chậm</source>
         <translation>Only units missing or late</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="74"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
         <source>&amp;Ghi nhận… (Enter)</source>
         <translation>&amp;Record… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="75"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
         <source>Ghi nhận &amp;hàng loạt…</source>
         <translation>Record in &amp;bulk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="76"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="77"/>
         <source>&amp;Miễn…</source>
         <translation>&amp;Exempt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="77"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="78"/>
         <source>&amp;Hoàn tác (Ctrl+Z)</source>
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="79"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="80"/>
         <source>Nhập &amp;bảng theo dõi…</source>
         <translation>Import tracking &amp;sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="90"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="82"/>
+        <source>&amp;Phiếu báo cáo…</source>
+        <translation>Re&amp;port forms…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="83"/>
+        <source>Làm phiếu Excel/giấy cho các đơn vị, nhận phiếu đã điền</source>
+        <translation>Make Excel/paper forms for the units, take in the filled-in forms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="94"/>
         <source>Yêu cầu:</source>
         <translation>Requirement:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="92"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="96"/>
         <source>Tính đến ngày:</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="113"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="122"/>
         <source>Theo dõi</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="139"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="148"/>
         <source>Chưa có yêu cầu nào. Vào “Văn bản” để thêm văn bản và yêu cầu.</source>
         <translation>No requirements yet. Go to “Directives” to add directives and requirements.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="158"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="167"/>
         <source>Kỳ gần nhất: đã nộp {done}/{total} đơn vị (đúng hạn {on}, chậm {late}), chưa nộp {missing}.</source>
         <translation>Latest period: {done}/{total} units submitted ({on} on time, {late} late), {missing} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="163"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="172"/>
         <source>Chưa có kỳ nào đến hạn.</source>
         <translation>No period is due yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="193"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="207"/>
         <source>Chỉ đơn vị chưa nộp {period}</source>
         <translation>Only units missing {period}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="234"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="220"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="234"/>
         <source>Hãy chọn trong bảng đơn vị và kỳ cần ghi nhận trước.</source>
         <translation>First select in the grid the unit and period to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="241"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="227"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="241"/>
         <source>Đơn vị này không phải thực hiện kỳ này.</source>
         <translation>This unit is not required to report for this period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="239"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="253"/>
         <source>Ghi nhận hàng loạt</source>
         <translation>Record in bulk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="239"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="253"/>
         <source>Hãy chọn các ô “chưa nộp” cần ghi nhận.</source>
         <translation>Select the “missing” cells to record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="251"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="265"/>
         <source>Miễn</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="251"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="265"/>
         <source>Hãy chọn trong bảng ô (đơn vị, kỳ) cần miễn trước.</source>
         <translation>First select in the grid the cells (unit, period) to exempt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="260"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="274"/>
         <source>Nhập bảng theo dõi</source>
         <translation>Import tracking sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/screens/tracking.py" line="260"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="274"/>
+        <location filename="../../desktop/ui/screens/tracking.py" line="283"/>
         <source>Hãy thêm văn bản và yêu cầu trước.</source>
         <translation>Add a directive and a requirement first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/screens/tracking.py" line="283"/>
+        <source>Phiếu báo cáo</source>
+        <translation>Report forms</translation>
     </message>
 </context>
 <context>
@@ -2593,7 +3610,7 @@ due {date}</translation>
     <message>
         <location filename="../../desktop/ui/dialogs/trust.py" line="45"/>
         <source>Tin cậy chứng thư của một văn phòng…</source>
-        <translation>Trust an office's own certificate…</translation>
+        <translation>Trust an office&apos;s own certificate…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/trust.py" line="46"/>
