@@ -83,7 +83,12 @@ def test_the_signature_takes_the_last_two_lines_of_text_with_it_and_nothing_more
         travelled = [l for l in lines[:at] if l.text != str(page)]  # not the page number
         assert len(travelled) >= 2, f"the signature stands alone on page {page} ({n} sentences)"
         blank = PAGE_FOOT - max(l.bottom for l in text_lines(pdf, page - 1))
-        if blank > 2 * 18.2 + 6:
+        if re.match(r"[IVX]+\. ", travelled[0].text) and len(travelled) > 2:
+            # A section heading never ends a page: it went over with what it
+            # heads because it could not stay there with a line of its own.
+            heading_with_a_line = travelled[2].top - travelled[0].top
+            assert blank < heading_with_a_line + 18.2, f"{blank / MM:.0f} mm blank above a heading ({n} sentences)"
+        elif blank > 2 * 18.2 + 6:
             not_full += 1
             # The page before is not full: only the last two lines went with
             # the signature (a whole closing paragraph kept with it left 60 mm

@@ -37,12 +37,11 @@ from desktop.io.documents.report import (
     appendix_rows,
     dated,
     recipients_for,
-    reference,
     report_body,
     report_subject,
 )
 from desktop.io.documents.sections import report_text, section_paragraphs
-from desktop.io.documents.wording import lower_first, number, say
+from desktop.io.documents.wording import lower_first, number, reference, say
 
 FONT = "Times New Roman"
 TOP, BOTTOM, LEFT, RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)

@@ -16,7 +16,7 @@ from desktop.core.status import Status
 from desktop.core.vntext import clean
 from desktop.io.documents.sections import phrase, report_text, section_paragraphs
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
-from desktop.io.documents.wording import lower_first, number, office_key, percent, recipient, say, sector_phrase
+from desktop.io.documents.wording import lower_first, number, percent, recipient, reference, say, sector_phrase
 
 STATUS_WORDS = {
     Status.ON_TIME: "Đúng hạn",
@@ -45,17 +45,6 @@ def paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
     return [clean(p) for p in text.replace("\r\n", "\n").split("\n\n") if clean(p)]
-
-
-def reference(directive, office) -> str:
-    """The directive as the office's own documents cite it: without "của
-    <issuer>" when the office issued it itself, so that no sentence names
-    the office twice."""
-    ref = directive_reference(directive)
-    issuer = f" của {directive.issuer}" if directive.issuer else ""
-    if issuer and office_key(directive.issuer) == office_key(office.name) and ref.endswith(issuer):
-        return ref[: -len(issuer)]
-    return ref
 
 
 def report_subject(facts: ReportFacts) -> str:

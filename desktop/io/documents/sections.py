@@ -14,10 +14,10 @@ from typing import Mapping
 
 from desktop.core.dates import format_date
 from desktop.core.errors import UserError
-from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
+from desktop.core.reports import ReportFacts, RequirementFacts
 from desktop.core.status import Counts, Status
 from desktop.core.vntext import clean, sort_key
-from desktop.io.documents.wording import _templates, number, percent, say
+from desktop.io.documents.wording import _templates, number, percent, reference, say, sector_phrase
 
 SECTION_KEYS = ("results", "shortcomings", "proposals", "closing")
 # The names the clerk sees, in the window and in refusals.
@@ -89,7 +89,7 @@ def _tied(sectors: list[tuple[str, Counts]], *, first: bool) -> list[tuple[str, 
 
 
 def _sector_list(sectors: list[tuple[str, Counts]]) -> str:
-    return "; ".join(phrase("ket_qua", "khoi", ten=n, da_nop=number(c.submitted), can_nop=number(c.expected))
+    return "; ".join(phrase("ket_qua", "khoi", ten=n, khoi=sector_phrase(n), da_nop=number(c.submitted), can_nop=number(c.expected))
                      for n, c in sectors)
 
 
@@ -98,7 +98,7 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
     units reported, on time, late or not at all, the sector lagging, and
     what the office proposes."""
     office = facts.office
-    ref = directive_reference(facts.directive)
+    ref = reference(facts.directive, office)
     due = _due(facts)
     total = _total(due)
     one = len(due) == 1
@@ -128,7 +128,8 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
 
     proposals = []
     if office.parent_name:
-        proposals.append(phrase("de_xuat", "cap_tren", cap_tren=office.parent_name, can_cu=ref))
+        proposals.append(phrase("de_xuat", "cap_tren", cap_tren=office.parent_name,
+                                    can_cu=reference(facts.directive, office, office.parent_name)))
     owing = {r.unit.id for s in due for r in s.rows if r.status is Status.MISSING}
     if owing:
         proposals.append(phrase("de_xuat", "don_doc", co_quan=office.name, so=number(len(owing))))

@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from desktop.core.dates import format_date
 from desktop.core.reports import UrgeFacts
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
-from desktop.io.documents.report import dated, recipients_for, reference
-from desktop.io.documents.wording import lower_first, number, say
+from desktop.io.documents.report import dated, recipients_for
+from desktop.io.documents.wording import lower_first, number, reference, say
 
 
 def urge_subject(facts: UrgeFacts) -> str:

@@ -157,3 +157,17 @@ def sector_phrase(name: str) -> str:
     if "khoi" in fold(name).split():
         return lower_first(normal_case(name))
     return f"khối {name}"
+
+
+def reference(directive, *offices) -> str:
+    """The directive as a sentence cites it: without "của <issuer>" when the
+    issuer is one of ``offices`` (objects with a ``name``, or names) that
+    the sentence names already, so that no sentence names an office twice."""
+    from desktop.core.reports import directive_reference
+
+    ref = directive_reference(directive)
+    issuer = f" của {directive.issuer}" if directive.issuer else ""
+    names = {office_key(getattr(o, "name", o)) for o in offices if o}
+    if issuer and office_key(directive.issuer) in names and ref.endswith(issuer):
+        return ref[: -len(issuer)]
+    return ref
