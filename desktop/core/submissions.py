@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from db.audit import record_inserts
+from db.bulk import insert_rows
 from db.limits import too_long
 from db.models import Attachment, Exemption, Organization, Requirement, Submission, utcnow
 from desktop.core.errors import UserError
@@ -344,10 +343,7 @@ def _insert_submissions(session: Session, fresh: list[dict]) -> None:
     rows; the ORM's row-by-row flush took most of an import's time."""
     if not fresh:
         return
-    ids = session.execute(
-        insert(Submission).returning(Submission.id, sort_by_parameter_order=True), fresh
-    ).scalars().all()
-    record_inserts(session, Submission.__tablename__, [{"id": i, **r} for i, r in zip(ids, fresh)])
+    insert_rows(session, Submission.__table__, fresh)
 
 
 def _same(submission: Submission, row: TrackingRow) -> bool:

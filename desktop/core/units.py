@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from db.audit import record_inserts
+from db.bulk import insert_rows
 from db.limits import overlong
 from db.models import Organization, OrgKind, utcnow
 from desktop.core.errors import Cancelled, NotFound, UserError
@@ -280,19 +279,13 @@ def _insert_units(session: Session, fresh: list[dict[str, Any]]) -> None:
     if not fresh:
         return
     now = utcnow()
-    columns = [c.name for c in Organization.__table__.columns if c.name != "id"]
-    defaults = {"kind": OrgKind.GRASSROOTS, "created_at": now, "updated_at": now}
+    defaults = {"kind": OrgKind.GRASSROOTS, "created_at": now, "updated_at": now, "carry_over": False}
     rows = []
     for values in fresh:
-        row = dict.fromkeys(columns)
-        row.update(defaults)
-        row.update(values)
+        row = {**defaults, **values}
         row["sort_key"] = sort_key(row["name"])
         rows.append(row)
-    ids = session.execute(
-        insert(Organization).returning(Organization.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
-    record_inserts(session, Organization.__tablename__, [{"id": i, **r} for i, r in zip(ids, rows)])
+    insert_rows(session, Organization.__table__, rows, what=(r["name"] for r in rows))
 
 
 def retire_unit(session: Session, unit: Organization, on: date, merged_into: Organization | None = None,
