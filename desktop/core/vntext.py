@@ -17,6 +17,9 @@ _LOOKALIKES = str.maketrans({"\u01a2": "\u01af", "\u01a3": "\u01b0"})
 # collapse into a space with the rest of the whitespace.
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+# Anything ``clean`` would change besides normalisation: an invisible
+# character, a look-alike, whitespace other than one space between words.
+_UNCLEAN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\u01a2\u01a3]|[^\\S ]|  |^ | $")
 
 
 def clean(text: str | None) -> str | None:
@@ -25,7 +28,12 @@ def clean(text: str | None) -> str | None:
     space) collapsed to one space, stripped. None stays None; blank gives ""."""
     if text is None:
         return None
-    text = _INVISIBLE.sub("", str(text).translate(_LOOKALIKES))
+    text = str(text)
+    # Most text is clean already (a 100,000-row list passes every cell
+    # here): one scan and one normalisation check say so.
+    if not _UNCLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
