@@ -1,0 +1,284 @@
+"""The counting rules of ``desktop.core.status`` computed by the database:
+one statement per group of requirements with the same filter returns each
+period's counts by sector and status with the indicator sums, and (when
+asked) the units to name, instead of a Python object for every unit and
+period. The Python rules stay the reference; a test holds the two equal.
+
+How the rules become SQL (docs/counting-rules.md):
+
+- rule 1: a submission received on or before ``as_of`` counts, on time or
+  late, whatever the unit became since;
+- rule 2: otherwise a unit is expected when it matches the filter (its kind
+  among the kinds, its sector among the stored sector values that fold to
+  one of the requirement's: folding is done once per distinct value), was
+  active on the period's start (``active_from <= start < active_to``) and
+  had not ceased on or before the due date: date ranges on indexed columns;
+- rule 3: exempt (an exemption of that period or of every period), missing
+  when due on or before ``as_of``, pending otherwise;
+- rule 4 (carry-over through merges) depends on other units' answers: the
+  few units a unit was merged into with carry-over are left out of the
+  statement and go through the Python rules, on the data of those units
+  only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, Integer, bindparam, text
+from sqlmodel import Session, select
+
+from db.models import Directive, Organization, OrgKind, Requirement
+from desktop.core.directives import list_directives, requirements_of
+from desktop.core.periods import Period, next_period, period_start, periods_through
+from desktop.core.status import NO_SECTOR, Counts, DirectiveStatus, Status, _RequirementData, derive_status
+from desktop.core.vntext import fold
+
+_NAMED = (Status.MISSING, Status.LATE, Status.PENDING, Status.EXEMPT)
+
+
+@dataclass
+class PeriodFigures:
+    """The statistic of one requirement period as of one date, as
+    ``status.PeriodStatus`` gives it, without an object per unit: counts,
+    counts by sector, indicator sums, and the names of the units missing,
+    late, pending or exempt (in Vietnamese order) when they were asked for."""
+
+    requirement: Requirement
+    period: Period
+    as_of: date
+    counts: Counts = field(default_factory=Counts)
+    sectors: dict[str, Counts] = field(default_factory=dict)
+    totals: dict[str, int | float] = field(default_factory=dict)
+    named: dict[Status, list[str]] = field(default_factory=dict)
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (unit name, reason) of the exempt
+
+    @property
+    def recurring(self) -> bool:
+        return bool(self.requirement.every_months)
+
+    def by_sector(self) -> dict[str, Counts]:
+        return self.sectors
+
+    def indicator_totals(self) -> dict[str, int | float]:
+        return self.totals
+
+    def names(self, status: Status) -> list[str]:
+        return self.named.get(status, [])
+
+    def exempt_reasons(self) -> list[tuple[str, str]]:
+        return self.reasons
+
+
+def figures_overview(session: Session, as_of: date, *, directive: Directive | None = None, upcoming: bool = False,
+                     names: bool = True) -> list[DirectiveStatus]:
+    """``status.status_overview`` by the database: every period due by
+    ``as_of`` (and with ``upcoming`` the next one) of every requirement of
+    every directive (or of one), as ``PeriodFigures``; ``names`` False
+    leaves out the lists of units (the dashboard shows only counts)."""
+    directives = [directive] if directive is not None else list_directives(session)
+    plan: list[tuple[Directive, list[tuple[Requirement, list[Period]]]]] = []
+    for d in directives:
+        items = []
+        for r in requirements_of(session, d):
+            periods = periods_through(r, as_of)
+            if upcoming:
+                nxt = next_period(r, as_of)
+                if nxt is not None:
+                    periods.append(nxt)
+            items.append((r, periods))
+        plan.append((d, items))
+    figures: dict[tuple[int, int], PeriodFigures] = {}
+    issued = {d.id: d.issued_on for d in directives}
+    groups: dict[tuple, list[tuple[Requirement, Period, date]]] = {}
+    sectors_in_use = _sectors_in_use(session)
+    for d, items in plan:
+        for r, periods in items:
+            key = _filter_key(r, sectors_in_use)
+            for p in periods:
+                figures[r.id, p.number] = PeriodFigures(r, p, as_of, totals={i["key"]: 0 for i in r.indicators or []})
+                groups.setdefault(key, []).append((r, p, period_start(r, p, issued[d.id])))
+    receivers = _carry_over_receivers(session)
+    sort_keys: dict[tuple[int, int], dict[str, str]] = {}  # (rid, pn) -> sector -> first sort key
+    listed: dict[tuple[int, int], list[tuple[str, Status, str, str | None]]] = {}
+    for (kinds, sectors), rows in groups.items():
+        _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names)
+    if receivers:
+        _add_receivers(session, as_of, plan, receivers, figures, sort_keys, listed, issued)
+    for key, fig in figures.items():
+        order = sort_keys.get(key, {})
+        fig.sectors = {s: fig.sectors[s] for s in sorted(fig.sectors, key=lambda s: order.get(s, ""))}
+        if names:
+            entries = sorted(listed.get(key, []), key=lambda e: e[0])
+            for status in _NAMED:
+                fig.named[status] = [e[2] for e in entries if e[1] is status]
+            fig.reasons = [(e[2], e[3]) for e in entries if e[1] is Status.EXEMPT]
+    return [DirectiveStatus(d, [figures[r.id, p.number] for r, periods in items for p in periods]) for d, items in plan]
+
+
+def _sectors_in_use(session: Session) -> list[str | None]:
+    return list(session.exec(select(Organization.sector).distinct()))
+
+
+def _filter_key(r: Requirement, sectors_in_use: list[str | None]) -> tuple:
+    kinds = tuple(sorted(set(r.applies_kinds))) if r.applies_kinds else None
+    if not r.applies_sectors:
+        return kinds, None
+    wanted = {fold(s) for s in r.applies_sectors}
+    # Each stored sector value folded once, not each unit's.
+    return kinds, tuple(sorted((s for s in sectors_in_use if fold(s) in wanted), key=lambda s: (s is None, s or "")))
+
+
+def _carry_over_receivers(session: Session) -> set[int]:
+    stmt = select(Organization.merged_into_id).where(
+        Organization.carry_over.is_(True), Organization.merged_into_id.is_not(None), Organization.active_to.is_not(None))
+    return {i for i in session.exec(stmt)}
+
+
+_STATUS_SQL = """
+WITH p(rid, pn, pstart, pdue) AS (VALUES {values}),
+-- One reason per unit and period: the period's own exemption, else the
+-- one for every period (the newest, should there be two).
+exempted AS (
+  SELECT p.rid AS rid, e.organization_id AS oid, p.pn AS pn,
+    COALESCE(MAX(CASE WHEN e.period = p.pn THEN e.id END), MAX(CASE WHEN e.period IS NULL THEN e.id END)) AS eid
+  FROM p JOIN exemption e ON e.requirement_id = p.rid AND (e.period = p.pn OR e.period IS NULL)
+  GROUP BY p.rid, e.organization_id, p.pn
+),
+exempted_reason AS (SELECT x.rid, x.oid, x.pn, e.reason FROM exempted x JOIN exemption e ON e.id = x.eid),
+st AS (
+  SELECT p.rid AS rid, p.pn AS pn, o.sector AS sector, o.sort_key AS sk, o.name AS name,
+    CASE
+      WHEN s.id IS NOT NULL THEN CASE WHEN s.received_on <= p.pdue THEN 'on_time' ELSE 'late' END
+      WHEN NOT COALESCE(({expected}), FALSE) THEN NULL  -- a NULL sector is outside a filter, not unknown
+      WHEN x.reason IS NOT NULL THEN 'exempt'
+      WHEN p.pdue <= :as_of THEN 'missing'
+      ELSE 'pending'
+    END AS status,
+    s.indicator_values AS iv,
+    x.reason AS reason
+  FROM p CROSS JOIN organization o
+  LEFT JOIN submission s
+    ON s.requirement_id = p.rid AND s.organization_id = o.id AND s.period = p.pn AND s.received_on <= :as_of
+  LEFT JOIN exempted_reason x ON x.rid = p.rid AND x.oid = o.id AND x.pn = p.pn
+  WHERE o.kind <> :office {skip}
+)
+"""
+_EXPECTED = ("NOT (o.active_to IS NOT NULL AND o.active_to <= p.pdue)"
+             " AND (o.active_from IS NULL OR o.active_from <= p.pstart)"
+             " AND (o.active_to IS NULL OR o.active_to > p.pstart)")
+
+
+def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names) -> None:
+    pg = session.get_bind().dialect.name == "postgresql"
+    params: dict[str, Any] = {"as_of": as_of, "office": OrgKind.OFFICE}
+    binds = [bindparam("as_of", type_=Date)]
+    values = []
+    for i, (r, p, start) in enumerate(rows):
+        params.update({f"r{i}": r.id, f"n{i}": p.number, f"s{i}": start, f"d{i}": p.due})
+        binds += [bindparam(f"r{i}", type_=Integer), bindparam(f"n{i}", type_=Integer),
+                  bindparam(f"s{i}", type_=Date), bindparam(f"d{i}", type_=Date)]
+        values.append(f"(CAST(:r{i} AS INTEGER), CAST(:n{i} AS INTEGER), CAST(:s{i} AS DATE), CAST(:d{i} AS DATE))"
+                      if pg else f"(:r{i}, :n{i}, :s{i}, :d{i})")
+    expected = [_EXPECTED]
+    if kinds is not None:
+        expected.append("o.kind IN (" + ", ".join(f":k{i}" for i in range(len(kinds))) + ")")
+        params.update({f"k{i}": k for i, k in enumerate(kinds)})
+    if sectors is not None:
+        named = [s for s in sectors if s is not None]
+        parts = []
+        if named:
+            parts.append("o.sector IN (" + ", ".join(f":c{i}" for i in range(len(named))) + ")")
+            params.update({f"c{i}": s for i, s in enumerate(named)})
+        if None in sectors:
+            parts.append("o.sector IS NULL")
+        expected.append("(" + (" OR ".join(parts) or "1 = 0") + ")")
+    skip = ""
+    if receivers:
+        skip = "AND o.id NOT IN (" + ", ".join(str(int(i)) for i in sorted(receivers)) + ")"
+    keys = sorted({i["key"] for r, _p, _s in rows for i in r.indicators or []})
+    sums = "".join(f", SUM({_number(pg, f'iv{j}')})" for j in range(len(keys)))
+    for j, k in enumerate(keys):
+        params[f"iv{j}"] = k
+    cte = _STATUS_SQL.format(values=", ".join(values), expected=" AND ".join(expected), skip=skip)
+    counts_sql = (cte + f"SELECT rid, pn, sector, status, COUNT(*), MIN(sk){sums} FROM st "
+                  "WHERE status IS NOT NULL GROUP BY rid, pn, sector, status")
+    for row in session.execute(text(counts_sql).bindparams(*binds), params):
+        rid, pn, sector, status, n, first = row[:6]
+        fig = figures[rid, pn]
+        status = Status(status)
+        sector = sector or NO_SECTOR
+        _add(fig.counts, status, n)
+        _add(fig.sectors.setdefault(sector, Counts()), status, n)
+        order = sort_keys.setdefault((rid, pn), {})
+        if sector not in order or first < order[sector]:
+            order[sector] = first
+        if status in (Status.ON_TIME, Status.LATE):
+            for k, total in zip(keys, row[6:]):
+                if k in fig.totals and total is not None:
+                    fig.totals[k] += _plain_number(total)
+    if names:
+        names_sql = cte + "SELECT rid, pn, sk, status, name, reason FROM st WHERE status IN ('missing', 'late', 'pending', 'exempt')"
+        for rid, pn, sk, status, name, reason in session.execute(text(names_sql).bindparams(*binds), params):
+            listed.setdefault((rid, pn), []).append((sk, Status(status), name, reason))
+
+
+def _number(pg: bool, key_param: str) -> str:
+    """The indicator's value of a counted submission when it is a number
+    (a JSON true or false counts 1 or 0, as Python's sum does)."""
+    counted = "st.status IN ('on_time', 'late')"
+    if pg:
+        return (f"CASE WHEN {counted} THEN CASE json_typeof(iv -> CAST(:{key_param} AS TEXT)) "
+                f"WHEN 'number' THEN CAST(iv ->> CAST(:{key_param} AS TEXT) AS NUMERIC) "
+                f"WHEN 'boolean' THEN CASE WHEN iv ->> CAST(:{key_param} AS TEXT) = 'true' THEN 1 ELSE 0 END END END")
+    path = f"'$.\"' || :{key_param} || '\"'"
+    return (f"CASE WHEN {counted} THEN CASE json_type(iv, {path}) WHEN 'integer' THEN json_extract(iv, {path}) "
+            f"WHEN 'real' THEN json_extract(iv, {path}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END END")
+
+
+def _plain_number(value: Any) -> int | float:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _add(counts: Counts, status: Status, n: int) -> None:
+    counts.applicable += n
+    setattr(counts, status.value, getattr(counts, status.value) + n)
+
+
+def _add_receivers(session, as_of, plan, receivers, figures, sort_keys, listed, issued) -> None:
+    """Rule 4's units through the Python rules, on the data of the units
+    merged into them and of their own only."""
+    units = list(session.exec(select(Organization).where(Organization.kind != OrgKind.OFFICE,
+                                                          Organization.carry_over.is_(True))))
+    mine = list(session.exec(select(Organization).where(Organization.id.in_(sorted(receivers)),
+                                                         Organization.kind != OrgKind.OFFICE)))
+    involved = {u.id: u for u in units + mine}
+    for _d, items in plan:
+        for r, periods in items:
+            data = _RequirementData(session, r, list(involved.values()), unit_ids=sorted(involved))
+            for p in periods:
+                fig = figures[r.id, p.number]
+                for unit in mine:
+                    submission = data.submissions.get((unit.id, p.number))
+                    exemption = data.exemption(unit.id, p.number)
+                    status = derive_status(p.due, as_of, submission, exemption, data.expected(unit, p, as_of))
+                    if status is Status.NOT_APPLICABLE:
+                        continue
+                    sector = unit.sector or NO_SECTOR
+                    _add(fig.counts, status, 1)
+                    _add(fig.sectors.setdefault(sector, Counts()), status, 1)
+                    order = sort_keys.setdefault((r.id, p.number), {})
+                    if sector not in order or unit.sort_key < order[sector]:
+                        order[sector] = unit.sort_key
+                    if status in (Status.ON_TIME, Status.LATE) and submission.indicator_values:
+                        for key, value in submission.indicator_values.items():
+                            if key in fig.totals and isinstance(value, (int, float)):
+                                fig.totals[key] += value
+                    if status in _NAMED:
+                        listed.setdefault((r.id, p.number), []).append(
+                            (unit.sort_key, status, unit.name, exemption.reason if exemption else None))
