@@ -28,7 +28,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, bindparam, text
+from sqlalchemy import Date, Integer, bindparam, func, text
 from sqlmodel import Session, select
 
 from db.models import Directive, Organization, OrgKind, Requirement
@@ -106,6 +106,7 @@ def figures_overview(session: Session, as_of: date, *, directive: Directive | No
     listed: dict[tuple[int, int], list[tuple[str, Status, str, str | None]]] = {}
     for (kinds, sectors), rows in groups.items():
         _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names)
+    session.info.pop("_unit_groups", None)
     if receivers:
         _add_receivers(session, as_of, plan, receivers, figures, sort_keys, listed, issued)
     for key, fig in figures.items():
@@ -203,40 +204,116 @@ def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_ke
     sums = "".join(f", SUM({_number(pg, f'iv{j}')})" for j in range(len(keys)))
     for j, k in enumerate(keys):
         params[f"iv{j}"] = k
-    cte = _STATUS_SQL.format(values=", ".join(values), expected=" AND ".join(expected), skip=skip)
-    counts_sql = (cte + f"SELECT rid, pn, sector, status, COUNT(*), MIN(sk){sums} FROM st "
-                  "WHERE status IS NOT NULL GROUP BY rid, pn, sector, status")
-    for row in session.execute(text(counts_sql).bindparams(*binds), params):
-        rid, pn, sector, status, n, first = row[:6]
+    filter_sql = " AND ".join(expected)
+    head = _PERIODS.format(values=", ".join(values))
+    statement = lambda sql, **more: text(head + sql.format(expected=filter_sql, skip=skip, **more)).bindparams(*binds)  # noqa: E731
+    # Counts without a row per unit and period (see the module docstring):
+    # answers counted where they are, the units expected counted per group
+    # of units alike, and the exempt among those without an answer.
+    answered: dict[tuple[int, int, str | None], int] = {}  # expected units with an answer
+    for row in session.execute(statement(_ANSWERS_SQL, sums=sums), params):
+        rid, pn, sector, late, is_expected, n, first = row[:7]
         fig = figures[rid, pn]
-        status = Status(status)
-        sector = sector or NO_SECTOR
-        _add(fig.counts, status, n)
-        _add(fig.sectors.setdefault(sector, Counts()), status, n)
-        order = sort_keys.setdefault((rid, pn), {})
-        if sector not in order or first < order[sector]:
-            order[sector] = first
-        if status in (Status.ON_TIME, Status.LATE):
-            for k, total in zip(keys, row[6:]):
-                if k in fig.totals and total is not None:
-                    fig.totals[k] += _plain_number(total)
+        status = Status.LATE if late else Status.ON_TIME
+        _count(fig, sort_keys, rid, pn, sector, status, n, first)
+        if is_expected:
+            answered[rid, pn, sector] = answered.get((rid, pn, sector), 0) + n
+        for k, total in zip(keys, row[7:]):
+            if k in fig.totals and total is not None:
+                fig.totals[k] += _plain_number(total)
+    excused: dict[tuple[int, int, str | None], int] = {}
+    for rid, pn, sector, n, first in session.execute(statement(_EXEMPT_SQL), params):
+        _count(figures[rid, pn], sort_keys, rid, pn, sector, Status.EXEMPT, n, first)
+        excused[rid, pn, sector] = n
+    groups = session.info.get("_unit_groups")
+    if groups is None:  # the same for every group of requirements
+        groups = session.info["_unit_groups"] = _unit_groups(session, receivers)
+    wanted_kinds = set(kinds) if kinds is not None else None
+    wanted_sectors = set(sectors) if sectors is not None else None
+    for r, p, start in rows:
+        owing: dict[str | None, list] = {}
+        for kind, sector, active_from, active_to, n, first in groups:
+            if wanted_kinds is not None and kind not in wanted_kinds:
+                continue
+            if wanted_sectors is not None and sector not in wanted_sectors:
+                continue
+            if (active_to is not None and active_to <= p.due) or (active_from is not None and active_from > start):
+                continue
+            entry = owing.setdefault(sector, [0, first])
+            entry[0] += n
+            entry[1] = min(entry[1], first)
+        status = Status.MISSING if p.due <= as_of else Status.PENDING
+        for sector, (n, first) in owing.items():
+            rest = n - answered.get((r.id, p.number, sector), 0) - excused.get((r.id, p.number, sector), 0)
+            _count(figures[r.id, p.number], sort_keys, r.id, p.number, sector, status, rest, first)
     if names:
+        cte = _STATUS_SQL.format(values=", ".join(values), expected=filter_sql, skip=skip)
         names_sql = cte + "SELECT rid, pn, sk, status, name, reason FROM st WHERE status IN ('missing', 'late', 'pending', 'exempt')"
         for rid, pn, sk, status, name, reason in session.execute(text(names_sql).bindparams(*binds), params):
             listed.setdefault((rid, pn), []).append((sk, Status(status), name, reason))
 
 
+def _count(fig: PeriodFigures, sort_keys, rid: int, pn: int, sector: str | None, status: Status, n: int,
+           first: str) -> None:
+    if n <= 0:
+        return
+    shown = sector or NO_SECTOR
+    _add(fig.counts, status, n)
+    _add(fig.sectors.setdefault(shown, Counts()), status, n)
+    order = sort_keys.setdefault((rid, pn), {})
+    if shown not in order or first < order[shown]:
+        order[shown] = first
+
+
+_PERIODS = "WITH p(rid, pn, pstart, pdue) AS (VALUES {values})\n"
+# Rule 1: every answer received by the day, on time or late; whether its
+# unit was expected (rule 2) too, for the units still owing.
+_ANSWERS_SQL = """
+SELECT p.rid, p.pn, o.sector, CASE WHEN s.received_on > p.pdue THEN 1 ELSE 0 END AS late,
+  CASE WHEN COALESCE(({expected}), FALSE) THEN 1 ELSE 0 END AS expected, COUNT(*), MIN(o.sort_key){sums}
+FROM p JOIN submission s ON s.requirement_id = p.rid AND s.period = p.pn AND s.received_on <= :as_of
+JOIN organization o ON o.id = s.organization_id
+WHERE o.kind <> :office {skip}
+GROUP BY p.rid, p.pn, o.sector, CASE WHEN s.received_on > p.pdue THEN 1 ELSE 0 END,
+  CASE WHEN COALESCE(({expected}), FALSE) THEN 1 ELSE 0 END
+"""
+# Rule 3's exempt: expected, no answer by the day, an exemption of the
+# period or of every period.
+_EXEMPT_SQL = """
+SELECT p.rid, p.pn, o.sector, COUNT(*), MIN(o.sort_key)
+FROM p JOIN (SELECT DISTINCT e.requirement_id, e.organization_id, e.period FROM exemption e) e
+  ON e.requirement_id = p.rid AND (e.period = p.pn OR e.period IS NULL)
+JOIN organization o ON o.id = e.organization_id
+WHERE o.kind <> :office {skip} AND COALESCE(({expected}), FALSE)
+  AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.requirement_id = p.rid AND s.organization_id = o.id
+                  AND s.period = p.pn AND s.received_on <= :as_of)
+  AND NOT (e.period IS NULL AND EXISTS (SELECT 1 FROM exemption e2 WHERE e2.requirement_id = p.rid
+           AND e2.organization_id = o.id AND e2.period = p.pn))
+GROUP BY p.rid, p.pn, o.sector
+"""
+def _unit_groups(session: Session, receivers: set[int]) -> list[tuple]:
+    """Units alike for rule 2, (kind, sector, active_from, active_to,
+    how many, first sort key): a province's thousands of units fall in a
+    few groups."""
+    o = Organization
+    columns = (o.kind, o.sector, o.active_from, o.active_to)
+    stmt = select(*columns, func.count(), func.min(o.sort_key)).where(o.kind != OrgKind.OFFICE).group_by(*columns)
+    if receivers:
+        stmt = stmt.where(o.id.not_in(sorted(receivers)))
+    return list(session.execute(stmt))
+
+
 def _number(pg: bool, key_param: str) -> str:
-    """The indicator's value of a counted submission when it is a number
-    (a JSON true or false counts 1 or 0, as Python's sum does)."""
-    counted = "st.status IN ('on_time', 'late')"
+    """The indicator's value of an answer when it is a number (a JSON true
+    or false counts 1 or 0, as Python's sum does; text counts nothing)."""
+    iv = "s.indicator_values"
     if pg:
-        return (f"CASE WHEN {counted} THEN CASE json_typeof(iv -> CAST(:{key_param} AS TEXT)) "
-                f"WHEN 'number' THEN CAST(iv ->> CAST(:{key_param} AS TEXT) AS NUMERIC) "
-                f"WHEN 'boolean' THEN CASE WHEN iv ->> CAST(:{key_param} AS TEXT) = 'true' THEN 1 ELSE 0 END END END")
+        key = f"CAST(:{key_param} AS TEXT)"
+        return (f"CASE json_typeof({iv} -> {key}) WHEN 'number' THEN CAST({iv} ->> {key} AS NUMERIC) "
+                f"WHEN 'boolean' THEN CASE WHEN {iv} ->> {key} = 'true' THEN 1 ELSE 0 END END")
     path = f"'$.\"' || :{key_param} || '\"'"
-    return (f"CASE WHEN {counted} THEN CASE json_type(iv, {path}) WHEN 'integer' THEN json_extract(iv, {path}) "
-            f"WHEN 'real' THEN json_extract(iv, {path}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END END")
+    return (f"CASE json_type({iv}, {path}) WHEN 'integer' THEN json_extract({iv}, {path}) "
+            f"WHEN 'real' THEN json_extract({iv}, {path}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END")
 
 
 def _plain_number(value: Any) -> int | float:
