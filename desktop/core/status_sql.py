@@ -152,18 +152,20 @@ exempted AS (
 exempted_reason AS (SELECT x.rid, x.oid, x.pn, e.reason FROM exempted x JOIN exemption e ON e.id = x.eid),
 st AS (
   SELECT p.rid AS rid, p.pn AS pn, o.sector AS sector, o.sort_key AS sk, o.name AS name,
+    o.id AS oid, o.code AS code, o.name_key AS name_key, o.kind AS kind, o.active_from AS active_from,
+    o.active_to AS active_to, s.id AS sid, s.received_on AS received_on, s.doc_number AS doc_number,
+    s.doc_date AS doc_date, s.note AS note, s.indicator_values AS iv,
     CASE
-      WHEN s.id IS NOT NULL THEN CASE WHEN s.received_on <= p.pdue THEN 'on_time' ELSE 'late' END
+      WHEN s.id IS NOT NULL AND s.received_on <= :as_of THEN
+        CASE WHEN s.received_on <= p.pdue THEN 'on_time' ELSE 'late' END
       WHEN NOT COALESCE(({expected}), FALSE) THEN NULL  -- a NULL sector is outside a filter, not unknown
       WHEN x.reason IS NOT NULL THEN 'exempt'
       WHEN p.pdue <= :as_of THEN 'missing'
       ELSE 'pending'
     END AS status,
-    s.indicator_values AS iv,
     x.reason AS reason
   FROM p CROSS JOIN organization o
-  LEFT JOIN submission s
-    ON s.requirement_id = p.rid AND s.organization_id = o.id AND s.period = p.pn AND s.received_on <= :as_of
+  LEFT JOIN submission s ON s.requirement_id = p.rid AND s.organization_id = o.id AND s.period = p.pn
   LEFT JOIN exempted_reason x ON x.rid = p.rid AND x.oid = o.id AND x.pn = p.pn
   WHERE o.kind <> :office {skip}
 )
@@ -173,7 +175,9 @@ _EXPECTED = ("NOT (o.active_to IS NOT NULL AND o.active_to <= p.pdue)"
              " AND (o.active_to IS NULL OR o.active_to > p.pstart)")
 
 
-def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names) -> None:
+def _statement_parts(session, as_of, kinds, sectors, rows, receivers):
+    """(binds, params, VALUES rows, the filter of rule 2, the receivers
+    left out) of a group of requirement periods."""
     pg = session.get_bind().dialect.name == "postgresql"
     params: dict[str, Any] = {"as_of": as_of, "office": OrgKind.OFFICE}
     binds = [bindparam("as_of", type_=Date)]
@@ -200,11 +204,16 @@ def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_ke
     skip = ""
     if receivers:
         skip = "AND o.id NOT IN (" + ", ".join(str(int(i)) for i in sorted(receivers)) + ")"
+    return binds, params, values, " AND ".join(expected), skip
+
+
+def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names) -> None:
+    pg = session.get_bind().dialect.name == "postgresql"
+    binds, params, values, filter_sql, skip = _statement_parts(session, as_of, kinds, sectors, rows, receivers)
     keys = sorted({i["key"] for r, _p, _s in rows for i in r.indicators or []})
     sums = "".join(f", SUM({_number(pg, f'iv{j}')})" for j in range(len(keys)))
     for j, k in enumerate(keys):
         params[f"iv{j}"] = k
-    filter_sql = " AND ".join(expected)
     head = _PERIODS.format(values=", ".join(values))
     statement = lambda sql, **more: text(head + sql.format(expected=filter_sql, skip=skip, **more)).bindparams(*binds)  # noqa: E731
     # Counts without a row per unit and period (see the module docstring):
@@ -359,3 +368,91 @@ def _add_receivers(session, as_of, plan, receivers, figures, sort_keys, listed, 
                     if status in _NAMED:
                         listed.setdefault((r.id, p.number), []).append(
                             (unit.sort_key, status, unit.name, exemption.reason if exemption else None))
+
+
+# --- the tracking grid: every unit's status for one requirement ----------------
+@dataclass(slots=True)
+class UnitView:
+    """What the grid shows and its dialogs read of a unit."""
+
+    id: int
+    code: str | None
+    name: str
+    name_key: str
+    sort_key: str
+    kind: str
+    sector: str | None
+    active_from: date | None
+    active_to: date | None
+
+
+@dataclass(slots=True)
+class SubmissionView:
+    id: int
+    received_on: date
+    doc_number: str | None
+    doc_date: date | None
+    indicator_values: dict | None
+    note: str | None
+
+
+@dataclass(slots=True)
+class ExemptionView:
+    reason: str
+
+
+def grid_statuses(session: Session, requirement: Requirement, as_of: date, *, upcoming: bool = False) -> list:
+    """``status.requirement_statuses`` by the database, for the tracking
+    grid: one ``PeriodStatus`` per period due by ``as_of`` (with
+    ``upcoming`` the next one too) whose units, answers and exemptions are
+    plain views of the columns shown, not ORM objects (5,000 units × a
+    period is one statement and no object per row from the ORM)."""
+    from sqlalchemy import JSON, column
+
+    from desktop.core.status import PeriodStatus, UnitStatus
+
+    periods = periods_through(requirement, as_of)
+    if upcoming:
+        nxt = next_period(requirement, as_of)
+        if nxt is not None:
+            periods.append(nxt)
+    if not periods:
+        return []
+    directive = session.get(Directive, requirement.directive_id)
+    issued = directive.issued_on if directive is not None else None
+    rows = [(requirement, p, period_start(requirement, p, issued)) for p in periods]
+    out = {p.number: PeriodStatus(requirement, p, as_of) for p in periods}
+    receivers = _carry_over_receivers(session)
+    kinds, sectors = _filter_key(requirement, _sectors_in_use(session))
+    binds, params, values, filter_sql, skip = _statement_parts(session, as_of, kinds, sectors, rows, receivers)
+    sql = _STATUS_SQL.format(values=", ".join(values), expected=filter_sql, skip=skip) + (
+        "SELECT pn, oid, code, name, name_key, sk, kind, sector, active_from, active_to, status, sid, received_on, "
+        "doc_number, doc_date, iv, note, reason FROM st WHERE status IS NOT NULL ORDER BY pn, sk")
+    typed = text(sql).bindparams(*binds).columns(
+        column("pn", Integer), column("oid", Integer), column("code"), column("name"), column("name_key"),
+        column("sk"), column("kind"), column("sector"), column("active_from", Date), column("active_to", Date),
+        column("status"), column("sid", Integer), column("received_on", Date), column("doc_number"),
+        column("doc_date", Date), column("iv", JSON), column("note"), column("reason"))
+    for (pn, oid, code, name, name_key, sk, kind, sector, active_from, active_to, status, sid, received_on,
+         doc_number, doc_date, iv, note, reason) in session.execute(typed, params):
+        unit = UnitView(oid, code, name, name_key, sk, kind, sector, active_from, active_to)
+        submission = SubmissionView(sid, received_on, doc_number, doc_date, iv, note) if sid is not None else None
+        exemption = ExemptionView(reason) if reason is not None else None
+        out[pn].units.append(UnitStatus(unit, Status(status), submission, exemption))
+    if receivers:
+        involved = list(session.exec(select(Organization).where(
+            Organization.kind != OrgKind.OFFICE,
+            (Organization.carry_over.is_(True)) | (Organization.id.in_(sorted(receivers))))))
+        data = _RequirementData(session, requirement, involved, unit_ids=[u.id for u in involved])
+        for unit in involved:
+            if unit.id not in receivers:
+                continue
+            for p in periods:
+                submission = data.submissions.get((unit.id, p.number))
+                exemption = data.exemption(unit.id, p.number)
+                status = derive_status(p.due, as_of, submission, exemption, data.expected(unit, p, as_of))
+                if status is not Status.NOT_APPLICABLE:
+                    out[p.number].units.append(UnitStatus(unit, status, submission, exemption))
+        for ps in out.values():
+            ps.units.sort(key=lambda u: u.unit.sort_key)
+    return list(out.values())

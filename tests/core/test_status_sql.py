@@ -19,7 +19,7 @@ from sqlmodel import select
 from db.models import Directive, Exemption, Organization, OrgKind, Requirement, Submission
 from db.session import unit_of_work
 from desktop.core.status import Status, requirement_statuses, status_overview
-from desktop.core.status_sql import figures_overview
+from desktop.core.status_sql import figures_overview, grid_statuses
 from desktop.core.vntext import fold, sort_key
 from tests.core.test_status_model import _store, worlds
 
@@ -152,3 +152,24 @@ def test_the_database_agrees_with_the_python_rules_on_random_worlds(engine, w):
             assert g.indicator_totals() == p.indicator_totals()
             assert g.names(Status.MISSING) == p.names(Status.MISSING)
             assert g.names(Status.LATE) == p.names(Status.LATE)
+
+
+def test_the_tracking_grid_from_the_database_shows_every_unit_as_the_python_rules_do(engine):
+    with unit_of_work(engine, actor="tester@pc") as session:
+        _province(session, seed=5)
+    with unit_of_work(engine, commit=False) as session:
+        requirements = list(session.exec(select(Requirement)))
+        for day in (date(2022, 3, 31), date(2022, 9, 1), date(2023, 6, 30)):
+            for r in requirements:
+                want = requirement_statuses(session, r, day, upcoming=True)
+                got = grid_statuses(session, r, day, upcoming=True)
+                assert [p.period for p in got] == [p.period for p in want]
+                for g, w in zip(got, want):
+                    assert [(u.unit.id, u.unit.name, u.status) for u in g.units] == \
+                        [(u.unit.id, u.unit.name, u.status) for u in w.units], (r.title, day, g.period)
+                    assert [u.submission.id if u.submission else None for u in g.units] == \
+                        [u.submission.id if u.submission else None for u in w.units]
+                    assert [u.exemption.reason if u.exemption else None for u in g.units] == \
+                        [u.exemption.reason if u.exemption else None for u in w.units]
+                    assert vars(g.counts) == vars(w.counts)
+                    assert g.indicator_totals() == w.indicator_totals()
