@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 720)
-        self.nav.setCurrentRow(int(s.value("window/screen", 0)) % len(self.screens))
+        self.nav.setCurrentRow(int(s.value("window/screen", 0)) % len(SCREENS))
 
     def closeEvent(self, event) -> None:
         s = QSettings()
