@@ -23,14 +23,14 @@ def line(label: str, ours: float, bare: float | None, unit: str = "s", goal: flo
         return f"{v * 1000:8.1f} ms" if unit == "ms" else (f"{v:8.2f} s " if unit == "s" else f"{v:8.0f} {unit}")
 
     if bare is None:
-        return f"  {label:<58}{fmt(ours)}"
+        return f"  {label:<66}{fmt(ours)}"
     ratio = ours / bare if bare else float("inf")
     verdict = "" if goal is None else (f"  (goal ≤ {goal:g}×: {'met' if ratio <= goal else 'NOT met'})")
-    return f"  {label:<58}{fmt(ours)}   bare {fmt(bare)}   ×{ratio:5.2f}{verdict}"
+    return f"  {label:<66}{fmt(ours)}   bare {fmt(bare)}   ×{ratio:5.2f}{verdict}"
 
 
 def header(title: str) -> str:
-    return f"{title}\n  {'':<58}{'Theo dõi':>11}   {'bare libraries':>16}   ratio"
+    return f"{title}\n  {'':<66}{'Theo dõi':>11}   {'bare libraries':>16}   ratio"
 
 
 def peak_rss_mb() -> float:
