@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from db.bulk import insert_rows
+from db.bulk import insert_rows, without_gc
 from db.limits import too_long
 from db.models import Attachment, Exemption, Organization, OrgKind, Requirement, Submission, utcnow
 from desktop.core.errors import UserError
@@ -245,6 +245,12 @@ def import_submissions(
     unit are listed in ``unmatched`` with the closest names, rows that
     cannot be recorded in ``skipped`` with the reason. The caller's
     transaction makes it all or nothing."""
+    with without_gc():
+        return _import_submissions(session, requirement, rows, period, today)
+
+
+def _import_submissions(session: Session, requirement: Requirement, rows: list[TrackingRow], period: int | None,
+                        today: date | None) -> SubmissionImport:
     if requirement.every_months and period is None:
         raise PeriodNeeded(
             f"Yêu cầu số {requirement.id} là yêu cầu định kỳ ({requirement.every_months} tháng/lần); "

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 
 from sqlmodel import Session, select
 
-from db.bulk import insert_rows
+from db.bulk import insert_rows, without_gc
 from db.limits import overlong
 from db.models import Organization, OrgKind, utcnow
 from desktop.core.errors import Cancelled, NotFound, UserError
@@ -191,7 +191,11 @@ def import_units(
     name, or that repeat an earlier row, are skipped with their reason. The
     caller's transaction makes the whole import all or nothing; ``cancelled``
     returning True raises ``Cancelled`` so the caller rolls back."""
-    rows = list(rows)
+    with without_gc():
+        return _import_units(session, list(rows), parent_id, progress, cancelled)
+
+
+def _import_units(session: Session, rows: list[UnitRow], parent_id: int | None, progress, cancelled) -> UnitImportResult:
     result = UnitImportResult()
     # The stored units as plain dicts of the columns an import compares:
     # building an ORM object for each of 100,000 units that mostly do not
