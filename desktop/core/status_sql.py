@@ -78,7 +78,9 @@ def figures_overview(session: Session, as_of: date, *, directive: Directive | No
     """``status.status_overview`` by the database: every period due by
     ``as_of`` (and with ``upcoming`` the next one) of every requirement of
     every directive (or of one), as ``PeriodFigures``; ``names`` False
-    leaves out the lists of units (the dashboard shows only counts)."""
+    leaves out the lists of units and the indicator sums (the dashboard
+    shows counts only, and the sums would read every answer's row instead
+    of the index)."""
     directives = [directive] if directive is not None else list_directives(session)
     plan: list[tuple[Directive, list[tuple[Requirement, list[Period]]]]] = []
     for d in directives:
@@ -210,7 +212,7 @@ def _statement_parts(session, as_of, kinds, sectors, rows, receivers):
 def _run_group(session, as_of, kinds, sectors, rows, receivers, figures, sort_keys, listed, names) -> None:
     pg = session.get_bind().dialect.name == "postgresql"
     binds, params, values, filter_sql, skip = _statement_parts(session, as_of, kinds, sectors, rows, receivers)
-    keys = sorted({i["key"] for r, _p, _s in rows for i in r.indicators or []})
+    keys = sorted({i["key"] for r, _p, _s in rows for i in r.indicators or []}) if names else []
     sums = "".join(f", SUM({_number(pg, f'iv{j}')})" for j in range(len(keys)))
     for j, k in enumerate(keys):
         params[f"iv{j}"] = k
