@@ -206,7 +206,7 @@ def run(url: str, tmp: Path, books: list[Path], unit_book: Path, report: bool) -
     from desktop.cli import main as cli
     from desktop.core.directives import Indicator, add_directive, add_requirement
     from desktop.core.office import init_office
-    from desktop.core.status import requirement_statuses
+    from desktop.core.status_sql import grid_statuses
     from desktop.core.submissions import import_submissions
     from desktop.operations import status as status_ops
     from desktop.operations.registry import Store
@@ -262,9 +262,9 @@ def run(url: str, tmp: Path, books: list[Path], unit_book: Path, report: bool) -
     f["dashboard"] = _best(lambda: _timed(lambda: status_ops.dashboard(store, as_of=AS_OF, names=False)))
     f["bare dashboard"] = _best(lambda: bare_status(engine, names=False))
 
-    def grid() -> None:
+    def grid() -> None:  # what the tracking screen loads
         with unit_of_work(engine, commit=False) as s:
-            requirement_statuses(s, s.get(Requirement, ids[0]), AS_OF, upcoming=True)
+            grid_statuses(s, s.get(Requirement, ids[0]), AS_OF, upcoming=True)
 
     f["grid"] = _best(lambda: _timed(grid))
     f["bare grid"] = _best(lambda: bare_grid(engine, ids[0]))
