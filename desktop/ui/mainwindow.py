@@ -118,7 +118,10 @@ class MainWindow(QMainWindow):
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, screen)
             self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            # Gone at once, not by deleteLater: a screen's first refresh waits
+            # for the database in a nested event loop, which would delete it
+            # while Qt is still showing the stack's children.
+            placeholder.setParent(None)
             self.stack.setCurrentIndex(current)
             if index == 0:
                 screen.show_missing.connect(self.open_missing)
