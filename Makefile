@@ -29,8 +29,12 @@ test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen THEODOI_BACKENDS_FILE=$(VENV)/backends-tested $(BIN)/python -m pytest -q; \
 	status=$$?; cat $(VENV)/backends-tested 2>/dev/null; exit $$status
 
+# Each line: Theo dõi's figure, the bare libraries' in the same run, the
+# ratio; the unit-list and province lines on PostgreSQL too when
+# THEODOI_BENCH_PG or THEODOI_TEST_PG names a server.
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_units.py
 	$(BIN)/python scripts/bench_documents.py
 	$(BIN)/python scripts/bench_packages.py
 	$(BIN)/python scripts/bench_province.py

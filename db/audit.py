@@ -118,16 +118,3 @@ def _note(session: Session, rows: list[dict[str, Any]]) -> None:
 def _stamp(session: Session) -> dict[str, Any]:
     return {"at": datetime.now(timezone.utc), "actor": session.info.get("actor") or default_actor()}
 
-
-def record_inserts(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
-    """Audit rows for inserts made with a Core executemany (which bypasses the
-    flush hooks); each row carries its ``id``. Same transaction as the insert."""
-    if rows:
-        stamp = _stamp(session)
-        entries = [
-            {**stamp, "action": "create", "entity": table, "entity_id": str(r["id"]), "before": None,
-             "after": {k: _plain(v) for k, v in r.items()}}
-            for r in rows
-        ]
-        session.connection().execute(insert(AuditLog), entries)
-        _note(session, entries)

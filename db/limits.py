@@ -25,14 +25,25 @@ class TooLong(StoreError):
     """A text longer than its column allows; nothing was written."""
 
 
+_TEXT_LIMITS: dict[Table, list[tuple[str, int]]] = {}
+
+
+def text_limits(table: Table) -> list[tuple[str, int]]:
+    """(column, longest text) of each text column of ``table`` with a
+    limit; read once per table, since a 100,000-row import asks every row."""
+    found = _TEXT_LIMITS.get(table)
+    if found is None:
+        found = _TEXT_LIMITS[table] = [(c.key, c.type.length) for c in table.columns if getattr(c.type, "length", None)]
+    return found
+
+
 def overlong(table: Table, values: dict[str, Any]) -> tuple[str, int, int] | None:
     """The first text of ``values`` (a row for ``table``) longer than its
     column: (column, its length, the limit), or None."""
-    for column in table.columns:
-        value = values.get(column.key)
-        limit = getattr(column.type, "length", None)
-        if isinstance(value, str) and limit and len(value) > limit:
-            return column.key, len(value), limit
+    for key, limit in text_limits(table):
+        value = values.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            return key, len(value), limit
     return None
 
 

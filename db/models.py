@@ -151,6 +151,8 @@ class Submission(SQLModel, table=True):
     __tablename__ = "submission"
     __table_args__ = (
         UniqueConstraint("requirement_id", "organization_id", "period", name="uq_submission_unit_period"),
+        # The status counts read a period's answers from this index alone.
+        Index("ix_submission_status", "requirement_id", "period", "received_on", "organization_id"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

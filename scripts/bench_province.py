@@ -25,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchlib import header, line, pg_server, server_db  # noqa: E402
 
 UNITS, REQUIREMENTS, DIRECTIVES = 5_000, 40, 4
 ANSWERED = 0.7
@@ -64,20 +67,155 @@ def _tracking_books(folder: Path) -> list[Path]:
     return books
 
 
-def run(url: str, tmp: Path, books: list[Path], unit_book: Path) -> dict[str, float]:
+AS_OF = date(2022, 12, 31)
+
+
+def _bare_requirements(s, n: int) -> list[int]:
+    """Requirements the bare write fills, beside the ones Theo dõi fills:
+    the same table, indexes and size."""
+    from desktop.core.directives import add_directive, add_requirement
+
+    d = add_directive(s, number="999/KH-BARE", issuer="bench", issued_on=date(2022, 2, 16), subject="bare")
+    return [add_requirement(s, d, title=f"bare {j}", due=date(2022, 3, 1) + timedelta(days=7 * j)).id for j in range(n)]
+
+
+def bare_write(engine, sheets, req_ids: list[int]) -> float:
+    """The same rows and an audit row each, by one executemany (COPY on
+    PostgreSQL), units matched by a dict lookup: what the libraries alone do."""
+    import json
+    from datetime import datetime, timezone
+
+    raw = engine.raw_connection()
+    pg = engine.dialect.name == "postgresql"
+    cur = raw.cursor()
+    t0 = time.perf_counter()
+    cur.execute("SELECT code, id FROM organization WHERE code IS NOT NULL")
+    unit_id = dict(cur.fetchall())
+    now = datetime.now(timezone.utc)
+    stamp = now if pg else now.replace(tzinfo=None).isoformat(sep=" ")
+    rows = []
+    for rid, sheet in zip(req_ids, sheets):
+        for r in sheet.rows:
+            rows.append([rid, unit_id[r.unit_code], 1, r.received_on, r.doc_number, None,
+                         {k: v for k, v in r.values.items()}, None, "bench", stamp])
+    if pg:
+        cur.execute("SELECT nextval(pg_get_serial_sequence('submission', 'id')) FROM generate_series(1, %s)", (len(rows),))
+        ids = [r[0] for r in cur.fetchall()]
+    else:
+        cur.execute("BEGIN IMMEDIATE")
+        top = cur.execute("SELECT max(id) FROM submission").fetchone()[0] or 0
+        ids = list(range(top + 1, top + 1 + len(rows)))
+    cols = ["requirement_id", "organization_id", "period", "received_on", "doc_number", "doc_date",
+            "indicator_values", "note", "recorded_by", "recorded_at"]
+    audits = []
+    for i, r in zip(ids, rows):
+        after = dict(zip(cols, r), id=i, received_on=r[3].isoformat(), recorded_at=now.isoformat())
+        audits.append([stamp, "bench", "create", "submission", str(i), None, json.dumps(after)])
+        r[6] = json.dumps(r[6])
+        if not pg:
+            r[3] = r[3].isoformat()
+        r.insert(0, i)
+    audit_cols = "at, actor, action, entity, entity_id, before, after"
+    if pg:
+        with cur.copy(f"COPY submission (id, {', '.join(cols)}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row(r)
+        with cur.copy(f"COPY audit_log ({audit_cols}) FROM STDIN") as copy:
+            for a in audits:
+                copy.write_row(a)
+        raw.commit()
+    else:
+        cur.executemany(f"INSERT INTO submission (id, {', '.join(cols)}) VALUES ({', '.join('?' * 11)})", rows)
+        cur.executemany(f"INSERT INTO audit_log ({audit_cols}) VALUES (?, ?, ?, ?, ?, ?, ?)", audits)
+        cur.execute("COMMIT")
+    elapsed = time.perf_counter() - t0
+    raw.close()
+    return elapsed
+
+
+# The rules of docs/counting-rules.md for one-off requirements without
+# filters or merges (the province data set), as one hand-written statement.
+_BARE_STATUS = """
+WITH p(rid, pstart, pdue) AS (SELECT r.id, d.issued_on, r.first_due FROM requirement r JOIN directive d
+                              ON d.id = r.directive_id WHERE r.first_due <= {as_of} ),
+st AS (
+  SELECT p.rid, o.sector, o.sort_key AS sk, o.name,
+    CASE WHEN s.id IS NOT NULL THEN CASE WHEN s.received_on <= p.pdue THEN 'on_time' ELSE 'late' END
+         WHEN NOT ((o.active_to IS NULL OR o.active_to > p.pdue) AND (o.active_from IS NULL OR o.active_from <= p.pstart))
+           THEN NULL
+         WHEN EXISTS (SELECT 1 FROM exemption e WHERE e.requirement_id = p.rid AND e.organization_id = o.id) THEN 'exempt'
+         WHEN p.pdue <= {as_of} THEN 'missing' ELSE 'pending' END AS status
+  FROM p CROSS JOIN organization o
+  LEFT JOIN submission s ON s.requirement_id = p.rid AND s.organization_id = o.id AND s.period = 1
+                         AND s.received_on <= {as_of}
+  WHERE o.kind <> 'office'
+)
+"""
+
+
+def bare_status(engine, *, names: bool) -> float:
+    raw = engine.raw_connection()
+    pg = engine.dialect.name == "postgresql"
+    cte = _BARE_STATUS.format(as_of="DATE '2022-12-31'" if pg else "'2022-12-31'")
+    cur = raw.cursor()
+    t0 = time.perf_counter()
+    cur.execute(cte + "SELECT rid, sector, status, count(*) FROM st WHERE status IS NOT NULL GROUP BY rid, sector, status")
+    cur.fetchall()
+    if names:
+        cur.execute(cte + "SELECT rid, status, name FROM st WHERE status IN ('missing', 'late', 'pending', 'exempt') "
+                    "ORDER BY rid, sk")
+        cur.fetchall()
+    elapsed = time.perf_counter() - t0
+    raw.rollback()
+    raw.close()
+    return elapsed
+
+
+def bare_grid(engine, rid: int) -> float:
+    raw = engine.raw_connection()
+    cur = raw.cursor()
+    t0 = time.perf_counter()
+    cur.execute(
+        "SELECT o.id, o.name, o.sort_key, s.received_on FROM organization o LEFT JOIN submission s "
+        f"ON s.organization_id = o.id AND s.requirement_id = {int(rid)} AND s.period = 1 "
+        "WHERE o.kind <> 'office' ORDER BY o.sort_key")
+    cur.fetchall()
+    elapsed = time.perf_counter() - t0
+    raw.rollback()
+    raw.close()
+    return elapsed
+
+
+def _best(fn, times: int = 3) -> float:
+    return min(fn() for _ in range(times))
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def run(url: str, tmp: Path, books: list[Path], unit_book: Path, report: bool) -> dict[str, float]:
+    import contextlib
+    import io
+
     from db.migrate import open_database
+    from db.models import Requirement
     from db.session import unit_of_work
+    from desktop.cli import main as cli
     from desktop.core.directives import Indicator, add_directive, add_requirement
     from desktop.core.office import init_office
-    from desktop.core.status import status_overview
+    from desktop.core.status_sql import grid_statuses
     from desktop.core.submissions import import_submissions
-    from desktop.core.units import import_units
-    from desktop.io.reporting import make_report
+    from desktop.operations import status as status_ops
+    from desktop.operations.registry import Store
+    from desktop.operations.units import import_list
     from desktop.io.tracking_sheet import read_tracking_sheet
-    from desktop.io.unit_sheet import read_unit_sheet
 
     engine = open_database(url, backup_dir=tmp / "backups")
-    figures: dict[str, float] = {}
+    store = Store(engine, url, "bench")
+    f: dict[str, float] = {}
     with unit_of_work(engine, actor="bench") as s:
         init_office(s, "Liên đoàn Lao động tỉnh Lai Châu", parent_name="Tổng Liên đoàn Lao động Việt Nam",
                     place="Lai Châu", symbol="LĐLĐ")
@@ -88,63 +226,65 @@ def run(url: str, tmp: Path, books: list[Path], unit_book: Path) -> dict[str, fl
                                 indicators=[Indicator("sessions", "Số buổi")]) for j in range(REQUIREMENTS)]
         ids = [r.id for r in reqs]
         directive_id = directives[0].id
+    f["import units"] = _timed(lambda: import_list(store, unit_book))
     t0 = time.perf_counter()
-    with unit_of_work(engine, actor="bench") as s:
-        created = import_units(s, read_unit_sheet(unit_book).rows).created
-    t1 = time.perf_counter()
-    assert created == UNITS
-    from db.models import Requirement
-
     sheets = [read_tracking_sheet(book, [{"key": "sessions", "label": "Số buổi"}]) for book in books]
-    t_read = time.perf_counter()
+    f["read sheets"] = time.perf_counter() - t0
     recorded = 0
+    t0 = time.perf_counter()
     for rid, sheet in zip(ids, sheets):
         with unit_of_work(engine, actor="bench") as s:
             result = import_submissions(s, s.get(Requirement, rid), sheet.rows, today=date(2023, 1, 1))
         assert not result.unmatched, result.unmatched[:3]
         recorded += result.created
-    t2 = time.perf_counter()
-    figures["import units"] = t1 - t0
-    figures["read sheets"] = t_read - t1
-    figures["import sheets"] = t2 - t_read
-    figures["submissions"] = recorded
-    with unit_of_work(engine, commit=False) as s:
-        overview = status_overview(s, date(2022, 12, 31))
-    t3 = time.perf_counter()
-    assert sum(len(o.periods) for o in overview) == REQUIREMENTS
-    figures["status"] = t3 - t2
-    made = make_report(engine, directive_id=directive_id, requirement_id=None, as_of=date(2022, 12, 31),
-                       issued_on=date(2023, 1, 5), out_dir=tmp / f"out-{uuid.uuid4().hex[:6]}")
-    figures["report"] = time.perf_counter() - t3
-    figures["pages"] = made.pages
+    f["import sheets"] = time.perf_counter() - t0
+    f["submissions"] = recorded
+    with unit_of_work(engine, actor="bench") as s:
+        bare_ids = _bare_requirements(s, REQUIREMENTS)
+    f["bare write"] = bare_write(engine, sheets, bare_ids)
+    with unit_of_work(engine, actor="bench") as s:  # the bare rows go, so the counts below are the province's
+        from sqlalchemy import text
+        listed = ", ".join(map(str, bare_ids))
+        s.execute(text(f"DELETE FROM submission WHERE requirement_id IN ({listed})"))
+        s.execute(text(f"DELETE FROM requirement WHERE id IN ({listed})"))
+        s.execute(text("DELETE FROM directive WHERE number = '999/KH-BARE'"))
+
+    argv = ["status", "--as-of", AS_OF.strftime("%d/%m/%Y"), "--json", "--db", url]
+
+    def status_command() -> None:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert cli(argv) == 0
+        assert out.getvalue().count('"missing_units"') == REQUIREMENTS
+
+    status_command()  # the command's own start: imports, first connection
+    f["status"] = _best(lambda: _timed(status_command))
+    f["bare status"] = _best(lambda: bare_status(engine, names=True))
+    f["dashboard"] = _best(lambda: _timed(lambda: status_ops.dashboard(store, as_of=AS_OF, names=False)))
+    f["bare dashboard"] = _best(lambda: bare_status(engine, names=False))
+
+    def grid() -> None:  # what the tracking screen loads
+        with unit_of_work(engine, commit=False) as s:
+            grid_statuses(s, s.get(Requirement, ids[0]), AS_OF, upcoming=True)
+
+    f["grid"] = _best(lambda: _timed(grid))
+    f["bare grid"] = _best(lambda: bare_grid(engine, ids[0]))
+    if report:
+        from desktop.io.reporting import make_report
+
+        t0 = time.perf_counter()
+        made = make_report(engine, directive_id=directive_id, requirement_id=None, as_of=AS_OF,
+                           issued_on=date(2023, 1, 5), out_dir=tmp / f"out-{uuid.uuid4().hex[:6]}")
+        f["report"] = time.perf_counter() - t0
+        f["pages"] = made.pages
     engine.dispose()
-    return figures
-
-
-def _server_db(server: str) -> tuple[str, callable]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from db.engine import with_driver
-
-    admin = create_engine(with_driver(server), isolation_level="AUTOCOMMIT")
-    name = f"theodoi_bench_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return make_url(with_driver(server)).set(database=name).render_as_string(hide_password=False), drop
+    return f
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pg", default=os.environ.get("THEODOI_BENCH_PG") or os.environ.get("THEODOI_TEST_PG"),
-                        help="a PostgreSQL server URL (a database is made and dropped there)")
+    parser.add_argument("--pg", default=pg_server(), help="a PostgreSQL server URL (a database is made and dropped there)")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--no-report", action="store_true", help="leave out the report of one directive")
     args = parser.parse_args()
     from db.engine import resolve_url
 
@@ -156,22 +296,29 @@ def main() -> None:
         books = _tracking_books(tmp)
         results = {}
         if args.only != "postgresql":
-            results["SQLite"] = run(resolve_url(tmp / "tinh.sqlite3"), tmp, books, unit_book)
+            results["SQLite"] = run(resolve_url(tmp / "tinh.sqlite3"), tmp, books, unit_book, not args.no_report)
         if args.pg and args.only != "sqlite":
-            url, drop = _server_db(args.pg)
+            url, drop = server_db(args.pg)
             try:
-                results["PostgreSQL"] = run(url, tmp, books, unit_book)
+                results["PostgreSQL"] = run(url, tmp, books, unit_book, not args.no_report)
             finally:
                 drop()
         first = next(iter(results.values()))
-        print(f"province scale, {UNITS} units × {REQUIREMENTS} requirements, {int(first['submissions'])} submissions:")
-        print(f"  {'':<34}" + "".join(f"{name:>12}" for name in results))
-        for key, label in (("import units", "import unit list (.xlsx, 5,000)"),
-                           ("read sheets", f"read {REQUIREMENTS} tracking sheets"),
-                           ("import sheets", f"write their {int(first['submissions'])} rows"),
-                           ("status", "status of every requirement"),
-                           ("report", f"report of one directive ({int(first['pages'])} pp.)")):
-            print(f"  {label:<34}" + "".join(f"{r[key]:>10.2f} s" for r in results.values()))
+        print(header(f"province scale, {UNITS:,} units × {REQUIREMENTS} requirements, "
+                     f"{int(first['submissions']):,} submissions:"))
+        for name, r in results.items():
+            print(line(f"{name}: import unit list (.xlsx, {UNITS:,})", r["import units"], None))
+            print(line(f"{name}: read {REQUIREMENTS} tracking sheets", r["read sheets"], None))
+            print(line(f"{name}: write their rows (bare: {'COPY' if name == 'PostgreSQL' else 'executemany'})",
+                       r["import sheets"], r["bare write"], goal=2))
+            print(line(f"{name}: status --as-of --json, warm (bare: the SQL)", r["status"], r["bare status"],
+                       unit="ms", goal=3))
+            print(line(f"{name}: dashboard refresh (bare: counts SQL)", r["dashboard"], r["bare dashboard"], unit="ms")
+                  + ("  (goal < 100 ms: " + ("met" if r["dashboard"] < 0.1 else "NOT met") + ")"))
+            print(line(f"{name}: tracking grid, 5,000 units × 1 period", r["grid"], r["bare grid"], unit="ms")
+                  + ("  (goal < 100 ms: " + ("met" if r["grid"] < 0.1 else "NOT met") + ")"))
+            if "report" in r:
+                print(line(f"{name}: report of one directive ({int(r['pages'])} pp.)", r["report"], None))
         if not args.pg:
             print("  (PostgreSQL not measured: set THEODOI_BENCH_PG to a server URL)")
 

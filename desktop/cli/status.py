@@ -25,7 +25,7 @@ def register(sub, parent) -> None:
 
 
 def _names(ps: PeriodStatus, status: Status) -> list[str]:
-    return [u.unit.name for u in ps.with_status(status)]
+    return ps.names(status)
 
 
 def period_json(ps: PeriodStatus) -> dict:
@@ -47,9 +47,7 @@ def period_json(ps: PeriodStatus) -> dict:
         "expected": c.expected,
         "missing_units": _names(ps, Status.MISSING),
         "late_units": _names(ps, Status.LATE),
-        "exempt_units": [
-            {"name": u.unit.name, "reason": u.exemption.reason} for u in ps.with_status(Status.EXEMPT)
-        ],
+        "exempt_units": [{"name": name, "reason": reason} for name, reason in ps.exempt_reasons()],
         "pending_units": _names(ps, Status.PENDING),
         "by_sector": [
             {"sector": sector, **counts.as_json()} for sector, counts in ps.by_sector().items()

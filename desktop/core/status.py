@@ -160,6 +160,14 @@ class PeriodStatus:
     def with_status(self, status: Status) -> list[UnitStatus]:
         return [u for u in self.units if u.status is status]
 
+    def names(self, status: Status) -> list[str]:
+        """The names of the units with ``status``, in Vietnamese order."""
+        return [u.unit.name for u in self.with_status(status)]
+
+    def exempt_reasons(self) -> list[tuple[str, str]]:
+        """(unit name, reason) of every exempt unit."""
+        return [(u.unit.name, u.exemption.reason) for u in self.with_status(Status.EXEMPT)]
+
     def by_sector(self) -> dict[str, Counts]:
         """Counts per sector, sectors in the order they first appear among
         the units (which are in Vietnamese order)."""
@@ -184,15 +192,19 @@ class _RequirementData:
     """A requirement's submissions, exemptions, directive date and the
     merges that carry over, loaded once for all its periods."""
 
-    def __init__(self, session: Session, requirement: Requirement, units: list[Organization]):
+    def __init__(self, session: Session, requirement: Requirement, units: list[Organization],
+                 unit_ids: list[int] | None = None):
+        # ``unit_ids``: only these units' answers and exemptions are read
+        # (the units rule 4 needs, when the rest is counted elsewhere).
         self.requirement = requirement
-        self.submissions = {
-            (s.organization_id, s.period): s
-            for s in session.exec(select(Submission).where(Submission.requirement_id == requirement.id))
-        }
+        submissions = select(Submission).where(Submission.requirement_id == requirement.id)
+        exemptions = select(Exemption).where(Exemption.requirement_id == requirement.id)
+        if unit_ids is not None:
+            submissions = submissions.where(Submission.organization_id.in_(unit_ids))
+            exemptions = exemptions.where(Exemption.organization_id.in_(unit_ids))
+        self.submissions = {(s.organization_id, s.period): s for s in session.exec(submissions)}
         self.exemptions: dict[tuple[int, int | None], Exemption] = {
-            (e.organization_id, e.period): e
-            for e in session.exec(select(Exemption).where(Exemption.requirement_id == requirement.id))
+            (e.organization_id, e.period): e for e in session.exec(exemptions)
         }
         directive = session.get(Directive, requirement.directive_id)
         self.issued_on = directive.issued_on if directive is not None else None

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from db.audit import record_inserts
+from db.bulk import insert_rows, without_gc
 from db.limits import overlong
 from db.models import Organization, OrgKind, utcnow
 from desktop.core.errors import Cancelled, NotFound, UserError
@@ -171,6 +170,8 @@ def _better_name(stored: str, given: str) -> bool:
     """Whether an imported name should replace the stored one: a real
     rename, or the same name written with fuller diacritics; never "CONG
     DOAN DIEN LUC" over "Công đoàn Điện lực"."""
+    if stored == given:
+        return False
     if fold(stored) != fold(given):
         return True
     marks = lambda s: sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c) or c in "đĐ")  # noqa: E731
@@ -190,17 +191,25 @@ def import_units(
     name, or that repeat an earlier row, are skipped with their reason. The
     caller's transaction makes the whole import all or nothing; ``cancelled``
     returning True raises ``Cancelled`` so the caller rolls back."""
-    rows = list(rows)
+    with without_gc():
+        return _import_units(session, list(rows), parent_id, progress, cancelled)
+
+
+def _import_units(session: Session, rows: list[UnitRow], parent_id: int | None, progress, cancelled) -> UnitImportResult:
     result = UnitImportResult()
-    existing = member_units(session)
-    by_code = {u.code: u for u in existing if u.code}
-    by_key: dict[str, list[Organization]] = {}
+    # The stored units as plain dicts of the columns an import compares:
+    # building an ORM object for each of 100,000 units that mostly do not
+    # change costs more than the whole comparison. The few that change are
+    # loaded as objects at the end, so their update is audited as usual.
+    existing = _stored_units(session)
+    by_code = {u["code"]: u for u in existing if u["code"]}
+    by_key: dict[str, list[dict[str, Any]]] = {}
     for u in existing:
-        by_key.setdefault(u.name_key, []).append(u)
+        by_key.setdefault(u["name_key"], []).append(u)
     seen: dict[str, int] = {}
-    # New units stay plain dicts and go in with one executemany: building
-    # 100,000 ORM objects costs far more than the insert itself.
+    # New units stay plain dicts and go in with one executemany.
     fresh: list[dict[str, Any]] = []
+    changes: dict[int, dict[str, Any]] = {}
 
     for done, row in enumerate(rows):
         if done % 200 == 0:
@@ -227,7 +236,7 @@ def import_units(
 
         unit = by_code.get(values.get("code")) if values.get("code") else None
         if unit is None:
-            candidates = [u for u in by_key.get(name_key, []) if not values.get("code") or not _code_of(u)]
+            candidates = [u for u in by_key.get(name_key, []) if not values.get("code") or not u.get("code")]
             if len(candidates) > 1:
                 result.skipped.append(Skipped(row.row, f"có nhiều đơn vị cùng tên “{name}”, hãy thêm mã đơn vị"))
                 continue
@@ -241,58 +250,56 @@ def import_units(
                 by_code[fresh_row["code"]] = fresh_row
             by_key.setdefault(fresh_row["name_key"], []).append(fresh_row)
             continue
-        if isinstance(unit, dict):  # created earlier in this same import
-            if not _better_name(unit["name"], name):
-                values.pop("name")
-            changed = any(unit.get(k) != v for k, v in values.items())
-            unit.update(values)
-            if changed:
-                result.updated += 1
-            else:
-                result.unchanged += 1
-            continue
-
-        if not _better_name(unit.name, name):
+        if not _better_name(unit["name"], name):
             values.pop("name")
-        changed = False
-        for key, value in values.items():
-            if getattr(unit, key) != value:
-                changed = True
-                if key == "name":
-                    _set_name(unit, value)
-                else:
-                    setattr(unit, key, value)
+        changed = {k: v for k, v in values.items() if unit.get(k) != v}
+        unit.update(changed)
+        if "id" in unit and changed:  # a stored unit (the others are created below)
+            changes.setdefault(unit["id"], {}).update(changed)
         if changed:
-            unit.updated_at = utcnow()
             result.updated += 1
         else:
             result.unchanged += 1
     session.flush()
+    _update_units(session, changes)
     _insert_units(session, fresh)
     return result
 
 
-def _code_of(unit: Organization | dict[str, Any]) -> str | None:
-    return unit.get("code") if isinstance(unit, dict) else unit.code
+_COMPARED = ("id", "name_key", *UNIT_FIELDS)
+
+
+def _stored_units(session: Session) -> list[dict[str, Any]]:
+    columns = [getattr(Organization, c) for c in _COMPARED]
+    stmt = select(*columns).where(Organization.kind != OrgKind.OFFICE)
+    return [dict(zip(_COMPARED, r)) for r in session.execute(stmt)]
+
+
+def _update_units(session: Session, changes: dict[int, dict[str, Any]]) -> None:
+    ids = list(changes)
+    now = utcnow()
+    for start in range(0, len(ids), 500):
+        for unit in session.exec(select(Organization).where(Organization.id.in_(ids[start:start + 500]))):
+            for key, value in changes[unit.id].items():
+                if key == "name":
+                    _set_name(unit, value)
+                else:
+                    setattr(unit, key, value)
+            unit.updated_at = now
+        session.flush()
 
 
 def _insert_units(session: Session, fresh: list[dict[str, Any]]) -> None:
     if not fresh:
         return
     now = utcnow()
-    columns = [c.name for c in Organization.__table__.columns if c.name != "id"]
-    defaults = {"kind": OrgKind.GRASSROOTS, "created_at": now, "updated_at": now}
+    defaults = {"kind": OrgKind.GRASSROOTS, "created_at": now, "updated_at": now, "carry_over": False}
     rows = []
     for values in fresh:
-        row = dict.fromkeys(columns)
-        row.update(defaults)
-        row.update(values)
+        row = {**defaults, **values}
         row["sort_key"] = sort_key(row["name"])
         rows.append(row)
-    ids = session.execute(
-        insert(Organization).returning(Organization.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
-    record_inserts(session, Organization.__tablename__, [{"id": i, **r} for i, r in zip(ids, rows)])
+    insert_rows(session, Organization.__table__, rows, what=(r["name"] for r in rows))
 
 
 def retire_unit(session: Session, unit: Organization, on: date, merged_into: Organization | None = None,

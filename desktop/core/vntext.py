@@ -17,6 +17,9 @@ _LOOKALIKES = str.maketrans({"\u01a2": "\u01af", "\u01a3": "\u01b0"})
 # collapse into a space with the rest of the whitespace.
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+# Anything ``clean`` would change besides normalisation: an invisible
+# character, a look-alike, whitespace other than one space between words.
+_UNCLEAN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\u01a2\u01a3]|[^\\S ]|  |^ | $")
 
 
 def clean(text: str | None) -> str | None:
@@ -25,18 +28,32 @@ def clean(text: str | None) -> str | None:
     space) collapsed to one space, stripped. None stays None; blank gives ""."""
     if text is None:
         return None
-    text = _INVISIBLE.sub("", str(text).translate(_LOOKALIKES))
+    text = str(text)
+    # Most text is clean already (a 100,000-row list passes every cell
+    # here): one scan and one normalisation check say so.
+    if not _UNCLEAN.search(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    text = _INVISIBLE.sub("", text.translate(_LOOKALIKES))
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def fold(text: str | None) -> str:
     """Search key of ``text``: cleaned, case-folded, every diacritic removed
     (tones and the marks of ă â ê ô ơ ư), đ -> d, single spaces. None -> ""."""
+    # Word by word: a word's key is computed once however many names hold
+    # it (every unit of a province is a "Công đoàn cơ sở …"). Folding never
+    # joins characters across a space, so the words' keys joined are the
+    # text's key.
+    return " ".join(part for word in (clean(text) or "").split(" ") for part in _fold_word(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> tuple[str, ...]:
     # Case-folding first: it can itself produce combining marks.
-    decomposed = unicodedata.normalize("NFD", (clean(text) or "").casefold())
+    decomposed = unicodedata.normalize("NFD", word.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Removing a mark that stood between two spaces leaves them adjacent.
-    return " ".join(bare.replace("đ", "d").split())
+    # A word of marks alone leaves nothing; split() drops it.
+    return tuple(bare.replace("đ", "d").split())
 
 
 def matches(query: str | None, text: str | None) -> bool:
@@ -127,6 +144,9 @@ def _weights(cluster: str) -> tuple[str, str, str]:
     return primary, str(tone) + extra, case
 
 
+_SPACE_WEIGHT = _weights(" ")
+
+
 def sort_key(text: str | None) -> str:
     """An ASCII key of the cleaned ``text`` whose plain string (or byte)
     order is Vietnamese alphabetical order, CLDR ``vi``: letters first
@@ -134,7 +154,26 @@ def sort_key(text: str | None) -> str:
     punctuation and digits), then tones (ngang < huyền < hỏi < ngã < sắc <
     nặng), then case (lower before upper). Different cleaned texts get
     different keys; None and "" give ""."""
-    clusters = _clusters(clean(text) or "")
-    if not clusters:
+    cleaned = clean(text) or ""
+    if not cleaned:
         return ""
+    # Word by word, each word's three levels computed once (see ``fold``);
+    # a word that begins with a combining mark would take it from the
+    # space before it, so such a text is weighed whole.
+    words = [_word_levels(w) for w in cleaned.split(" ")]
+    if any(w is None for w in words):
+        return _whole_key(cleaned)
+    return _LEVEL.join(_SPACE_WEIGHT[i].join(w[i] for w in words) for i in range(3))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_levels(word: str) -> tuple[str, str, str] | None:
+    clusters = _clusters(word)
+    if not clusters or unicodedata.combining(clusters[0][0]):
+        return None
+    return tuple("".join(level) for level in zip(*map(_weights, clusters)))
+
+
+def _whole_key(cleaned: str) -> str:
+    clusters = _clusters(cleaned)
     return _LEVEL.join("".join(level) for level in zip(*map(_weights, clusters)))

@@ -127,11 +127,13 @@ def import_tracking_sheet(store: Store, path: str | Path, *, requirement: int | 
     Unit names that match nothing refuse the whole sheet
     (``UnmatchedNames``) unless ``skip_unmatched``; ``dry_run`` does all
     the work and writes nothing."""
+    from db.bulk import without_gc
     from desktop.io.tracking_sheet import read_tracking_sheet
 
     def work(session):
         req = get_requirement(session, requirement)
-        sheet = read_tracking_sheet(path, req.indicators or [], columns or {})
+        with without_gc():  # thousands of rows of plain values
+            sheet = read_tracking_sheet(path, req.indicators or [], columns or {})
         result = import_submissions(session, req, sheet.rows, period=period)
         if result.unmatched and not skip_unmatched:
             names = "; ".join(f"dòng {u.row}: “{u.name}”" for u in result.unmatched[:10])

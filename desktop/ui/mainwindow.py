@@ -1,48 +1,59 @@
 """The main window: a list of screens on the left, the screen on the right;
-geometry and the last screen are remembered."""
+geometry and the last screen are remembered. A screen (and its module) is
+built the first time it is shown, so the window opens with one screen's
+work, not seven."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from db.engine import display_url
 from desktop.ui.context import AppContext
-from desktop.ui.screens.dashboard import DashboardScreen
-from desktop.ui.screens.directives import DirectivesScreen
-from desktop.ui.screens.exchange import ExchangeScreen
-from desktop.ui.screens.reports import ReportsScreen
-from desktop.ui.screens.settings import SettingsScreen
-from desktop.ui.screens.tracking import TrackingScreen
-from desktop.ui.screens.units import UnitsScreen
+
+# (attribute, module, class, title as the screen's own title() says it)
+SCREENS = (
+    ("dashboard", "desktop.ui.screens.dashboard", "DashboardScreen", "Tổng quan"),
+    ("units", "desktop.ui.screens.units", "UnitsScreen", "Đơn vị"),
+    ("directives", "desktop.ui.screens.directives", "DirectivesScreen", "Văn bản"),
+    ("tracking", "desktop.ui.screens.tracking", "TrackingScreen", "Theo dõi"),
+    ("reports", "desktop.ui.screens.reports", "ReportsScreen", "Báo cáo"),
+    ("exchange", "desktop.ui.screens.exchange", "ExchangeScreen", "Trao đổi"),
+    ("settings", "desktop.ui.screens.settings", "SettingsScreen", "Cài đặt"),
+)
+
+
+def _screen_property(index: int):
+    return property(lambda self: self.screen_at(index))
 
 
 class MainWindow(QMainWindow):
+    dashboard = _screen_property(0)
+    units = _screen_property(1)
+    directives = _screen_property(2)
+    tracking = _screen_property(3)
+    reports = _screen_property(4)
+    exchange = _screen_property(5)
+    settings = _screen_property(6)
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Theo dõi"))
-        self.dashboard = DashboardScreen(ctx)
-        self.units = UnitsScreen(ctx)
-        self.directives = DirectivesScreen(ctx)
-        self.tracking = TrackingScreen(ctx)
-        self.reports = ReportsScreen(ctx)
-        self.exchange = ExchangeScreen(ctx)
-        self.settings = SettingsScreen(ctx)
-        self.screens = [self.dashboard, self.units, self.directives, self.tracking, self.reports, self.exchange,
-                        self.settings]
+        self._built: dict[int, QWidget] = {}
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
-        for i, screen in enumerate(self.screens, 1):
-            self.nav.addItem(f"{screen.title()}")
+        for i, (_attr, _module, cls, title) in enumerate(SCREENS, 1):
+            self.nav.addItem(QCoreApplication.translate(cls, title))
             self.nav.item(i - 1).setToolTip(f"Ctrl+{i}")
-            self.stack.addWidget(screen)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.dashboard.show_missing.connect(self.open_missing)
+            self.stack.addWidget(QWidget())  # a place kept for the screen until it is first shown
+        self.nav.currentRowChanged.connect(self._show_screen)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -68,10 +79,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_act)
 
         view = self.menuBar().addMenu(self.tr("&Xem"))
-        for i, screen in enumerate(self.screens, 1):
-            act = QAction(screen.title(), self)
+        for i, (_attr, _module, cls, title) in enumerate(SCREENS, 1):
+            act = QAction(QCoreApplication.translate(cls, title), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i}"))
-            act.triggered.connect(lambda _c=False, s=screen: self.go(s))
+            act.triggered.connect(lambda _c=False, row=i - 1: self.nav.setCurrentRow(row))
             view.addAction(act)
             self.addAction(act)
         refresh = QAction(self.tr("&Làm mới"), self)
@@ -95,8 +106,39 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(about)
 
+    def screen_at(self, index: int):
+        """The screen in row ``index`` of the list, built (and put in its
+        place) the first time it is asked for."""
+        screen = self._built.get(index)
+        if screen is None:
+            _attr, module, cls, _title = SCREENS[index]
+            screen = getattr(importlib.import_module(module), cls)(self.ctx)
+            self._built[index] = screen
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, screen)
+            self.stack.removeWidget(placeholder)
+            # Gone at once, not by deleteLater: a screen's first refresh waits
+            # for the database in a nested event loop, which would delete it
+            # while Qt is still showing the stack's children.
+            placeholder.setParent(None)
+            self.stack.setCurrentIndex(current)
+            if index == 0:
+                screen.show_missing.connect(self.open_missing)
+        return screen
+
+    @property
+    def screens(self) -> list:
+        """Every screen, in the order of the list (builds those not yet shown)."""
+        return [self.screen_at(i) for i in range(len(SCREENS))]
+
+    def _show_screen(self, index: int) -> None:
+        if index >= 0:
+            self.screen_at(index)
+            self.stack.setCurrentIndex(index)
+
     def go(self, screen) -> None:
-        self.nav.setCurrentRow(self.screens.index(screen))
+        self.nav.setCurrentRow(next(i for i, s in self._built.items() if s is screen))
 
     def open_missing(self, requirement_id: int, period: int) -> None:
         self.go(self.tracking)
@@ -127,7 +169,7 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 720)
-        self.nav.setCurrentRow(int(s.value("window/screen", 0)) % len(self.screens))
+        self.nav.setCurrentRow(int(s.value("window/screen", 0)) % len(SCREENS))
 
     def closeEvent(self, event) -> None:
         self.reports.keep_unsaved_draft()  # words typed in a report draft outlive the window

@@ -152,7 +152,7 @@ class DashboardScreen(Screen):
 
     @window_action("dashboard", "status")
     def refresh(self) -> None:
-        office, latest, upcoming = load_dashboard(self.ctx.run(status.dashboard, as_of=self.as_of))
+        office, latest, upcoming = load_dashboard(self.ctx.run(status.dashboard, as_of=self.as_of, names=False))
         self.heading.setText("<h2>{}</h2>".format(office or self.tr("Chưa khai báo văn phòng")))
         overdue = [r for r in latest if r.counts.missing]
         self.summary.setText(

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from db.models import Requirement
 from desktop.core.dates import DateError
 from desktop.core.directives import list_directives, requirements_of
-from desktop.core.status import Status, requirement_statuses
+from desktop.core.status import Status
+from desktop.core.status_sql import grid_statuses
 from desktop.operations import submissions
 from desktop.ui.actions import window_action
 from desktop.ui.context import Changed
@@ -150,7 +151,8 @@ class TrackingScreen(Screen):
 
         def load(session):
             requirement = session.get(Requirement, rid)
-            return requirement, requirement_statuses(session, requirement, as_of, upcoming=True)
+            # Counted by the database, units as plain views: 5,000 units in one statement.
+            return requirement, grid_statuses(session, requirement, as_of, upcoming=True)
 
         self.current_requirement, periods = self.ctx.read(load)
         self.model.set_periods(periods)
