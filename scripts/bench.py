@@ -49,17 +49,11 @@ print(f"{time.time() - t0:.3f}", flush=True)
 """
 
 
-CRASHES = []
-
-
 def _median_start(args: list[str], env: dict, runs: int = 5) -> float:
     times = []
     while len(times) < runs:
         out = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
                              env={**env, "THEODOI_BENCH_START": f"{time.time():.6f}"})
-        if out.returncode < 0 and len(CRASHES) < 40:  # a crash showing the window: counted, run again
-            CRASHES.append(out.returncode)
-            continue
         if out.returncode != 0:
             raise RuntimeError(f"exit {out.returncode}: {out.stdout[-500:]} {out.stderr[-2000:]}")
         times.append(float(out.stdout.strip().splitlines()[-1]))
@@ -173,8 +167,6 @@ def main() -> None:
         print(header("window and small offices:"), flush=True)
         ours, bare = bench_startup(tmp, demo_database(tmp))
         print(line("window shown, dashboard filled, demo office (median of 5)", ours, bare, goal=2.5), flush=True)
-        if CRASHES:
-            print(f"  ({len(CRASHES)} start(s) crashed showing the window and were run again: {CRASHES})")
         print(bench_import(tmp, 5_000), flush=True)
         print(bench_status(tmp, 2_000, 10), flush=True)
 

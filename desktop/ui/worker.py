@@ -16,6 +16,7 @@ from __future__ import annotations
 import queue
 import threading
 import traceback
+from contextlib import contextmanager
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QObject, Qt, QTimer, Signal
@@ -83,6 +84,7 @@ class DatabaseWorker:
         self._idle.set()
         self._pending = 0
         self._lock = threading.Lock()
+        self._blocking = False
 
     @classmethod
     def shared(cls) -> "DatabaseWorker":
@@ -134,6 +136,9 @@ class DatabaseWorker:
         self._enqueue(job, True if threading.current_thread() is self._thread else None)
         if job.done.is_set():
             return job.outcome()
+        if self._blocking:
+            job.done.wait()
+            return job.outcome()
         loop = QEventLoop()
         job.when_done(lambda: QMetaObject.invokeMethod(loop, "quit", Qt.QueuedConnection))
         QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, loop.quit)
@@ -163,6 +168,18 @@ class DatabaseWorker:
             loop.exec()
         dialog.close()
         dialog.deleteLater()
+
+    @contextmanager
+    def blocking(self):
+        """Within it, ``call`` waits for its job without running an event
+        loop: for work asked while Qt is in the middle of showing widgets,
+        where events handled in a nested loop (a child deleted or added)
+        pull the widget list from under Qt (a crash showing the window)."""
+        before, self._blocking = self._blocking, True
+        try:
+            yield
+        finally:
+            self._blocking = before
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Wait until every submitted job has ended (tests, closing)."""

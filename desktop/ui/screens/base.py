@@ -37,4 +37,6 @@ class Screen(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self._reload()
+            # Qt is still showing the window's widgets: no nested event loop.
+            with self.ctx.worker.blocking():
+                self._reload()
