@@ -38,10 +38,12 @@ from desktop.io.documents.report import (
     dated,
     recipients_for,
     reference,
+    body_table_widths,
     report_body,
     report_subject,
 )
 from desktop.io.documents.sections import report_text, section_paragraphs
+from desktop.io.documents.tables import TextTable
 from desktop.io.documents.wording import lower_first, number, say
 
 FONT = "Times New Roman"
@@ -244,6 +246,27 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
         table._tbl.append(tr)
 
 
+def _body_table(doc, table: TextTable, usable_mm: float) -> None:
+    """A table of the body (by sector, by member office) under its caption:
+    a plain grid, the widths the PDF gives it, the totals in bold."""
+    _centred(doc, table.caption, Pt(13), italic=True, after=4)
+    widths = body_table_widths(table)
+    fixed = [w / RL_MM if w else None for w in widths]
+    rest = usable_mm - sum(w for w in fixed if w)
+    mm_widths = [w if w is not None else max(rest, 25) for w in fixed]
+    grid = doc.add_table(rows=1, cols=len(table.header))
+    _grid(grid)
+    centered = {0} | set(range(table.numeric_from, len(table.header)))
+    for cell, text in zip(_cells(grid, grid.rows[0]), table.header):
+        _cell(cell, text, bold=True, center=True)
+    for values in table.rows + [table.total]:
+        row = grid.add_row()
+        for i, (cell, value) in enumerate(zip(_cells(grid, row), values)):
+            _cell(cell, value, bold=values is table.total, center=i in centered)
+    _widths(grid, mm_widths)
+    _centred(doc, "", Pt(6))
+
+
 def _cell(cell, text: str, *, bold: bool = False, center: bool = False) -> None:
     p = cell.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
@@ -306,6 +329,9 @@ def write_report_docx(
     _para(doc, say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                    co_quan=office.name, ngay_tinh=format_date(facts.as_of)), indent=True)
     for kind, content in report_body(facts, text, with_annex=annex_in_pdf(facts, annex)):
+        if kind == "table":
+            _body_table(doc, content, usable)
+            continue
         _para(doc, content, bold=kind == "heading", indent=True, before=4 if kind == "heading" else 0)
     closing = " ".join(section_paragraphs(text["closing"]))
     if closing:
