@@ -92,15 +92,20 @@ _NOT_OWED = {Status.EXEMPT.value, Status.NOT_APPLICABLE.value}
 
 
 def _members(session: Session, ps: PeriodStatus, rows: list[AppendixRow]) -> list[MemberOfficeRow]:
-    """The rows of units that are offices or sent a package for this
-    period, with their own units' count from the package that counts (one
-    query per section: a province's report of 5,000 units stays fast)."""
+    """The rows of member offices, as the dashboard tells them
+    (desktop.core.levels): units that are offices or have ever sent a
+    package; each with its own units' count from the package that counts
+    for this period. Two queries a section: a province's report of 5,000
+    units stays fast."""
+    senders = set(session.exec(select(ReceivedPackage.organization_id).distinct()))
+    if not senders and not any(r.unit.kind == OrgKind.UPPER for r in rows):
+        return []
     packages = {p.organization_id: p for p in session.exec(select(ReceivedPackage).where(
         ReceivedPackage.requirement_id == ps.requirement.id, ReceivedPackage.period == ps.period.number,
         ReceivedPackage.superseded_by_id.is_(None)))}
     out = []
     for r in rows:
-        if r.status is Status.NOT_APPLICABLE or (r.unit.kind != OrgKind.UPPER and r.unit.id not in packages):
+        if r.status is Status.NOT_APPLICABLE or (r.unit.kind != OrgKind.UPPER and r.unit.id not in senders):
             continue
         p = packages.get(r.unit.id)
         if p is None or p.review == "returned" or p.units is None:

@@ -17,7 +17,7 @@ from desktop.core.errors import UserError
 from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
 from desktop.core.status import Counts, Status
 from desktop.core.vntext import clean, sort_key
-from desktop.io.documents.wording import _templates, number, percent, say
+from desktop.io.documents.wording import _templates, number, percent, say, sector_phrase
 
 SECTION_KEYS = ("results", "shortcomings", "proposals", "closing")
 # The names the clerk sees, in the window and in refusals.
@@ -89,7 +89,9 @@ def _tied(sectors: list[tuple[str, Counts]], *, first: bool) -> list[tuple[str, 
 
 
 def _sector_list(sectors: list[tuple[str, Counts]]) -> str:
-    return "; ".join(phrase("ket_qua", "khoi", ten=n, da_nop=number(c.submitted), can_nop=number(c.expected))
+    # {khoi}: "khối Y tế" for a sector already called "Khối Y tế" ({ten} is
+    # the bare name, for templates written before).
+    return "; ".join(phrase("ket_qua", "khoi", ten=n, khoi=sector_phrase(n), da_nop=number(c.submitted), can_nop=number(c.expected))
                      for n, c in sectors)
 
 
