@@ -147,7 +147,7 @@ def body_table_widths(table: TextTable) -> list[float | None]:
     n = len(table.header)
     if table.header[1] == "Khối":
         return [11 * mm, None] + [14 * mm] * 6 + [17 * mm] * (n - 8)
-    return [11 * mm, None, 26 * mm, 22 * mm, 20 * mm] + [17 * mm] * (n - 5)
+    return [11 * mm, None, 31 * mm, 22 * mm, 18 * mm] + [17 * mm] * (n - 5)
 
 
 def body_table(doc: OfficialDocument, table: TextTable) -> None:
