@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.core.dates import format_date
 from desktop.core.reports import RequirementFacts
 from desktop.core.status import NO_SECTOR, Counts, Status
 from desktop.core.vntext import fold, sort_key
@@ -103,8 +104,6 @@ def member_table(sec: RequirementFacts) -> TextTable | None:
     office's units are all grassroots units."""
     if not sec.members:
         return None
-    from desktop.core.dates import format_date
-
     rows, done, due = [], 0, 0
     for i, m in enumerate(sec.members, 1):
         r = m.row
