@@ -64,7 +64,12 @@ def test_the_docx_has_the_decree_layout(engine, office_db, tmp_path):
                                   "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "III. ĐỀ XUẤT, KIẾN NGHỊ", OWN["proposals"]]]
     assert at == sorted(at)
     assert any(t.startswith("Tổng số đơn vị phải thực hiện: 10 đơn vị") for t in text)  # the figures, as in the PDF
-    sign_left, sign_right = doc.tables[1].rows[0].cells
+    # The body's tables (by sector) come before the signature, a two-column table.
+    sectors = doc.tables[1]
+    assert [c.text for c in sectors.rows[0].cells][:3] == ["STT", "Khối", "Phải nộp"]
+    assert sectors.rows[-1].cells[1].text == "Tổng cộng" and sectors.rows[-1].cells[2].text == "8"
+    signature = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
+    sign_left, sign_right = signature.rows[0].cells
     assert sign_left.paragraphs[0].text == "Nơi nhận:" and sign_left.paragraphs[1].text == "- LĐLĐ tỉnh Lai Châu (để b/c);"
     assert [p.text for p in sign_right.paragraphs if p.text] == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Lò Văn Minh"]
     # Page numbers from page 2: a PAGE field in the header, none on the first page.

@@ -37,10 +37,12 @@ from desktop.io.documents.report import (
     appendix_rows,
     dated,
     recipients_for,
+    body_table_widths,
     report_body,
     report_subject,
 )
 from desktop.io.documents.sections import report_text, section_paragraphs
+from desktop.io.documents.tables import TextTable
 from desktop.io.documents.wording import lower_first, number, reference, say
 
 FONT = "Times New Roman"
@@ -194,6 +196,17 @@ def _margins(section, *, landscape: bool) -> None:
     section.header_distance = Mm(10)
 
 
+def _narrow_margins(table) -> None:
+    """Narrow cell margins (1 mm), as the PDF's: a date fits its column."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), "57")
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
 def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> None:
     header, widths, _wide = appendix_columns(sec)
     rows = appendix_rows(sec, with_notes=wide) or [
@@ -207,14 +220,7 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
         total += [number(t) for _k, _l, t in sec.indicators] + ([""] if wide else [])
     table = doc.add_table(rows=1, cols=len(header))
     _grid(table)
-    # Narrow cell margins (1 mm), as the PDF's: a date fits its column.
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), "57")
-        m.set(qn("w:type"), "dxa")
-        margins.append(m)
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    _narrow_margins(table)
     centered = {0, 3, 5} | set(range(6, 6 + len(sec.indicators)))
     head = table.rows[0]
     # The header row repeats on every page of a long annex.
@@ -241,6 +247,36 @@ def _annex_table(doc, sec: RequirementFacts, wide: bool, usable_mm: float) -> No
             if values is total:
                 Run(run, None).bold = True  # in its place among the run's properties
         table._tbl.append(tr)
+
+
+def _body_table(doc, table: TextTable, usable_mm: float) -> None:
+    """A table of the body (by sector, by member office) under its caption:
+    a plain grid, the widths the PDF gives it, the totals in bold."""
+    caption = _centred(doc, table.caption, Pt(13), italic=True, after=4)
+    caption.paragraph_format.keep_with_next = True
+    widths = body_table_widths(table)
+    fixed = [w / RL_MM if w else None for w in widths]
+    rest = usable_mm - sum(w for w in fixed if w)
+    mm_widths = [w if w is not None else max(rest, 25) for w in fixed]
+    grid = doc.add_table(rows=1, cols=len(table.header))
+    _grid(grid)
+    _narrow_margins(grid)
+    centered = {0} | set(range(table.numeric_from, len(table.header)))
+    every = [table.header] + table.rows + [table.total]
+    for n, values in enumerate(every):
+        row = grid.rows[0] if n == 0 else grid.add_row()
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))  # a row, the header's above all, stays on one page
+        if n == 0:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            tr_pr.append(repeat)
+        for i, (cell, value) in enumerate(zip(_cells(grid, row), values)):
+            _cell(cell, value, bold=n == 0 or values is table.total, center=n == 0 or i in centered)
+            if n < len(every) - 1:  # a small table keeps together, as in the PDF
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _widths(grid, mm_widths)
+    _centred(doc, "", Pt(6))
 
 
 def _cell(cell, text: str, *, bold: bool = False, center: bool = False) -> None:
@@ -305,6 +341,9 @@ def write_report_docx(
     _para(doc, say("bao_cao", "mo_dau", can_cu=ref, noi_dung_van_ban=lower_first(facts.directive.subject or ""),
                    co_quan=office.name, ngay_tinh=format_date(facts.as_of)), indent=True)
     for kind, content in report_body(facts, text, with_annex=annex_in_pdf(facts, annex)):
+        if kind == "table":
+            _body_table(doc, content, usable)
+            continue
         _para(doc, content, bold=kind == "heading", indent=True, before=4 if kind == "heading" else 0)
     closing = " ".join(section_paragraphs(text["closing"]))
     if closing:

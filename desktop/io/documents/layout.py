@@ -21,6 +21,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -292,8 +293,10 @@ class OfficialDocument:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float | None],
               centered: Sequence[int] = (), total_row: Sequence[object] | None = None,
-              wrapped: Sequence[int] | None = None) -> None:
-        """A bordered table whose header repeats on every page. Cells of the
+              wrapped: Sequence[int] | None = None, caption: str | None = None) -> None:
+        """A bordered table whose header repeats on every page. A
+        ``caption`` goes above it, and then a table that fits on a page is
+        kept on one page with it. Cells of the
         ``wrapped`` columns (default: all) are broken into lines to fit
         their column. Text is broken here, once, and each row's height
         given to the table: reportlab would otherwise measure every
@@ -347,14 +350,22 @@ class OfficialDocument:
             table.setStyle(self._table_style(commands + (total_style if with_total else [])))
             return table
 
-        self.story.append(_PagedTable(make, data[1:], heights[1:], total_row is not None))
+        paged = _PagedTable(make, data[1:], heights[1:], total_row is not None)
+        if caption is None:
+            self.story.append(paged)
+            return
+        head = [Paragraph(text(caption), s.note), Spacer(1, 4)]
+        if sum(heights[1:]) < 0.6 * (A4[1] - TOP - BOTTOM):  # small: on one page with its caption
+            self.story.append(KeepTogether([*head, make(data[1:], heights[1:], total_row is not None)]))
+        else:  # a long one flows on, its header on every page
+            self.story += [*head, paged]
 
     def _fitted_widths(self, header, rows, total_row, widths, wrap) -> list[float | None]:
         """``widths`` widened where a header word, a cell that does not
         wrap or a word of one that does would not fit ("STT" broke into
         "ST/T"); a column left None shares the room left, and comes back
         as minus the least it needs."""
-        bold, plain, size = f"{self.family}-Bold", self.family, self.styles.cell.fontSize
+        bold, size = f"{self.family}-Bold", self.styles.cell.fontSize
         pad = 2 * 6 + 1  # the cell's left and right padding, and a point to spare
         out: list[float | None] = []
         for i, (title, width) in enumerate(zip(header, widths)):

@@ -16,6 +16,7 @@ from desktop.core.status import Status
 from desktop.core.vntext import clean
 from desktop.io.documents.sections import phrase, report_text, section_paragraphs
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
+from desktop.io.documents.tables import TextTable, member_table, sector_table
 from desktop.io.documents.wording import lower_first, number, percent, recipient, reference, say, sector_phrase
 
 STATUS_WORDS = {
@@ -65,7 +66,8 @@ def _named(key: str, many_key: str, names: list[str], where: str) -> tuple[str, 
     return ("body", say("bao_cao", key, danh_sach="; ".join(names)))
 
 
-def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, where: str = "phụ lục kèm theo") -> list[tuple[str, str]]:
+def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date,
+                        where: str = "phụ lục kèm theo") -> list[tuple[str, str | TextTable]]:
     c = sec.counts
     expected = c.expected
     out = [("heading", say("bao_cao", "yeu_cau", stt=i, ten_yeu_cau=sec.requirement.title, ky=sec.period.label(sec.recurring)))]
@@ -85,6 +87,11 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date, where: str =
     if sec.indicators and c.submitted:
         parts = [f"{label if label.isupper() else lower_first(label)}: {number(total)}" for _k, label, total in sec.indicators]
         out.append(("body", say("bao_cao", "chi_tieu", danh_sach="; ".join(parts))))
+    # The tables a province sends: by sector, and by member office for an
+    # office whose units report by package.
+    for table in (sector_table(sec), member_table(sec)):
+        if table is not None:
+            out.append(("table", table))
     missing = sec.names(Status.MISSING)
     if missing:
         out.append(_named("chua_nop", "chua_nop_nhieu", missing, where))
@@ -103,8 +110,10 @@ def default_assessment(facts: ReportFacts) -> str:
     return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
 
 
-def report_body(facts: ReportFacts, text: Mapping[str, str], *, with_annex: bool = True) -> list[tuple[str, str]]:
-    """The body between the opening and the closing, as (style, text): the
+def report_body(facts: ReportFacts, text: Mapping[str, str], *,
+                with_annex: bool = True) -> list[tuple[str, str | TextTable]]:
+    """The body between the opening and the closing, as (style, text), or
+    ("table", a desktop.io.documents.tables.TextTable): the
     clerk's results, then the figures of each requirement (locked), the
     shortcomings and the proposals, under the headings I, II, III. Without
     the annex, the unit lists are pointed to in the workbook."""
@@ -119,6 +128,22 @@ def report_body(facts: ReportFacts, text: Mapping[str, str], *, with_annex: bool
         out.append(("heading", phrase("muc", heading)))
         out += [("body", p) for p in section_paragraphs(text[key])]
     return out
+
+
+def body_table_widths(table: TextTable) -> list[float | None]:
+    """Column widths (points; None: the room left) of a body table, in
+    the portrait page: the name wide, the figures just wide enough."""
+    n = len(table.header)
+    if table.header[1] == "Khối":
+        return [11 * mm, None] + [14 * mm] * 6 + [17 * mm] * (n - 8)
+    return [11 * mm, None, 31 * mm, 22 * mm, 18 * mm] + [17 * mm] * (n - 5)
+
+
+def body_table(doc: OfficialDocument, table: TextTable) -> None:
+    """A table of the body, its caption above it."""
+    doc.table(table.header, table.rows, body_table_widths(table), centered={0} | set(range(table.numeric_from, len(table.header))),
+              total_row=table.total, wrapped={1, 2} if table.header[1] != "Khối" else {1}, caption=table.caption)
+    doc.spacer(8)
 
 
 def recipients_for(facts_office, extra: list[str] | None) -> list[str]:
@@ -183,7 +208,10 @@ def render_report_pdf(
                       co_quan=office.name, ngay_tinh=format_date(facts.as_of)))
     text = report_text(facts, sections, assessment)
     for style, content in report_body(facts, text, with_annex=with_annex):
-        doc.paragraph(content, style=style)
+        if style == "table":
+            body_table(doc, content)
+        else:
+            doc.paragraph(content, style=style)
     doc.signature(
         Signature(office.signing_authority, office.signer_title, office.signer_name, recipients_for(office, recipients)),
         closing=" ".join(section_paragraphs(text["closing"])),

@@ -35,6 +35,7 @@ from desktop.core.reports import ReportFacts, directive_reference
 from desktop.core.status import Counts, Status
 from desktop.io.documents.fonts import register_fonts
 from desktop.io.documents.report import STATUS_WORDS, report_subject
+from desktop.io.documents.tables import MEMBER_STATES, indicator_titles, member_sum, sector_lines
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -246,15 +247,10 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
         Column("Đúng hạn", 10, True), Column("Chậm hạn", 10, True), Column("Chưa thực hiện", 12, True),
         Column("Được miễn", 10, True), Column("Tỷ lệ thực hiện (%)", 12, True),
     ])
-    sectors = SheetTable([office.name.upper(), "TỔNG HỢP THEO KHỐI", report_subject(facts)], [
-        Column("Yêu cầu", 40), Column("Khối", 30), Column("Phải thực hiện", 12, True), Column("Đã thực hiện", 12, True),
-        Column("Đúng hạn", 10, True), Column("Chậm hạn", 10, True), Column("Chưa thực hiện", 12, True), Column("Được miễn", 10, True),
-        Column("Tỷ lệ thực hiện (%)", 12, True),
-    ])
-    sheets: list[tuple[str, SheetTable]] = [("Tổng hợp", summary), ("Theo khối", sectors)]
+    sheets: list[tuple[str, SheetTable]] = [("Tổng hợp", summary)]
+    several = len(facts.sections) > 1
     # Rates as the PDF states them: done / (applicable - exempt).
     summary_rate = rate("{E}+{F}", "{D}-{H}")
-    sector_rate = rate("{D}", "{C}-{H}")
     totals = Counts()
     for i, sec in enumerate(facts.sections, 1):
         c = sec.counts
@@ -263,9 +259,11 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
             setattr(totals, name, getattr(totals, name) + getattr(c, name))
         summary.rows.append([i, sec.requirement.title, sec.period.label(sec.recurring), c.applicable, c.on_time, c.late,
                              c.missing, c.exempt, Calc(summary_rate, _percent(c.submitted, expected))])
-        for name, k in sec.by_sector.items():
-            sectors.rows.append([sec.requirement.title, name, k.applicable, Calc("={E}+{F}", k.submitted), k.on_time, k.late,
-                                 k.missing, k.exempt, Calc(sector_rate, _percent(k.submitted, k.expected))])
+        subtitle = f"{sec.requirement.title} ({sec.period.label(sec.recurring)})"
+        for name, table in ((f"Theo khối{f' {i}' if several else ''}", sector_sheet(facts, sec, subtitle)),
+                            (f"Theo cấp dưới{f' {i}' if several else ''}", member_sheet(facts, sec, subtitle))):
+            if table is not None:
+                sheets.append((name, table))
         columns = [Column("STT", 6, True), Column("Tên đơn vị", 44), Column("Khối", 24), Column("Ngày nhận", 12),
                    Column("Số văn bản", 16), Column("Ngày văn bản", 12), Column("Tình trạng", 14)]
         columns += [Column(label, 12, True) for _k, label, _t in sec.indicators] + [Column("Ghi chú", 24)]
@@ -285,11 +283,60 @@ def report_tables(facts: ReportFacts, number_text: str, issued_on: date) -> list
         summary.total = [None, "Tổng cộng", None] + [Calc(SUM, v) for v in (totals.applicable, totals.on_time, totals.late,
                                                                            totals.missing, totals.exempt)]
         summary.total.append(Calc(summary_rate, _percent(totals.submitted, totals.expected)))
-    if sectors.rows:
-        sums = [sum(row[k].value if isinstance(row[k], Calc) else row[k] for row in sectors.rows) for k in range(2, 8)]
-        sectors.total = ["Tổng cộng", None] + [Calc(SUM, v) for v in sums]
-        sectors.total.append(Calc(sector_rate, _percent(sums[1], sums[0] - sums[5])))
     return sheets
+
+
+def _indicator_columns(sec) -> list[Column]:
+    return [Column(title, 14, True) for title in indicator_titles(sec)]
+
+
+def sector_sheet(facts: ReportFacts, sec, subtitle: str) -> SheetTable | None:
+    """The section's table by sector, as the PDF's body gives it: done is
+    on time plus late, the rate done over owed, totals summed."""
+    lines = sector_lines(sec)
+    if not lines:
+        return None
+    table = SheetTable([facts.office.name.upper(), "KẾT QUẢ THEO KHỐI", subtitle], [
+        Column("STT", 6, True), Column("Khối", 32), Column("Phải nộp", 10, True), Column("Đã nộp", 10, True),
+        Column("Đúng hạn", 10, True), Column("Trễ hạn", 10, True), Column("Chưa nộp", 10, True),
+        Column("Tỷ lệ (%)", 10, True)] + _indicator_columns(sec))
+    for n, line in enumerate(lines, 1):
+        c = line.counts
+        table.rows.append([n, line.name, c.expected, Calc("={E}+{F}", c.submitted), c.on_time, c.late, line.owing,
+                           Calc(rate("{D}", "{C}"), _percent(c.submitted, c.expected))]
+                          + [line.values.get(k, 0) for k, _l, _t in sec.indicators])
+    c = sec.counts
+    table.total = [None, "Tổng cộng"] + [Calc(SUM, v) for v in (c.expected, c.submitted, c.on_time, c.late,
+                                                                c.expected - c.submitted)]
+    table.total += [Calc(rate("{D}", "{C}"), _percent(c.submitted, c.expected))]
+    table.total += [Calc(SUM, t) for _k, _l, t in sec.indicators]
+    return table
+
+
+def member_sheet(facts: ReportFacts, sec, subtitle: str) -> SheetTable | None:
+    """The section's table by member office: each one's state, its own
+    units that reported out of those owing, its figures; None for an
+    office whose units are all grassroots units."""
+    if not sec.members:
+        return None
+    table = SheetTable([facts.office.name.upper(), "KẾT QUẢ THEO ĐƠN VỊ CẤP DƯỚI", subtitle], [
+        Column("STT", 6, True), Column("Đơn vị cấp dưới", 36), Column("Tình trạng", 18), Column("Ngày nhận", 12),
+        Column("Số đơn vị đã báo cáo", 12, True), Column("Số đơn vị phải báo cáo", 12, True)] + _indicator_columns(sec))
+    done = due = 0
+    for n, m in enumerate(sec.members, 1):
+        r = m.row
+        done += m.units_done or 0
+        due += m.units_due or 0
+        table.rows.append([n, r.unit.name, MEMBER_STATES.get(r.status, ""), r.received_on, m.units_done, m.units_due]
+                          + [r.values.get(k) for k, _l, _t in sec.indicators])
+    sent = sum(1 for m in sec.members if m.row.status in (Status.ON_TIME, Status.LATE))
+    owed = sum(1 for m in sec.members if m.row.status is not Status.EXEMPT)
+    words = [MEMBER_STATES[Status.ON_TIME], MEMBER_STATES[Status.LATE]]
+    state = ('="Đã nộp "&(' + "+".join(f'COUNTIF({{rows}},"{w}")' for w in words)
+             + f')&"/"&(ROWS({{rows}})-COUNTIF({{rows}},"{MEMBER_STATES[Status.EXEMPT]}"))')
+    table.total = [None, "Tổng cộng", Calc(state, f"Đã nộp {sent}/{owed}"), None, Calc(SUM, done), Calc(SUM, due)]
+    table.total += [Calc(SUM, member_sum(sec, k)) for k, _l, _t in sec.indicators]
+    return table
 
 
 def _done_of_due(rows: str) -> str:
