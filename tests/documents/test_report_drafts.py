@@ -240,3 +240,15 @@ def test_a_requirement_of_another_directive_is_refused_for_a_draft(engine, offic
             save_draft(s, directive_id, 999, sections={})
     with unit_of_work(engine, commit=False) as s:
         assert list_register(s) == []
+
+
+def test_the_office_above_typed_in_header_capitals_is_named_in_normal_case_in_the_proposals(engine, office_db):
+    from desktop.core.office import get_office
+
+    directive_id, requirement_id = office_db(units=4)
+    with unit_of_work(engine) as s:
+        get_office(s).parent_name = "LĐLĐ TỈNH LAI CHÂU"  # as the header prints it
+    text = default_sections_text(engine, directive_id=directive_id, requirement_id=requirement_id, period=None,
+                                 as_of=AS_OF)
+    assert "Đề nghị LĐLĐ tỉnh Lai Châu tiếp tục" in text["proposals"]
+    assert "TỈNH" not in text["proposals"]

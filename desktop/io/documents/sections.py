@@ -17,7 +17,7 @@ from desktop.core.errors import UserError
 from desktop.core.reports import ReportFacts, RequirementFacts
 from desktop.core.status import Counts, Status
 from desktop.core.vntext import clean, sort_key
-from desktop.io.documents.wording import _templates, number, percent, reference, say, sector_phrase
+from desktop.io.documents.wording import _templates, normal_case, number, percent, reference, say, sector_phrase
 
 SECTION_KEYS = ("results", "shortcomings", "proposals", "closing")
 # The names the clerk sees, in the window and in refusals.
@@ -128,7 +128,7 @@ def default_sections(facts: ReportFacts) -> dict[str, str]:
 
     proposals = []
     if office.parent_name:
-        proposals.append(phrase("de_xuat", "cap_tren", cap_tren=office.parent_name,
+        proposals.append(phrase("de_xuat", "cap_tren", cap_tren=normal_case(office.parent_name),
                                     can_cu=reference(facts.directive, office, office.parent_name)))
     owing = {r.unit.id for s in due for r in s.rows if r.status is Status.MISSING}
     if owing:
