@@ -1,6 +1,6 @@
 """Benchmark (not a test): a province-scale office, 5,000 member units × 40
 requirements, on SQLite and, when a server is named, on PostgreSQL, side by
-side. Run with `make bench` (PostgreSQL when THEODOI_BENCH_PG or
+side (THEODOI_BENCH_UNITS=500 for a smaller one). Run with `make bench` (PostgreSQL when THEODOI_BENCH_PG or
 THEODOI_TEST_PG names a server; each run makes and drops a database of its
 own there).
 
@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchlib import header, line, pg_server, server_db  # noqa: E402
 
-UNITS, REQUIREMENTS, DIRECTIVES = 5_000, 40, 4
+# THEODOI_BENCH_UNITS makes a smaller (or larger) province while iterating.
+UNITS, REQUIREMENTS, DIRECTIVES = int(os.environ.get("THEODOI_BENCH_UNITS", "5000")), 40, 4
 ANSWERED = 0.7
 
 
@@ -315,7 +316,7 @@ def main() -> None:
                        unit="ms", goal=3))
             print(line(f"{name}: dashboard refresh (bare: counts SQL)", r["dashboard"], r["bare dashboard"], unit="ms")
                   + ("  (goal < 100 ms: " + ("met" if r["dashboard"] < 0.1 else "NOT met") + ")"))
-            print(line(f"{name}: tracking grid, 5,000 units × 1 period", r["grid"], r["bare grid"], unit="ms")
+            print(line(f"{name}: tracking grid, {UNITS:,} units × 1 period", r["grid"], r["bare grid"], unit="ms")
                   + ("  (goal < 100 ms: " + ("met" if r["grid"] < 0.1 else "NOT met") + ")"))
             if "report" in r:
                 print(line(f"{name}: report of one directive ({int(r['pages'])} pp.)", r["report"], None))

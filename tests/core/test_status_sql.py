@@ -88,7 +88,9 @@ def _province(session, seed: int = 17) -> None:
                         values["sessions"] = "hai"  # text is never summed
                     session.add(Submission(requirement_id=r.id, organization_id=u.id, period=n,
                                            received_on=due + timedelta(days=rng.randint(-20, 40)),
-                                           indicator_values=values))
+                                           indicator_values=None if u.id % 13 == 0 else values,
+                                           doc_number=f"{u.id}/BC" if u.id % 3 else None,
+                                           doc_date=due if u.id % 2 else None, note="gửi qua Zalo" if u.id % 5 == 0 else None))
                 elif roll < 0.62 and (r.id, u.id) not in excused:
                     excused.add((r.id, u.id))  # one exemption at most, as exempt_unit keeps it
                     session.add(Exemption(requirement_id=r.id, organization_id=u.id, reason=f"lý do {u.code}",
@@ -171,5 +173,11 @@ def test_the_tracking_grid_from_the_database_shows_every_unit_as_the_python_rule
                         [u.submission.id if u.submission else None for u in w.units]
                     assert [u.exemption.reason if u.exemption else None for u in g.units] == \
                         [u.exemption.reason if u.exemption else None for u in w.units]
+                    # The columns the grid and its dialogs read, typed as the ORM gives them.
+                    answer = lambda s: s and (s.received_on, s.doc_number, s.doc_date, s.note,  # noqa: E731
+                                              s.indicator_values)
+                    assert [answer(u.submission) for u in g.units] == [answer(u.submission) for u in w.units]
+                    assert [(u.unit.code, u.unit.sector, u.unit.active_from, u.unit.active_to) for u in g.units] == \
+                        [(u.unit.code, u.unit.sector, u.unit.active_from, u.unit.active_to) for u in w.units]
                     assert vars(g.counts) == vars(w.counts)
                     assert g.indicator_totals() == w.indicator_totals()
