@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from desktop.core.dates import format_date, official_date, place_date_line
 from desktop.core.reports import ReportFacts, RequirementFacts, directive_reference
 from desktop.core.status import Status
-from desktop.core.vntext import clean
 from desktop.io.documents.sections import phrase, report_text, section_paragraphs
 from desktop.io.documents.layout import Heading, OfficialDocument, Signature
 from desktop.io.documents.tables import TextTable, member_table, sector_table
@@ -26,7 +25,6 @@ STATUS_WORDS = {
     Status.EXEMPT: "Được miễn",
     Status.PENDING: "Chưa đến hạn",
 }
-GOOD_RATE = 0.9
 # Above this many units the unit-by-unit appendix is left to the workbook
 # unless asked for: a province's report is its summary and tables.
 ANNEX_LIMIT = 300
@@ -39,13 +37,6 @@ NAMES_IN_BODY = 30
 def dated(place: str | None, d: date) -> str:
     """The place-and-date line; without a place, the date alone."""
     return place_date_line(place, d) if place else official_date(d).capitalize()
-
-
-def paragraphs(text: str | None) -> list[str]:
-    """User text split into paragraphs at blank lines, each cleaned."""
-    if not text:
-        return []
-    return [clean(p) for p in text.replace("\r\n", "\n").split("\n\n") if clean(p)]
 
 
 def report_subject(facts: ReportFacts) -> str:
@@ -99,15 +90,6 @@ def _section_paragraphs(i: int, sec: RequirementFacts, as_of: date,
         listed = [f"{name} ({reason})" if reason else name for name, reason in sec.exempt]
         out.append(_named("duoc_mien", "duoc_mien_nhieu", listed, where))
     return out
-
-
-def default_assessment(facts: ReportFacts) -> str:
-    """A plain assessment from the figures; the user may replace it."""
-    submitted = sum(s.counts.submitted for s in facts.sections)
-    expected = sum(s.counts.expected for s in facts.sections)
-    late_or_missing = sum(s.counts.late + s.counts.missing for s in facts.sections)
-    good = expected == 0 or (submitted / expected >= GOOD_RATE and late_or_missing <= expected * (1 - GOOD_RATE))
-    return say("bao_cao", "danh_gia_tot" if good else "danh_gia_chua_tot", co_quan=facts.office.name)
 
 
 def report_body(facts: ReportFacts, text: Mapping[str, str], *,
