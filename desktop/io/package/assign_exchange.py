@@ -22,8 +22,7 @@ from desktop.core.directives import find_directive
 from desktop.core.errors import UserError
 from desktop.core.trust import trusted_roots
 from desktop.io.package.assignment import read_assignment, write_assignment
-from desktop.io.package.exchange import UNEXPECTED, _drop_cache
-from desktop.io.package.format import PackageProblem
+from desktop.io.package.exchange import UNEXPECTED, read_back
 from desktop.io.package.incoming import open_incoming
 from desktop.io.package.read import signed_time
 from desktop.io.signing import Pkcs12Key, TokenKey, chains_to, open_signer
@@ -56,13 +55,7 @@ def export_assignment(engine: Engine, directive: str, key: Pkcs12Key | TokenKey,
     with open_signer(key) as signer:
         path = write_assignment(out, signer, doc)
         fingerprint = signer.fingerprint
-    _drop_cache(path)
-    try:
-        check = read_assignment(path)
-    except PackageProblem as exc:
-        path.unlink(missing_ok=True)
-        raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
-                        "USB khác.") from exc
+    check = read_back(path, read_assignment)
 
     def record(session):
         from db.models import Directive

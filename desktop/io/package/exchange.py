@@ -140,15 +140,7 @@ def export_package(engine: Engine, report_id: int, key: Pkcs12Key | TokenKey, ou
             path = build_package(files[".pdf"], files[".xlsx"], data, signer, out, appearance=look,
                                  requirement=requirement_title, period=period, answers=answers)
             fingerprint = signer.fingerprint
-        # Read back from the medium before saying it is done: a USB stick that
-        # lied about the write shows up here, not at the office above.
-        _drop_cache(path)
-        try:
-            check = verify_package(path)
-        except PackageProblem as exc:
-            path.unlink(missing_ok=True)
-            raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
-                            "USB khác.") from exc
+        check = read_back(path, verify_package)
     # The package is signed and on the stick: only its record is left, retried
     # on its own, never by signing again.
     run_transaction(engine, lambda session: record_sent(session, int(report_id), sha256=check.sha256,
@@ -185,6 +177,19 @@ def _export_sealed(files: dict, data: dict, key, out: Path, look, requirement_ti
         path.unlink(missing_ok=True)
         raise UserError(f"Gói niêm phong ghi ra “{path}” đọc lại không đúng; đã xóa. Hãy thử lại hoặc dùng USB khác.")
     return path, fingerprint, check
+
+
+def read_back(path: Path, read):
+    """``read(path)`` of a file just written, from the medium itself: a USB
+    stick that lied about the write shows up here, not at the office above.
+    A file that does not read back is deleted and the clerk told to retry."""
+    _drop_cache(path)
+    try:
+        return read(path)
+    except PackageProblem as exc:
+        path.unlink(missing_ok=True)
+        raise UserError(f"Gói ghi ra “{path}” đọc lại không đúng ({exc.message}); đã xóa. Hãy thử lại hoặc dùng "
+                        "USB khác.") from exc
 
 
 def _drop_cache(path: Path) -> None:
