@@ -58,6 +58,7 @@ screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_report_draft.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_exchange.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots_forms.py
+	$(BIN)/python scripts/screenshots_report_tables.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,6 +1,6 @@
 """Refresh docs/screenshots/bao-cao-bang-theo-khoi.png: the page of the demo
 office's report that holds the first table by sector (khối), at 80 dpi.
-Run: python scripts/screenshot_report_tables.py (needs poppler-utils)."""
+Run: python scripts/screenshots_report_tables.py (needs poppler-utils)."""
 
 from __future__ import annotations
 
