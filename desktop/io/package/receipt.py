@@ -13,17 +13,11 @@ from pathlib import Path
 
 from db.files import atomic_path, free_path
 from desktop.core.vntext import fold
-from desktop.io.package.format import PackageProblem, check_schema, dumps, load_json
+from desktop.io.package.format import PackageProblem, dumps, load_json
 from desktop.io.safety import check_zip
+from desktop.io.package.signed_doc import verify_signed_json
 from desktop.core.errors import UserError
-from desktop.io.signing import (
-    CertificateProblem,
-    OfficeSigner,
-    certificate_info,
-    sign_detached,
-    signing_problem,
-    verify_detached,
-)
+from desktop.io.signing import OfficeSigner, sign_detached
 from desktop.core import clock
 
 RECEIPT = "bien-nhan.json"
@@ -90,17 +84,6 @@ def read_receipt(path: Path, *, now: datetime | None = None) -> ReceiptCheck:
     doc = load_json(data, RECEIPT)
     if doc.get("format") != FORMAT or not str(doc.get("format_version", "")).startswith("1."):
         raise PackageProblem("không phải biên nhận Theo dõi định dạng 1.x")
-    signed = verify_detached(data, p7s)
-    if not signed.ok:
-        raise PackageProblem(f"chữ ký của biên nhận không hợp lệ: {signed.problem}")
-    check_schema(doc, "receipt", RECEIPT)
-    if doc["signer"]["fingerprint"] != signed.fingerprint:
-        raise PackageProblem("biên nhận không khớp với chữ ký của nó")
-    try:
-        info = certificate_info(signed.certificate_der)
-    except CertificateProblem as exc:
-        raise PackageProblem(exc.message) from exc
-    problem = signing_problem(info, now or datetime.now(timezone.utc))
-    if problem:
-        raise PackageProblem(f"biên nhận: {problem}")
+    signed, info = verify_signed_json(data, p7s, doc, schema="receipt", member=RECEIPT, what="biên nhận", now=now,
+                                      mismatch="biên nhận không khớp với chữ ký của nó")
     return ReceiptCheck(doc, signed.fingerprint, signed.certificate_der, info.subject, info.not_after, info.names)

@@ -105,12 +105,24 @@ def read_signed(path: Path, member: str, *, fmt: str, schema: str, what: str, ma
     if their_major > major:
         raise PackageProblem(f"{what} được tạo bằng phiên bản Theo dõi mới hơn (định dạng {version}); hãy cập nhật "
                              "Theo dõi rồi nhận lại")
+    signed, info = verify_signed_json(data, p7s, doc, schema=schema, member=member, what=what, now=now)
+    return SignedDoc(doc, hashlib.sha256(data).hexdigest(), signed.fingerprint, signed.certificate_der, info.subject,
+                     info.not_after, info.names)
+
+
+def verify_signed_json(data: bytes, p7s: bytes, doc: dict, *, schema: str, member: str, what: str,
+                       now: datetime | None = None, mismatch: str | None = None):
+    """The checks every signed JSON document of the exchange passes (report
+    receipts, assignments, review notices): its detached signature, its
+    schema, the signer it names being the one who signed, and the
+    certificate's dates. Returns (the signature check, the certificate's
+    info); ``PackageProblem`` naming ``what`` otherwise."""
     signed = verify_detached(data, p7s)
     if not signed.ok:
         raise PackageProblem(f"chữ ký của {what} không hợp lệ: {signed.problem}")
     check_schema(doc, schema, member)
     if doc["signer"]["fingerprint"] != signed.fingerprint:
-        raise PackageProblem(f"{what} ghi người ký khác với chứng thư đã ký nó")
+        raise PackageProblem(mismatch or f"{what} ghi người ký khác với chứng thư đã ký nó")
     try:
         info = certificate_info(signed.certificate_der)
     except CertificateProblem as exc:
@@ -118,5 +130,4 @@ def read_signed(path: Path, member: str, *, fmt: str, schema: str, what: str, ma
     problem = signing_problem(info, now or datetime.now(timezone.utc))
     if problem:
         raise PackageProblem(f"{what}: {problem}")
-    return SignedDoc(doc, hashlib.sha256(data).hexdigest(), signed.fingerprint, signed.certificate_der, info.subject,
-                     info.not_after, info.names)
+    return signed, info
